@@ -1,0 +1,43 @@
+package io.retailseg.io;
+
+import io.retailseg.domain.Column;
+import java.nio.charset.Charset;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to read a transactions file.
+ *
+ * @param encoding the text encoding of CSV input; empty = detect (UTF-8 when the start of the file
+ *     is valid UTF-8, otherwise ISO-8859-1, the encoding of the widely used {@code data.csv})
+ * @param dateFormat an explicit {@link java.time.format.DateTimeFormatter} pattern for InvoiceDate;
+ *     empty = accept {@code M/d/yyyy H:mm} and ISO {@code yyyy-MM-dd HH:mm[:ss]}
+ * @param columnNames header name to use for a column, overriding the recognised Online Retail and
+ *     Online Retail II names; columns not in the map are found by their known names
+ */
+public record IngestOptions(Optional<Charset> encoding, Optional<String> dateFormat, Map<Column, String> columnNames) {
+    public IngestOptions {
+        Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(dateFormat, "dateFormat");
+        columnNames = columnNames.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(columnNames));
+    }
+
+    /** Detect the encoding, accept both date layouts, recognise the known column names. */
+    public static IngestOptions defaults() {
+        return new IngestOptions(Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    public IngestOptions withEncoding(Charset charset) {
+        return new IngestOptions(Optional.of(charset), dateFormat, columnNames);
+    }
+
+    public IngestOptions withDateFormat(String pattern) {
+        return new IngestOptions(encoding, Optional.of(pattern), columnNames);
+    }
+
+    public IngestOptions withColumnNames(Map<Column, String> names) {
+        return new IngestOptions(encoding, dateFormat, names);
+    }
+}
