@@ -1,0 +1,49 @@
+package io.retailseg.ml;
+
+/** Argument checks and copies shared by the ML classes. */
+final class Matrices {
+    private Matrices() {
+    }
+
+    /** Checks that {@code x} has at least one row and that all rows have the same, positive length. */
+    static int columns(double[][] x, String what) {
+        if (x == null || x.length == 0) {
+            throw new IllegalArgumentException(what + ": expected at least one row, found none");
+        }
+        int d = x[0].length;
+        if (d == 0) {
+            throw new IllegalArgumentException(what + ": expected at least one column, found none");
+        }
+        for (int i = 1; i < x.length; i++) {
+            if (x[i].length != d) {
+                throw new IllegalArgumentException(what + ": row " + i + " has " + x[i].length
+                        + " columns, expected " + d + " as row 0");
+            }
+        }
+        return d;
+    }
+
+    static void checkLength(double[] row, int d, String what) {
+        if (row.length != d) {
+            throw new IllegalArgumentException(what + ": expected " + d + " values, found " + row.length);
+        }
+    }
+
+    static double[][] copy(double[][] x) {
+        double[][] copy = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            copy[i] = x[i].clone();
+        }
+        return copy;
+    }
+
+    /** Squared Euclidean distance, summed in column order. */
+    static double squaredDistance(double[] a, double[] b) {
+        double sum = 0;
+        for (int j = 0; j < a.length; j++) {
+            double diff = a[j] - b[j];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+}
