@@ -1,0 +1,121 @@
+package io.retailseg.io;
+
+import io.retailseg.InputException;
+import io.retailseg.domain.Column;
+import io.retailseg.domain.Transactions;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads a file of transaction lines, as the UCI "Online Retail" data sets distribute them, into
+ * {@link Transactions}.
+ *
+ * <ul>
+ *   <li>CSV, plain or gzip-compressed (recognised by its magic bytes, whatever the name), any line
+ *       ending, quoted fields; encoding as {@link IngestOptions#encoding()} says or detected.
+ *   <li>XLSX (recognised by its zip magic bytes or an {@code .xlsx} name): the first sheet, in the
+ *       layout of {@code Online Retail.xlsx}.
+ * </ul>
+ *
+ * <p>Columns are found by header name ({@link Column#knownHeaderNames()} or the mapping in the
+ * options); fields are decoded as pandas reads them (an empty Description or CustomerID is missing).
+ * The file is streamed: only the current line is held as text.
+ *
+ * <p>Every problem with the input, I/O failures included, is an {@link InputException} with a
+ * one-line message such as {@code data.csv:17: field 'Quantity': expected a whole number, found "abc"},
+ * the line being the physical 1-based line of the file (header = 1) or the spreadsheet row.
+ */
+public final class TransactionReader {
+    private static final int GZIP_MAGIC_0 = 0x1f;
+    private static final int GZIP_MAGIC_1 = 0x8b;
+    private static final int MAGIC_BYTES = 4;
+    private static final int GZIP_BUFFER_BYTES = 1 << 16;
+
+    private TransactionReader() {
+    }
+
+    /** Reads {@code file} with {@link IngestOptions#defaults()}. */
+    public static Transactions read(Path file) {
+        return read(file, IngestOptions.defaults());
+    }
+
+    /**
+     * Reads {@code file}.
+     *
+     * @throws InputException when the file is missing, unreadable, or not a valid transactions file;
+     *     its source is {@code file.toString()}
+     */
+    public static Transactions read(Path file, IngestOptions options) {
+        String source = file.toString();
+        if (!Files.exists(file)) {
+            throw new InputException(source, "file not found");
+        }
+        InvoiceDateParser dates;
+        try {
+            dates = InvoiceDateParser.of(options.dateFormat());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source, "invalid date format '" + options.dateFormat().orElseThrow() + "': "
+                    + e.getMessage());
+        }
+        try {
+            byte[] magic;
+            try (InputStream in = Files.newInputStream(file)) {
+                magic = in.readNBytes(MAGIC_BYTES);
+            }
+            if (isGzip(magic)) {
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(file), GZIP_BUFFER_BYTES)) {
+                    return CsvTransactionReader.read(source, in, options, dates);
+                }
+            }
+            if (isZip(magic) || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+                try {
+                    return XlsxTransactionReader.read(source, file, options, dates);
+                } catch (InputException | UncheckedIOException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // fastexcel-reader reports a corrupt workbook with its own runtime exceptions
+                    throw cannotRead(source, e);
+                }
+            }
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                return CsvTransactionReader.read(source, in, options, dates);
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputException(source, "file not found");
+        } catch (IOException e) {
+            throw cannotRead(source, e);
+        } catch (UncheckedIOException e) {
+            throw cannotRead(source, e.getCause());
+        }
+    }
+
+    static InputException emptyFile(String source) {
+        return new InputException(source, "empty file: expected a header line with the columns "
+                + Arrays.stream(Column.values()).map(Column::canonicalName).collect(Collectors.joining(", ")));
+    }
+
+    private static InputException cannotRead(String source, Throwable e) {
+        String message = e.getMessage();
+        InputException error = new InputException(source, "cannot read: "
+                + (message == null || message.isBlank() ? e.getClass().getSimpleName() : message.replace('\n', ' ')));
+        error.initCause(e);
+        return error;
+    }
+
+    private static boolean isGzip(byte[] magic) {
+        return magic.length >= 2 && (magic[0] & 0xff) == GZIP_MAGIC_0 && (magic[1] & 0xff) == GZIP_MAGIC_1;
+    }
+
+    private static boolean isZip(byte[] magic) {
+        return magic.length >= 2 && magic[0] == 'P' && magic[1] == 'K';
+    }
+}
