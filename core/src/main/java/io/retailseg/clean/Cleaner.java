@@ -1,0 +1,140 @@
+package io.retailseg.clean;
+
+import io.retailseg.domain.StringDictionary;
+import io.retailseg.domain.Transactions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Cleans transaction lines exactly as SPEC section 1, in this order: missing values, exact
+ * duplicates, anomalous stock codes, service lines (then descriptions upper-cased), non-positive
+ * prices. Cancellations are marked, counted and kept.
+ */
+public final class Cleaner {
+    /** Step names, in order, as they appear in {@code summary.json}. */
+    public static final String MISSING_VALUES = "missing_values";
+    public static final String DUPLICATES = "duplicates";
+    public static final String ANOMALOUS_STOCK_CODES = "anomalous_stock_codes";
+    public static final String SERVICE_LINES = "service_lines";
+    public static final String NON_POSITIVE_PRICE = "non_positive_price";
+
+    /** Descriptions of service lines removed by step 5 (compared before upper-casing, exactly). */
+    static final List<String> SERVICE_DESCRIPTIONS = List.of("Next Day Carriage", "High Resolution Image");
+
+    private Cleaner() {
+    }
+
+    /** The result of cleaning: the kept lines and the report. */
+    public record Result(Transactions lines, CleaningReport report) {
+    }
+
+    /** True when an invoice number marks a cancellation (starts with {@code C}). */
+    public static boolean isCancellation(String invoiceNo) {
+        return !invoiceNo.isEmpty() && invoiceNo.charAt(0) == 'C';
+    }
+
+    public static Result clean(Transactions raw) {
+        List<CleaningStep> steps = new ArrayList<>();
+        int n = raw.size();
+
+        int[] rows = new int[n];
+        int kept = 0;
+        for (int r = 0; r < n; r++) {
+            if (raw.customerId(r) != Transactions.MISSING_CUSTOMER
+                    && raw.description(r) != Transactions.MISSING_DESCRIPTION) {
+                rows[kept++] = r;
+            }
+        }
+        steps.add(new CleaningStep(MISSING_VALUES, n - kept, "lines without CustomerID or Description"));
+
+        int before = kept;
+        kept = DuplicateFilter.keepFirst(raw, rows, kept);
+        steps.add(new CleaningStep(DUPLICATES, before - kept, "lines repeating an earlier line in all 8 columns"));
+
+        boolean[] cancelledInvoice = cancelledInvoices(raw.invoices());
+        long cancelled = 0;
+        for (int i = 0; i < kept; i++) {
+            if (cancelledInvoice[raw.invoice(rows[i])]) {
+                cancelled++;
+            }
+        }
+
+        boolean[] present = new boolean[raw.stockCodes().size()];
+        for (int i = 0; i < kept; i++) {
+            present[raw.stockCode(rows[i])] = true;
+        }
+        boolean[] anomalous = new boolean[present.length];
+        List<String> anomalousCodes = new ArrayList<>();
+        for (int code = 0; code < present.length; code++) {
+            if (present[code] && digitCount(raw.stockCodes().decode(code)) <= 1) {
+                anomalous[code] = true;
+                anomalousCodes.add(raw.stockCodes().decode(code));
+            }
+        }
+        anomalousCodes.sort(null);
+        before = kept;
+        kept = retain(rows, kept, r -> !anomalous[raw.stockCode(r)]);
+        steps.add(new CleaningStep(ANOMALOUS_STOCK_CODES, before - kept,
+                "lines whose StockCode has 0 or 1 digits (service codes such as POST, M, BANK CHARGES)"));
+
+        boolean[] service = new boolean[raw.descriptions().size()];
+        for (String s : SERVICE_DESCRIPTIONS) {
+            int code = raw.descriptions().codeOf(s);
+            if (code >= 0) {
+                service[code] = true;
+            }
+        }
+        before = kept;
+        kept = retain(rows, kept, r -> !service[raw.description(r)]);
+        steps.add(new CleaningStep(SERVICE_LINES, before - kept,
+                "service lines described as " + String.join(" or ", SERVICE_DESCRIPTIONS)));
+
+        before = kept;
+        kept = retain(rows, kept, r -> raw.unitPrice(r) > 0);
+        steps.add(new CleaningStep(NON_POSITIVE_PRICE, before - kept, "lines with UnitPrice <= 0"));
+
+        StringDictionary upper = new StringDictionary();
+        int[] recode = new int[raw.descriptions().size()];
+        for (int code = 0; code < recode.length; code++) {
+            recode[code] = upper.encode(raw.descriptions().decode(code).toUpperCase(Locale.ROOT));
+        }
+        Transactions clean = raw.select(Arrays.copyOf(rows, kept), recode, upper);
+        CleaningReport report = new CleaningReport(n, steps, kept, cancelled, anomalousCodes);
+        return new Result(clean, report);
+    }
+
+    /** For every invoice code, whether the invoice is a cancellation. */
+    public static boolean[] cancelledInvoices(StringDictionary invoices) {
+        boolean[] cancelled = new boolean[invoices.size()];
+        for (int code = 0; code < cancelled.length; code++) {
+            cancelled[code] = isCancellation(invoices.decode(code));
+        }
+        return cancelled;
+    }
+
+    static int digitCount(String s) {
+        int digits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                digits++;
+            }
+        }
+        return digits;
+    }
+
+    private interface RowTest {
+        boolean keep(int row);
+    }
+
+    private static int retain(int[] rows, int count, RowTest test) {
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            if (test.keep(rows[i])) {
+                rows[kept++] = rows[i];
+            }
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,78 @@
+package io.retailseg.clean;
+
+import io.retailseg.domain.Transactions;
+
+/**
+ * Drops lines equal in all 8 columns to an earlier line, keeping the first (pandas'
+ * {@code drop_duplicates()}). An open-addressing hash table of row indices: memory proportional to
+ * the lines kept, no per-line objects.
+ */
+final class DuplicateFilter {
+    private DuplicateFilter() {
+    }
+
+    /**
+     * Compacts {@code rows[0..count)} in place to the first occurrence of each distinct line.
+     *
+     * @return the new count
+     */
+    static int keepFirst(Transactions t, int[] rows, int count) {
+        int capacity = Integer.highestOneBit(Math.max(4, count) * 2 - 1) << 1;
+        int mask = capacity - 1;
+        int[] table = new int[capacity];
+        java.util.Arrays.fill(table, -1);
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            int slot = (int) (mix(hash(t, r)) & mask);
+            boolean duplicate = false;
+            while (table[slot] >= 0) {
+                if (sameLine(t, table[slot], r)) {
+                    duplicate = true;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (!duplicate) {
+                table[slot] = r;
+                rows[kept++] = r;
+            }
+        }
+        return kept;
+    }
+
+    private static long hash(Transactions t, int r) {
+        long h = t.invoice(r);
+        h = h * 31 + t.stockCode(r);
+        h = h * 31 + t.description(r);
+        h = h * 31 + t.quantity(r);
+        h = h * 31 + t.epochSecond(r);
+        h = h * 31 + Double.hashCode(price(t, r));
+        h = h * 31 + Long.hashCode(t.customerId(r));
+        h = h * 31 + t.country(r);
+        return h;
+    }
+
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    /** The price with -0.0 read as 0.0, as pandas compares values. */
+    private static double price(Transactions t, int r) {
+        return t.unitPrice(r) + 0.0;
+    }
+
+    private static boolean sameLine(Transactions t, int a, int b) {
+        return t.invoice(a) == t.invoice(b)
+                && t.stockCode(a) == t.stockCode(b)
+                && t.description(a) == t.description(b)
+                && t.quantity(a) == t.quantity(b)
+                && t.epochSecond(a) == t.epochSecond(b)
+                && Double.compare(price(t, a), price(t, b)) == 0
+                && t.customerId(a) == t.customerId(b)
+                && t.country(a) == t.country(b);
+    }
+}

@@ -1,0 +1,240 @@
+package io.retailseg.features;
+
+import io.retailseg.clean.Cleaner;
+import io.retailseg.config.Compat;
+import io.retailseg.domain.CustomerTable;
+import io.retailseg.domain.Feature;
+import io.retailseg.domain.Transactions;
+import java.time.LocalDate;
+import java.util.Arrays;
+
+/**
+ * Computes the 15 customer features of SPEC section 2 from cleaned lines: one row per customer,
+ * every customer kept (or, with {@link Compat#NOTEBOOK}, the reference notebook's two quirks).
+ *
+ * <p>Sums over a customer's lines are compensated (Kahan), as pandas' grouped sums are.
+ */
+public final class FeatureExtractor {
+    private static final int SECONDS_PER_HOUR = 3_600;
+    private static final int HOURS_PER_DAY = 24;
+    private static final String UNITED_KINGDOM = "United Kingdom";
+
+    private FeatureExtractor() {
+    }
+
+    /** The latest calendar day (epoch day) of the lines: "the last day" of SPEC section 2. */
+    public static long lastDay(Transactions lines) {
+        long last = Long.MIN_VALUE;
+        for (int r = 0; r < lines.size(); r++) {
+            last = Math.max(last, lines.epochDay(r));
+        }
+        return last;
+    }
+
+    /** Features with recency measured from the last day of {@code lines}. */
+    public static CustomerTable extract(Transactions lines, Compat compat) {
+        return extract(lines, compat, lastDay(lines));
+    }
+
+    /**
+     * Features with recency measured from {@code referenceDay} (an epoch day): the training data's
+     * last day when scoring new lines with a saved model.
+     */
+    public static CustomerTable extract(Transactions lines, Compat compat, long referenceDay) {
+        CustomerGroups groups = CustomerGroups.of(lines);
+        int n = groups.size();
+        boolean[] cancelled = Cleaner.cancelledInvoices(lines.invoices());
+        int[] countryRank = lines.countries().sortRanks();
+        int uk = lines.countries().codeOf(UNITED_KINGDOM);
+        double[][] rows = new double[n][];
+        double[] notebookGap = new double[n];
+        for (int c = 0; c < n; c++) {
+            rows[c] = customer(lines, groups, c, cancelled, countryRank, uk, referenceDay);
+            notebookGap[c] = notebookAverageGap(lines, groups, c);
+        }
+        long[] ids = new long[n];
+        for (int c = 0; c < n; c++) {
+            ids[c] = groups.customerId(c);
+        }
+        if (compat == Compat.NOTEBOOK) {
+            return notebook(ids, rows, notebookGap);
+        }
+        return new CustomerTable(ids, rows);
+    }
+
+    private static double[] customer(Transactions t, CustomerGroups g, int c, boolean[] cancelled,
+                                     int[] countryRank, int uk, long referenceDay) {
+        int from = g.from(c);
+        int to = g.to(c);
+        int m = to - from;
+        int[] invoices = new int[m];
+        int[] cancelledInvoices = new int[m];
+        int cancelledCount = 0;
+        int[] stock = new int[m];
+        long[] days = new long[m];
+        int[] countries = new int[m];
+        int[] weekday = new int[7];
+        int[] hour = new int[HOURS_PER_DAY];
+        long quantity = 0;
+        KahanSum spend = new KahanSum();
+        long firstMonth = Long.MAX_VALUE;
+        long lastMonth = Long.MIN_VALUE;
+        for (int i = 0; i < m; i++) {
+            int r = g.line(from + i);
+            invoices[i] = t.invoice(r);
+            if (cancelled[invoices[i]]) {
+                cancelledInvoices[cancelledCount++] = invoices[i];
+            }
+            stock[i] = t.stockCode(r);
+            long day = t.epochDay(r);
+            days[i] = day;
+            countries[i] = t.country(r);
+            weekday[weekdayOf(day)]++;
+            hour[(int) (Math.floorMod(t.epochSecond(r), 86_400L) / SECONDS_PER_HOUR)]++;
+            quantity += t.quantity(r);
+            spend.add(t.quantity(r) * t.unitPrice(r));
+            long month = monthIndex(day);
+            firstMonth = Math.min(firstMonth, month);
+            lastMonth = Math.max(lastMonth, month);
+        }
+        KahanSum[] monthly = new KahanSum[(int) (lastMonth - firstMonth + 1)];
+        for (int i = 0; i < m; i++) {
+            int r = g.line(from + i);
+            int k = (int) (monthIndex(days[i]) - firstMonth);
+            if (monthly[k] == null) {
+                monthly[k] = new KahanSum();
+            }
+            monthly[k].add(t.quantity(r) * t.unitPrice(r));
+        }
+        double[] monthSpend = Arrays.stream(monthly).filter(s -> s != null).mapToDouble(KahanSum::value).toArray();
+
+        int transactions = distinct(invoices, m);
+        int cancellations = distinct(cancelledInvoices, cancelledCount);
+        Arrays.sort(days);
+        int distinctDays = distinct(days);
+        double totalSpend = spend.value();
+
+        double[] f = new double[Feature.COUNT];
+        f[Feature.DAYS_SINCE_LAST_PURCHASE.ordinal()] = referenceDay - days[m - 1];
+        f[Feature.TOTAL_TRANSACTIONS.ordinal()] = transactions;
+        f[Feature.TOTAL_PRODUCTS_PURCHASED.ordinal()] = quantity;
+        f[Feature.TOTAL_SPEND.ordinal()] = totalSpend;
+        f[Feature.AVERAGE_TRANSACTION_VALUE.ordinal()] = totalSpend / transactions;
+        f[Feature.UNIQUE_PRODUCTS_PURCHASED.ordinal()] = distinct(stock, m);
+        f[Feature.AVERAGE_DAYS_BETWEEN_PURCHASES.ordinal()] =
+                distinctDays <= 1 ? 0.0 : (double) (days[m - 1] - days[0]) / (distinctDays - 1);
+        f[Feature.DAY_OF_WEEK.ordinal()] = argMax(weekday);
+        f[Feature.HOUR.ordinal()] = argMax(hour);
+        f[Feature.IS_UK.ordinal()] = mainCountry(countries, countryRank) == uk ? 1 : 0;
+        f[Feature.CANCELLATION_FREQUENCY.ordinal()] = cancellations;
+        f[Feature.CANCELLATION_RATE.ordinal()] = (double) cancellations / transactions;
+        f[Feature.MONTHLY_SPENDING_MEAN.ordinal()] = Stats.mean(monthSpend);
+        f[Feature.MONTHLY_SPENDING_STD.ordinal()] = monthSpend.length < 2 ? 0.0 : Stats.sampleStd(monthSpend);
+        f[Feature.SPENDING_TREND.ordinal()] = monthSpend.length < 2 ? 0.0 : Stats.slopeAgainstIndex(monthSpend);
+        return f;
+    }
+
+    /**
+     * The reference notebook's Average_Days_Between_Purchases: the mean of day differences between
+     * consecutive lines in file order, which telescopes to (last line's day - first line's day) /
+     * (lines - 1); NaN for a customer with one line (the notebook then drops the customer).
+     */
+    private static double notebookAverageGap(Transactions t, CustomerGroups g, int c) {
+        int from = g.from(c);
+        int to = g.to(c);
+        if (to - from < 2) {
+            return Double.NaN;
+        }
+        return (double) (t.epochDay(g.line(to - 1)) - t.epochDay(g.line(from))) / (to - from - 1);
+    }
+
+    /**
+     * Reproduces SPEC notes A and B: customers with a single line are dropped, the gap is the
+     * notebook's, and the cancellation rate of the i-th kept customer is divided by the transactions
+     * of the i-th customer of all customers (the notebook's position-aligned division).
+     */
+    private static CustomerTable notebook(long[] ids, double[][] rows, double[] gap) {
+        int kept = 0;
+        long[] keptIds = new long[ids.length];
+        double[][] keptRows = new double[ids.length][];
+        for (int c = 0; c < ids.length; c++) {
+            if (!Double.isNaN(gap[c])) {
+                double[] row = rows[c].clone();
+                row[Feature.AVERAGE_DAYS_BETWEEN_PURCHASES.ordinal()] = gap[c];
+                keptIds[kept] = ids[c];
+                keptRows[kept] = row;
+                kept++;
+            }
+        }
+        for (int i = 0; i < kept; i++) {
+            keptRows[i][Feature.CANCELLATION_RATE.ordinal()] = keptRows[i][Feature.CANCELLATION_FREQUENCY.ordinal()]
+                    / rows[i][Feature.TOTAL_TRANSACTIONS.ordinal()];
+        }
+        return new CustomerTable(Arrays.copyOf(keptIds, kept), Arrays.copyOf(keptRows, kept));
+    }
+
+    /** Monday = 0 ... Sunday = 6 (pandas' dayofweek); 1970-01-01 was a Thursday. */
+    static int weekdayOf(long epochDay) {
+        return (int) Math.floorMod(epochDay + 3, 7L);
+    }
+
+    private static long monthIndex(long epochDay) {
+        LocalDate d = LocalDate.ofEpochDay(epochDay);
+        return d.getYear() * 12L + d.getMonthValue() - 1;
+    }
+
+    /** Index of the largest count; ties go to the smallest index. */
+    private static int argMax(int[] counts) {
+        int best = 0;
+        for (int i = 1; i < counts.length; i++) {
+            if (counts[i] > counts[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The country code with most lines; ties go to the alphabetically first country. */
+    private static int mainCountry(int[] countries, int[] rank) {
+        int[] sorted = countries.clone();
+        Arrays.sort(sorted);
+        int best = -1;
+        int bestCount = 0;
+        int i = 0;
+        while (i < sorted.length) {
+            int j = i;
+            while (j < sorted.length && sorted[j] == sorted[i]) {
+                j++;
+            }
+            int count = j - i;
+            if (count > bestCount || (count == bestCount && rank[sorted[i]] < rank[best])) {
+                best = sorted[i];
+                bestCount = count;
+            }
+            i = j;
+        }
+        return best;
+    }
+
+    private static int distinct(int[] values, int count) {
+        int[] v = Arrays.copyOf(values, count);
+        Arrays.sort(v);
+        int d = 0;
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || v[i] != v[i - 1]) {
+                d++;
+            }
+        }
+        return d;
+    }
+
+    private static int distinct(long[] sorted) {
+        int d = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                d++;
+            }
+        }
+        return d;
+    }
+}

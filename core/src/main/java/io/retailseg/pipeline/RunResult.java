@@ -1,0 +1,75 @@
+package io.retailseg.pipeline;
+
+import io.retailseg.clean.CleaningReport;
+import io.retailseg.config.RunConfig;
+import io.retailseg.domain.CustomerTable;
+import io.retailseg.domain.Transactions;
+import io.retailseg.ml.KSelection;
+import io.retailseg.ml.Pca;
+import io.retailseg.model.SegmentationModel;
+import io.retailseg.recommend.Recommendation;
+import io.retailseg.recommend.TopProduct;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run computed. Arrays indexed by customer follow the rows of {@link #customers()}.
+ * Ownership of the arrays passes to the result; callers must not modify them.
+ *
+ * @param source name of the input
+ * @param rowsRead lines read from the input
+ * @param config the configuration used
+ * @param cleaning what cleaning removed
+ * @param cleanLines the cleaned lines
+ * @param customers the 15 features of every customer
+ * @param outlierScore Isolation Forest anomaly score per customer (higher = more anomalous)
+ * @param outlierThreshold scores above it are outliers
+ * @param outlier whether each customer is an outlier
+ * @param pca the fitted PCA (on the segmented customers)
+ * @param pcaScores PCA scores per customer, {@code null} for outliers
+ * @param kSelection how k was chosen
+ * @param segment segment id per customer, -1 for outliers
+ * @param metrics quality of the segmentation
+ * @param profiles one per segment, by id
+ * @param topProducts best sellers per segment
+ * @param recommendations per segmented customer, by customer then rank
+ * @param model the saved model
+ * @param timingsMillis wall time per stage, in order
+ */
+public record RunResult(
+        String source,
+        long rowsRead,
+        RunConfig config,
+        CleaningReport cleaning,
+        Transactions cleanLines,
+        CustomerTable customers,
+        double[] outlierScore,
+        double outlierThreshold,
+        boolean[] outlier,
+        Pca pca,
+        double[][] pcaScores,
+        KSelection kSelection,
+        int[] segment,
+        SegmentationMetrics metrics,
+        List<SegmentProfile> profiles,
+        List<TopProduct> topProducts,
+        List<Recommendation> recommendations,
+        SegmentationModel model,
+        Map<String, Long> timingsMillis) {
+
+    /** Number of outlier customers. */
+    public int outlierCount() {
+        int n = 0;
+        for (boolean o : outlier) {
+            if (o) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Number of segments. */
+    public int k() {
+        return profiles.size();
+    }
+}

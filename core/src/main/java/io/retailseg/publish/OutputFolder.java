@@ -1,0 +1,93 @@
+package io.retailseg.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a set of files into a folder so that a reader never sees half of them: every file is first
+ * written completely under a temporary name in the folder, and only when all are written are they
+ * renamed into place, each rename atomic. When anything fails before that, the temporary files are
+ * removed (and the folder too, when this call created it), so what the user had stays as it was.
+ */
+public final class OutputFolder {
+    /** Writes one file's content to a path. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path file) throws IOException;
+    }
+
+    private final Path folder;
+    private final Map<String, Content> files = new LinkedHashMap<>();
+
+    public OutputFolder(Path folder) {
+        this.folder = folder;
+    }
+
+    /** Adds a file to write, by name within the folder. */
+    public OutputFolder add(String name, Content content) {
+        files.put(name, content);
+        return this;
+    }
+
+    /** Adds a file whose content is already in memory. */
+    public OutputFolder add(String name, byte[] bytes) {
+        return add(name, file -> Files.write(file, bytes));
+    }
+
+    /** Writes every file, then renames them all into place. */
+    public void commit() {
+        boolean created = !Files.exists(folder);
+        List<Path> temporaries = new ArrayList<>();
+        try {
+            Files.createDirectories(folder);
+            for (Map.Entry<String, Content> e : files.entrySet()) {
+                Path tmp = folder.resolve("." + e.getKey() + ".tmp");
+                temporaries.add(tmp);
+                e.getValue().writeTo(tmp);
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Path tmp : temporaries) {
+                deleteQuietly(tmp);
+            }
+            if (created) {
+                deleteQuietly(folder);
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot write to " + folder + ": " + io.getMessage(), io);
+            }
+            throw (RuntimeException) e;
+        }
+        int i = 0;
+        for (String name : files.keySet()) {
+            move(temporaries.get(i++), folder.resolve(name));
+        }
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            try {
+                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: the original error is what the user needs to see
+        }
+    }
+}

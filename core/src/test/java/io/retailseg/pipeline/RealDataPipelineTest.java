@@ -1,0 +1,111 @@
+package io.retailseg.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import io.retailseg.SharedFiles;
+import io.retailseg.clean.Cleaner;
+import io.retailseg.config.Compat;
+import io.retailseg.config.RunConfig;
+import io.retailseg.domain.CustomerTable;
+import io.retailseg.domain.Feature;
+import io.retailseg.domain.Transactions;
+import io.retailseg.features.FeatureExtractor;
+import io.retailseg.io.TransactionReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pipeline on the real UCI Online Retail file, compared with {@code shared/reference/}: the
+ * cleaning counts and every customer's 15 features (computed independently with pandas) exactly, the
+ * metrics of a {@code --k 3 --compat notebook} run loosely (the Isolation Forest's randomness
+ * differs from scikit-learn's). Skipped when the shared files are absent.
+ */
+class RealDataPipelineTest {
+    private static Transactions raw;
+
+    @BeforeAll
+    static void read() {
+        Path file = SharedFiles.realData();
+        Assumptions.assumeTrue(Files.exists(file), "real data not found at " + file.toAbsolutePath());
+        raw = TransactionReader.read(file);
+    }
+
+    @Test
+    void cleaningCountsEqualTheReference() throws IOException {
+        JsonNode ref = new ObjectMapper().readTree(SharedFiles.resolve("reference/summary_spec.json").toFile());
+        Cleaner.Result r = Cleaner.clean(raw);
+        assertThat(r.report().rowsIn()).isEqualTo(ref.at("/cleaning/rows_in").asLong());
+        for (JsonNode step : ref.at("/cleaning/steps")) {
+            assertThat(r.report().removed(step.get("step").asText()))
+                    .as(step.get("step").asText()).isEqualTo(step.get("removed").asLong());
+        }
+        assertThat(r.report().steps()).extracting(s -> s.step()).containsExactly(
+                "missing_values", "duplicates", "anomalous_stock_codes", "service_lines", "non_positive_price");
+        assertThat(r.report().rowsOut()).isEqualTo(ref.at("/cleaning/rows_out").asLong()).isEqualTo(399_573);
+        assertThat(r.report().cancelledLines()).isEqualTo(8_872);
+        assertThat(r.report().anomalousStockCodes())
+                .containsExactly("BANK CHARGES", "C2", "CRUK", "D", "DOT", "M", "PADS", "POST");
+    }
+
+    @Test
+    void everyCustomersFeaturesEqualTheIndependentComputation() throws IOException {
+        CustomerTable table = FeatureExtractor.extract(Cleaner.clean(raw).lines(), Compat.SPEC);
+        List<NamedCsvRecord> expected = readReference();
+        assertThat(table.size()).isEqualTo(expected.size()).isEqualTo(4_362);
+        for (int i = 0; i < expected.size(); i++) {
+            NamedCsvRecord rec = expected.get(i);
+            assertThat(table.customerId(i)).isEqualTo(Long.parseLong(rec.getField("CustomerID")));
+            for (Feature f : Feature.values()) {
+                double want = Double.parseDouble(rec.getField(f.columnName()));
+                double got = table.value(i, f);
+                double tolerance = Math.max(1e-9, 1e-9 * Math.abs(want));
+                assertThat(got).as("customer %s %s", rec.getField("CustomerID"), f.columnName())
+                        .isCloseTo(want, within(tolerance));
+            }
+        }
+    }
+
+    @Test
+    void notebookCompatibleRunAtK3MatchesTheReferenceMetrics() throws IOException {
+        JsonNode ref = new ObjectMapper().readTree(SharedFiles.resolve("reference/summary_notebook.json").toFile());
+        RunResult r = RetailSeg.run(RunConfig.builder().k(3).compat(Compat.NOTEBOOK).build(),
+                TransactionSource.of("online_retail.csv.gz", raw));
+        assertThat(r.customers().size()).isEqualTo(ref.at("/counts/customers").asInt());
+        assertThat(r.outlierCount()).isCloseTo(ref.at("/counts/outliers").asInt(), within(10));
+        assertThat(r.metrics().silhouette()).isCloseTo(ref.at("/counts/silhouette").asDouble(), within(0.03));
+        assertThat(r.metrics().calinskiHarabasz())
+                .isCloseTo(ref.at("/counts/calinski_harabasz").asDouble(), within(0.05 * 1257.18));
+        assertThat(r.metrics().daviesBouldin()).isCloseTo(ref.at("/counts/davies_bouldin").asDouble(), within(0.1));
+        double[] cumulative = new double[6];
+        double sum = 0;
+        for (int c = 0; c < 6; c++) {
+            sum += r.pca().explainedVarianceRatio()[c];
+            cumulative[c] = sum;
+        }
+        assertThat(cumulative[5]).isCloseTo(ref.at("/counts/pca_cumulative_variance/5").asDouble(), within(0.03));
+    }
+
+    private static List<NamedCsvRecord> readReference() throws IOException {
+        Path file = SharedFiles.resolve("reference/customer_features_spec.csv.gz");
+        List<NamedCsvRecord> rows = new ArrayList<>();
+        try (var reader = new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8);
+             var csv = CsvReader.builder().ofNamedCsvRecord(reader)) {
+            csv.forEach(rows::add);
+        }
+        return rows;
+    }
+}
