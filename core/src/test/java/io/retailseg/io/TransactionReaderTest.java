@@ -383,6 +383,19 @@ class TransactionReaderTest {
         assertThat(readError(file)).hasMessage(file + ":2: field 'Quantity': expected a whole number, found \"1 2\"");
     }
 
+    @Test
+    void malformedQuotingIsAnInputError() throws IOException {
+        Path file = write("q.csv", HEADER + GOOD + "\n536365,\"85123A\"x,X,6,12/1/2010 8:26,2.55,17850,UK\n",
+                StandardCharsets.UTF_8);
+        assertThat(readError(file)).hasMessage(file + ":3: not valid CSV: Unexpected character after closing quote: 'x' (0x78)");
+    }
+
+    @Test
+    void directoryCannotBeRead() throws IOException {
+        Path sub = Files.createDirectory(dir.resolve("sub.csv"));
+        assertThat(readError(sub).getMessage()).startsWith(sub + ": cannot read: ");
+    }
+
     // ---- helpers ----
 
     @Test
