@@ -49,6 +49,9 @@ final class CsvTransactionReader {
             int width = mapping.width();
             while (records.hasNext()) {
                 CsvRecord record = records.next();
+                if (isBlank(record)) {
+                    continue;
+                }
                 int count = record.getFieldCount();
                 if (count < width) {
                     throw new InputException(source, record.getStartingLineNumber(), mapping.fieldName(count),
@@ -70,6 +73,19 @@ final class CsvTransactionReader {
             }
             throw notValidCsv(source, e);
         }
+    }
+
+    /**
+     * Whether every field is blank: a line of spaces or only commas (a spreadsheet's empty row),
+     * skipped like an empty line and like an empty XLSX row. Cheap: most lines fail on field 0.
+     */
+    private static boolean isBlank(CsvRecord record) {
+        for (int i = 0; i < record.getFieldCount(); i++) {
+            if (!record.getField(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -162,6 +162,12 @@ class TransactionReaderTest {
     }
 
     @Test
+    void skipsBlankLinesAndRowsOfEmptyFields() throws IOException {
+        Path file = write("blank.csv", SAMPLE.replace("\n536414", "\n   \n,,,,,,,\n536414"), StandardCharsets.UTF_8);
+        assertSample(TransactionReader.read(file));
+    }
+
+    @Test
     void skipsEmptyLines() throws IOException {
         Path file = write("gaps.csv", "\n" + SAMPLE.replace("\n536414", "\n\n\n536414") + "\n\n", StandardCharsets.UTF_8);
         assertSample(TransactionReader.read(file));
