@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads CSV text (already decompressed) record by record with FastCSV: any line ending, quoted
@@ -19,6 +21,7 @@ import java.util.Iterator;
 final class CsvTransactionReader {
     private static final Column[] COLUMNS = Column.values();
     private static final int BUFFER_BYTES = 1 << 16;
+    private static final Pattern STARTED_IN_LINE = Pattern.compile("started in line (\\d+)");
 
     private CsvTransactionReader() {
     }
@@ -46,6 +49,9 @@ final class CsvTransactionReader {
             int width = mapping.width();
             while (records.hasNext()) {
                 CsvRecord record = records.next();
+                if (isBlank(record)) {
+                    continue;
+                }
                 int count = record.getFieldCount();
                 if (count < width) {
                     throw new InputException(source, record.getStartingLineNumber(), mapping.fieldName(count),
@@ -65,7 +71,34 @@ final class CsvTransactionReader {
             if (cause instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
-            throw new InputException(source, "not valid CSV: " + e.getMessage());
+            throw notValidCsv(source, e);
         }
+    }
+
+    /**
+     * Whether every field is blank: a line of spaces or only commas (a spreadsheet's empty row),
+     * skipped like an empty line and like an empty XLSX row. Cheap: most lines fail on field 0.
+     */
+    private static boolean isBlank(CsvRecord record) {
+        for (int i = 0; i < record.getFieldCount(); i++) {
+            if (!record.getField(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * FastCSV says "Exception when reading record that started in line 2" and puts the reason in
+     * the cause; turn that into {@code file:2: not valid CSV: <reason>}.
+     */
+    private static InputException notValidCsv(String source, CsvParseException e) {
+        String message = String.valueOf(e.getMessage());
+        Matcher m = STARTED_IN_LINE.matcher(message);
+        long line = m.find() ? Long.parseLong(m.group(1)) : 0;
+        String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : message;
+        InputException error = new InputException(source, line, null, "not valid CSV: " + reason.replace('\n', ' '));
+        error.initCause(e);
+        return error;
     }
 }

@@ -23,7 +23,9 @@ import java.util.zip.GZIPInputStream;
  *   <li>CSV, plain or gzip-compressed (recognised by its magic bytes, whatever the name), any line
  *       ending, quoted fields; encoding as {@link IngestOptions#encoding()} says or detected.
  *   <li>XLSX (recognised by its zip magic bytes or an {@code .xlsx} name): the first sheet, in the
- *       layout of {@code Online Retail.xlsx}.
+ *       layout of {@code Online Retail.xlsx}; numeric InvoiceDate cells are Excel date serials
+ *       (1900 or 1904 system, rounded to the second), text ones are parsed as in CSV. The encoding
+ *       option does not apply (XLSX is always UTF-8 XML).
  * </ul>
  *
  * <p>Columns are found by header name ({@link Column#knownHeaderNames()} or the mapping in the

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
@@ -55,9 +56,11 @@ final class XlsxTransactionReader {
                 }
                 long epochSecond = InvoiceDateParser.INVALID;
                 Cell dateCell = cell(row, dateIndex);
-                if (dateCell != null && dateCell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER) {
-                    double serial = Double.parseDouble(dateCell.getRawValue());
-                    epochSecond = Math.round((serial - epochSerial) * SECONDS_PER_DAY);
+                if (dateCell != null && dateCell.getType() == CellType.NUMBER) {
+                    double serial = Numbers.parseFiniteDouble(String.valueOf(dateCell.getRawValue()));
+                    if (!Double.isNaN(serial)) {
+                        epochSecond = Math.round((serial - epochSerial) * SECONDS_PER_DAY);
+                    }
                 }
                 decoder.add(row.getRowNum(), fields, epochSecond);
             }

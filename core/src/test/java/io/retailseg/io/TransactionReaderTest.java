@@ -162,6 +162,12 @@ class TransactionReaderTest {
     }
 
     @Test
+    void skipsBlankLinesAndRowsOfEmptyFields() throws IOException {
+        Path file = write("blank.csv", SAMPLE.replace("\n536414", "\n   \n,,,,,,,\n536414"), StandardCharsets.UTF_8);
+        assertSample(TransactionReader.read(file));
+    }
+
+    @Test
     void skipsEmptyLines() throws IOException {
         Path file = write("gaps.csv", "\n" + SAMPLE.replace("\n536414", "\n\n\n536414") + "\n\n", StandardCharsets.UTF_8);
         assertSample(TransactionReader.read(file));
@@ -381,6 +387,19 @@ class TransactionReaderTest {
     void errorMessagesStayOnOneLine() throws IOException {
         Path file = withField(3, "\"1\n2\"");
         assertThat(readError(file)).hasMessage(file + ":2: field 'Quantity': expected a whole number, found \"1 2\"");
+    }
+
+    @Test
+    void malformedQuotingIsAnInputError() throws IOException {
+        Path file = write("q.csv", HEADER + GOOD + "\n536365,\"85123A\"x,X,6,12/1/2010 8:26,2.55,17850,UK\n",
+                StandardCharsets.UTF_8);
+        assertThat(readError(file)).hasMessage(file + ":3: not valid CSV: Unexpected character after closing quote: 'x' (0x78)");
+    }
+
+    @Test
+    void directoryCannotBeRead() throws IOException {
+        Path sub = Files.createDirectory(dir.resolve("sub.csv"));
+        assertThat(readError(sub).getMessage()).startsWith(sub + ": cannot read: ");
     }
 
     // ---- helpers ----
