@@ -1,0 +1,64 @@
+package io.retailseg.cli;
+
+import io.retailseg.config.RunConfig;
+import io.retailseg.io.IngestOptions;
+import io.retailseg.pipeline.RetailSeg;
+import io.retailseg.pipeline.RunResult;
+import io.retailseg.pipeline.SegmentProfile;
+import io.retailseg.pipeline.TransactionSource;
+import io.retailseg.publish.RunWriter;
+import io.retailseg.clean.CleaningStep;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Runs the pipeline for a command and tells the user what came out. */
+final class Pipeline {
+    private Pipeline() {
+    }
+
+    static RunResult runAndWrite(Path input, IngestOptions ingest, RunConfig config, Path out, PrintWriter stdout,
+                                 PrintWriter stderr, boolean quiet) {
+        if (Files.isRegularFile(out)) {
+            throw new UsageException("--out " + out + " is a file; expected a folder (it is created when missing)");
+        }
+        long start = System.nanoTime();
+        RunResult result = RetailSeg.run(config, TransactionSource.file(input, ingest), new StderrProgress(stderr, quiet));
+        RunWriter.write(result, out);
+        printSummary(result, out, (System.nanoTime() - start) / 1_000_000, stdout);
+        return result;
+    }
+
+    static void printSummary(RunResult r, Path out, long millis, PrintWriter w) {
+        w.printf(Locale.ROOT, "Read %,d lines from %s; kept %,d after cleaning:%n", r.rowsRead(), r.source(),
+                r.cleaning().rowsOut());
+        for (CleaningStep s : r.cleaning().steps()) {
+            w.printf(Locale.ROOT, "  %-22s %,9d removed  (%s)%n", s.step(), s.removed(), s.description());
+        }
+        int outliers = r.outlierCount();
+        w.printf(Locale.ROOT, "Customers: %,d, of which %,d outliers (Isolation Forest) and %,d segmented.%n",
+                r.customers().size(), outliers, r.customers().size() - outliers);
+        double cumulative = 0;
+        for (double v : r.pca().explainedVarianceRatio()) {
+            cumulative += v;
+        }
+        w.printf(Locale.ROOT, "PCA: %d components explain %.1f%% of the variance.%n",
+                r.pca().explainedVarianceRatio().length, 100 * cumulative);
+        w.printf(Locale.ROOT, "k = %d: %s.%n", r.k(), r.kSelection().reason());
+        w.printf(Locale.ROOT, "Quality: silhouette %.4f (higher is better, -1..1), Calinski-Harabasz %.1f (higher is"
+                        + " better), Davies-Bouldin %.4f (lower is better).%n",
+                r.metrics().silhouette(), r.metrics().calinskiHarabasz(), r.metrics().daviesBouldin());
+        w.println("Segments:");
+        for (SegmentProfile p : r.profiles()) {
+            w.printf(Locale.ROOT, "  %d  %-45s %,6d customers, %5.1f%% of revenue%n", p.id(), p.name(), p.size(),
+                    100 * p.revenueShare());
+        }
+        w.printf(Locale.ROOT, "Recommendations: %,d for %,d customers.%n", r.recommendations().size(),
+                r.customers().size() - outliers);
+        w.printf(Locale.ROOT, "Wrote %s, %s, %s, %s and %s to %s (%.1f s).%n", RunWriter.SUMMARY, RunWriter.CUSTOMERS,
+                RunWriter.TOP_PRODUCTS, RunWriter.RECOMMENDATIONS, RunWriter.MODEL, out.toAbsolutePath(),
+                millis / 1000.0);
+        w.flush();
+    }
+}
