@@ -9,7 +9,7 @@ package io.retailseg.generate;
  */
 enum Archetype {
     /** UK wholesalers: frequent, large baskets, large pack quantities, many different products. */
-    UK_WHOLESALER(0.07, 7.0, 24, 0.8, QuantityProfile.LARGE, 0.20, 0.45),
+    UK_WHOLESALER(0.07, 7.0, 21, 0.8, QuantityProfile.LARGE, 0.20, 0.45),
     /** Occasional UK gift buyers: a few invoices, small baskets, single units. */
     UK_GIFT_BUYER(0.42, 0.6, 7, 0.8, QuantityProfile.SMALL, 0.35, 0.2),
     /** Customers abroad (one non-UK country), medium frequency, medium packs, postage lines. */
@@ -29,7 +29,10 @@ enum Archetype {
     final QuantityProfile quantities;
     /** Probability that a line is one of the customer's favourite products (re-buying). */
     final double favouriteShare;
-    /** Mean probability that one of the customer's invoices is a cancellation. */
+    /**
+     * Mean cancellation propensity: relative weight with which a customer is chosen for a
+     * cancellation invoice (wholesalers return most).
+     */
     final double cancellationPropensity;
 
     Archetype(double populationShare, double activityScale, double basketMedian, double basketSigma,

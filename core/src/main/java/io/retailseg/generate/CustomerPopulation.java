@@ -25,7 +25,7 @@ final class CustomerPopulation {
     /** Pareto tail index of customer activity (real: invoices per customer median 3, max ~250). */
     private static final double ACTIVITY_ALPHA = 1.5;
     /** Activity is capped at this multiple of the archetype scale, to bound the heaviest customer. */
-    private static final double ACTIVITY_CAP = 40;
+    private static final double ACTIVITY_CAP = 25;
     /** Share of non-lapsed customers who join later in the year (uniform start day). */
     private static final double LATE_JOINER_SHARE = 0.35;
     /** Lapsed customers stop between these calendar days (early January .. end of March). */
@@ -33,7 +33,7 @@ final class CustomerPopulation {
     private static final int LAPSE_TO_DAY = 120;
     /** Share of customers who never cancel. */
     private static final double NEVER_CANCEL_SHARE = 0.5;
-    private static final double MAX_CANCELLATION_PROPENSITY = 0.6;
+    static final double MAX_CANCELLATION_PROPENSITY = 0.6;
     /** Customers with a rare second country (real: 8 of 4,372). */
     private static final double SECOND_COUNTRY_SHARE = 0.005;
     /** Favourite products per customer, and recent purchases remembered for cancellations. */

@@ -70,6 +70,13 @@ final class RetailStream {
     private static final int NEXT_DAY_CARRIAGE_PRICE = 15_000;
     private static final int HIGH_RESOLUTION_IMAGE_PRICE = 3_000;
 
+    /**
+     * Share of customer invoices that are cancellations (real 3,836 of 22,190). Decided per invoice,
+     * not per customer, so that the share does not depend on how much history customers have yet.
+     */
+    private static final double CANCELLATION_INVOICE_SHARE = 0.18;
+    /** Draws to find a customer with purchases to cancel, before writing a normal invoice instead. */
+    private static final int CANCELLING_CUSTOMER_TRIES = 64;
     /** Cancellation invoices: extra lines beyond the first (real mean 2.4 lines), share that cancel a charge. */
     private static final double CANCELLATION_EXTRA_LINES = 1.4;
     private static final double SERVICE_CANCELLATION_SHARE = 0.1;
@@ -136,11 +143,11 @@ final class RetailStream {
             if (rng.nextDouble() < NO_CUSTOMER_INVOICE_SHARE) {
                 noCustomerInvoice();
             } else {
-                int c = pickCustomer(day);
-                if (customers.recentCount(c) > 0 && rng.nextDouble() < customers.cancellationPropensity(c)) {
+                int c = rng.nextDouble() < CANCELLATION_INVOICE_SHARE ? pickCancellingCustomer(day) : -1;
+                if (c >= 0) {
                     cancellationInvoice(c);
                 } else {
-                    customerInvoice(c);
+                    customerInvoice(pickCustomer(day));
                 }
             }
             flushInvoice();
@@ -188,6 +195,18 @@ final class RetailStream {
             c = customers.draw(rng);
         }
         return c;
+    }
+
+    /** A customer active now, with purchases to return, chosen in proportion to their propensity; -1 if none found. */
+    private int pickCancellingCustomer(int day) {
+        for (int t = 0; t < CANCELLING_CUSTOMER_TRIES; t++) {
+            int c = pickCustomer(day);
+            if (customers.recentCount(c) > 0
+                    && rng.nextDouble() * CustomerPopulation.MAX_CANCELLATION_PROPENSITY < customers.cancellationPropensity(c)) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     private void customerInvoice(int c) {

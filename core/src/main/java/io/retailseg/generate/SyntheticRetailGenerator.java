@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -45,10 +46,12 @@ public final class SyntheticRetailGenerator {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            // Not Files.createTempFile: that creates mode 0600; a plain create honours the umask.
+            tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + System.nanoTime() + ".tmp");
             GenerationStats stats;
             boolean gzip = target.getFileName().toString().endsWith(".gz");
-            try (OutputStream file = Files.newOutputStream(tmp);
+            try (OutputStream file = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  OutputStream raw = gzip ? new GZIPOutputStream(file, BUFFER) : file;
                  Writer writer = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.US_ASCII), BUFFER)) {
                 stats = write(rows, seed, writer);
