@@ -76,7 +76,7 @@ public final class FeatureExtractor {
         int[] weekday = new int[7];
         int[] hour = new int[HOURS_PER_DAY];
         long quantity = 0;
-        KahanSum spend = new KahanSum();
+        double[] spendTerms = new double[m];
         long firstMonth = Long.MAX_VALUE;
         long lastMonth = Long.MIN_VALUE;
         for (int i = 0; i < m; i++) {
@@ -92,27 +92,41 @@ public final class FeatureExtractor {
             weekday[weekdayOf(day)]++;
             hour[(int) (Math.floorMod(t.epochSecond(r), 86_400L) / SECONDS_PER_HOUR)]++;
             quantity += t.quantity(r);
-            spend.add(t.quantity(r) * t.unitPrice(r));
+            spendTerms[i] = t.quantity(r) * t.unitPrice(r);
             long month = monthIndex(day);
             firstMonth = Math.min(firstMonth, month);
             lastMonth = Math.max(lastMonth, month);
         }
-        KahanSum[] monthly = new KahanSum[(int) (lastMonth - firstMonth + 1)];
+        // Spend terms grouped by month (a counting sort), then each month summed in sorted order.
+        int months = (int) (lastMonth - firstMonth + 1);
+        int[] monthStart = new int[months + 1];
+        int[] monthOfLine = new int[m];
         for (int i = 0; i < m; i++) {
-            int r = g.line(from + i);
-            int k = (int) (monthIndex(days[i]) - firstMonth);
-            if (monthly[k] == null) {
-                monthly[k] = new KahanSum();
-            }
-            monthly[k].add(t.quantity(r) * t.unitPrice(r));
+            monthOfLine[i] = (int) (monthIndex(days[i]) - firstMonth);
+            monthStart[monthOfLine[i] + 1]++;
         }
-        double[] monthSpend = Arrays.stream(monthly).filter(s -> s != null).mapToDouble(KahanSum::value).toArray();
+        for (int k = 0; k < months; k++) {
+            monthStart[k + 1] += monthStart[k];
+        }
+        int[] next = Arrays.copyOf(monthStart, months);
+        double[] byMonth = new double[m];
+        for (int i = 0; i < m; i++) {
+            byMonth[next[monthOfLine[i]]++] = spendTerms[i];
+        }
+        double[] monthSpend = new double[months];
+        int boughtMonths = 0;
+        for (int k = 0; k < months; k++) {
+            if (monthStart[k + 1] > monthStart[k]) {
+                monthSpend[boughtMonths++] = orderIndependentSum(byMonth, monthStart[k], monthStart[k + 1]);
+            }
+        }
+        monthSpend = Arrays.copyOf(monthSpend, boughtMonths);
 
         int transactions = distinct(invoices, m);
         int cancellations = distinct(cancelledInvoices, cancelledCount);
         Arrays.sort(days);
         int distinctDays = distinct(days);
-        double totalSpend = spend.value();
+        double totalSpend = orderIndependentSum(spendTerms, 0, m);
 
         double[] f = new double[Feature.COUNT];
         f[Feature.DAYS_SINCE_LAST_PURCHASE.ordinal()] = referenceDay - days[m - 1];
@@ -132,6 +146,20 @@ public final class FeatureExtractor {
         f[Feature.MONTHLY_SPENDING_STD.ordinal()] = monthSpend.length < 2 ? 0.0 : Stats.sampleStd(monthSpend);
         f[Feature.SPENDING_TREND.ordinal()] = monthSpend.length < 2 ? 0.0 : Stats.slopeAgainstIndex(monthSpend);
         return f;
+    }
+
+    /**
+     * Compensated sum of {@code terms[from..to)} taken in ascending order (the range is sorted in
+     * place), so the result does not depend on the order of the lines in the file: summing in file
+     * order changed the last bits of Total_Spend and the monthly statistics when lines were permuted.
+     */
+    private static double orderIndependentSum(double[] terms, int from, int to) {
+        Arrays.sort(terms, from, to);
+        KahanSum sum = new KahanSum();
+        for (int i = from; i < to; i++) {
+            sum.add(terms[i]);
+        }
+        return sum.value();
     }
 
     /**

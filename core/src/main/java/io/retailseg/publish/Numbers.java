@@ -21,6 +21,7 @@ public final class Numbers {
             return Long.toString((long) v);
         }
         String s = Double.toString(v);
-        return s.indexOf('E') < 0 ? s : new BigDecimal(s).toPlainString();
+        // Double.toString writes 1.0E-4 for 0.0001: strip the mantissa's trailing zero or it shows as 0.00010.
+        return s.indexOf('E') < 0 ? s : new BigDecimal(s).stripTrailingZeros().toPlainString();
     }
 }
