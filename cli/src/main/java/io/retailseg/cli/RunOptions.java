@@ -23,6 +23,26 @@ final class RunOptions {
             description = "Feature definitions: 'spec' (corrected) or 'notebook' (the reference notebook's quirks) (default: ${DEFAULT-VALUE}).")
     Compat compat;
 
+    @Option(names = "--contamination", defaultValue = "0.05",
+            description = "Share of customers flagged as outliers by the Isolation Forest (default: ${DEFAULT-VALUE}).")
+    double contamination;
+
+    @Option(names = "--pca-components", defaultValue = "6",
+            description = "Principal components kept for clustering (default: ${DEFAULT-VALUE}).")
+    int pcaComponents;
+
+    @Option(names = "--restarts", defaultValue = "10",
+            description = "k-means restarts; the lowest inertia wins (default: ${DEFAULT-VALUE}).")
+    int restarts;
+
+    @Option(names = "--top-products", defaultValue = "10",
+            description = "Best sellers kept per segment (default: ${DEFAULT-VALUE}).")
+    int topProducts;
+
+    @Option(names = "--recommendations", defaultValue = "3",
+            description = "Recommendations per customer (default: ${DEFAULT-VALUE}).")
+    int recommendations;
+
     @Option(names = "--threads", description = "Worker threads (default: all processors). Results do not depend on it.")
     Integer threads;
 
@@ -33,7 +53,9 @@ final class RunOptions {
     boolean verbose;
 
     RunConfig config() {
-        RunConfig.Builder b = RunConfig.builder().seed(seed).compat(compat).kRange(kMin, kMax);
+        RunConfig.Builder b = RunConfig.builder().seed(seed).compat(compat).kRange(kMin, kMax)
+                .contamination(contamination).pcaComponents(pcaComponents).kmeansRestarts(restarts)
+                .topProducts(topProducts).recommendationsPerCustomer(recommendations);
         if (threads != null) {
             b.threads(threads);
         }

@@ -89,6 +89,26 @@ class CliTest {
     }
 
     @Test
+    void hyperParametersOnTheCommandLineReachTheRun(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        Outcome o = execute("run", "--input", generated.toString(), "--out", out.toString(), "--k", "3",
+                "--contamination", "0.1", "--pca-components", "4", "--top-products", "5", "--recommendations", "2",
+                "--restarts", "3", "--seed", "9", "--quiet");
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.at("/config/contamination").asDouble()).isEqualTo(0.1);
+        assertThat(summary.at("/config/seed").asLong()).isEqualTo(9);
+        assertThat(summary.at("/config/kmeans_restarts").asInt()).isEqualTo(3);
+        assertThat(summary.at("/pca/explained_variance_ratio")).hasSize(4);
+        int total = summary.at("/customers/total").asInt();
+        assertThat(summary.at("/customers/outliers").asInt()).isBetween((int) (0.1 * total) - 1, (int) (0.1 * total) + 1);
+        assertThat(Files.readAllLines(out.resolve("top_products.csv"))).hasSize(1 + 3 * 5);
+        assertThat(Files.readAllLines(out.resolve("customers.csv")).get(0)).endsWith(",PC1,PC2,PC3,PC4");
+        assertThat(Files.readAllLines(out.resolve("recommendations.csv")).stream().skip(1)
+                .map(l -> l.split(",")[2])).allMatch(rank -> rank.equals("1") || rank.equals("2"));
+    }
+
+    @Test
     void sameInputAndSeedGiveByteIdenticalFilesWithOneThreadOrMany(@TempDir Path dir) throws IOException {
         Path one = dir.resolve("one");
         Path many = dir.resolve("many");
@@ -193,6 +213,10 @@ class CliTest {
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.err()).contains("is a file");
         assertThat(execute("frobnicate").exitCode()).isEqualTo(2);
+        Outcome contamination = execute("run", "--input", generated.toString(), "--out", dir.toString(),
+                "--contamination", "0.9");
+        assertThat(contamination.exitCode()).isEqualTo(2);
+        assertThat(contamination.err()).contains("contamination must be in (0, 0.5]");
     }
 
     @Test

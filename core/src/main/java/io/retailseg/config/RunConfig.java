@@ -77,7 +77,7 @@ public record RunConfig(
     public RunConfig {
         require(threads >= 1, "threads must be at least 1, was " + threads);
         require(compat != null, "compat must be given");
-        require(contamination > 0 && contamination < 0.5, "contamination must be in (0, 0.5), was " + contamination);
+        require(contamination > 0 && contamination <= 0.5, "contamination must be in (0, 0.5], was " + contamination);
         require(isolationTrees >= 1, "isolationTrees must be at least 1, was " + isolationTrees);
         require(isolationSampleSize >= 2, "isolationSampleSize must be at least 2, was " + isolationSampleSize);
         require(pcaComponents >= 1 && pcaComponents <= 15, "pcaComponents must be in 1..15, was " + pcaComponents);

@@ -44,7 +44,7 @@ public final class OutputFolder {
 
     /** Writes every file, then renames them all into place. */
     public void commit() {
-        boolean created = !Files.exists(folder);
+        Path firstCreated = firstMissingAncestor(folder.toAbsolutePath());
         List<Path> temporaries = new ArrayList<>();
         try {
             Files.createDirectories(folder);
@@ -57,8 +57,10 @@ public final class OutputFolder {
             for (Path tmp : temporaries) {
                 deleteQuietly(tmp);
             }
-            if (created) {
-                deleteQuietly(folder);
+            if (firstCreated != null) {
+                for (Path p = folder.toAbsolutePath(); p != null && p.startsWith(firstCreated); p = p.getParent()) {
+                    deleteQuietly(p);
+                }
             }
             if (e instanceof IOException io) {
                 throw new UncheckedIOException("cannot write to " + folder + ": " + io.getMessage(), io);
@@ -69,6 +71,15 @@ public final class OutputFolder {
         for (String name : files.keySet()) {
             move(temporaries.get(i++), folder.resolve(name));
         }
+    }
+
+    /** The outermost folder of {@code folder}'s path that does not exist yet, or null when it exists. */
+    private static Path firstMissingAncestor(Path folder) {
+        Path missing = null;
+        for (Path p = folder; p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
     }
 
     private static void move(Path from, Path to) {

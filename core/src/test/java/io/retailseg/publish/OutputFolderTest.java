@@ -87,4 +87,16 @@ class OutputFolderTest {
         assertThat(out).doesNotExist();
         assertThat(tmp).exists();
     }
+
+    @Test
+    void parentFoldersTheCallCreatedAreRemovedOnFailureToo() {
+        Path out = tmp.resolve("a").resolve("b").resolve("run");
+        OutputFolder folder = new OutputFolder(out).add("customers.csv", file -> {
+            throw new IOException("no space");
+        });
+
+        assertThatThrownBy(folder::commit).isInstanceOf(UncheckedIOException.class);
+        assertThat(tmp.resolve("a")).doesNotExist();
+        assertThat(tmp).exists();
+    }
 }
