@@ -104,20 +104,9 @@ public final class KMeans {
     }
 
     static double meanColumnVariance(double[][] x, int d) {
-        int n = x.length;
         double total = 0;
         for (int j = 0; j < d; j++) {
-            double sum = 0;
-            for (double[] row : x) {
-                sum += row[j];
-            }
-            double mean = sum / n;
-            double squares = 0;
-            for (double[] row : x) {
-                double diff = row[j] - mean;
-                squares += diff * diff;
-            }
-            total += squares / n;
+            total += Matrices.columnVariance(x, j, Matrices.columnMean(x, j));
         }
         return total / d;
     }

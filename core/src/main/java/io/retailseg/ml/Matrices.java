@@ -46,4 +46,23 @@ final class Matrices {
         }
         return sum;
     }
+
+    /** Mean of column {@code j}, summed in row order. */
+    static double columnMean(double[][] x, int j) {
+        double sum = 0;
+        for (double[] row : x) {
+            sum += row[j];
+        }
+        return sum / x.length;
+    }
+
+    /** Population variance (ddof = 0) of column {@code j} around {@code mean}, two-pass. */
+    static double columnVariance(double[][] x, int j, double mean) {
+        double squares = 0;
+        for (double[] row : x) {
+            double diff = row[j] - mean;
+            squares += diff * diff;
+        }
+        return squares / x.length;
+    }
 }

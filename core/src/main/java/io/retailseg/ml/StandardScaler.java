@@ -41,17 +41,8 @@ public final class StandardScaler {
             if (!standardize[j]) {
                 continue;
             }
-            double sum = 0;
-            for (double[] row : x) {
-                sum += row[j];
-            }
-            double mean = sum / n;
-            double squares = 0;
-            for (double[] row : x) {
-                double diff = row[j] - mean;
-                squares += diff * diff;
-            }
-            double variance = squares / n;
+            double mean = Matrices.columnMean(x, j);
+            double variance = Matrices.columnVariance(x, j, mean);
             means[j] = mean;
             double upperBound = n * EPS * variance + Math.pow(n * Math.abs(mean) * EPS, 2);
             if (variance > upperBound) {

@@ -1,5 +1,7 @@
 package io.retailseg.io;
 
+import io.retailseg.SharedFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retailseg.domain.Transactions;
@@ -18,26 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class TransactionReaderRealDataTest {
 
-    /**
-     * The real file: under the directory the {@code retailseg.shared} system property names (the
-     * parent POM sets it to {@code ../shared} of the repository root), else under {@code ../shared};
-     * failing both, under a {@code shared} directory of an ancestor of the working directory, so the
-     * test also runs from a git worktree that is not a sibling of {@code shared}.
-     */
     static Path realFile() {
-        Path relative = Path.of("data", "online_retail.csv.gz");
-        String shared = System.getProperty("retailseg.shared");
-        Path first = (shared != null ? Path.of(shared) : Path.of("..", "shared")).resolve(relative);
-        if (Files.exists(first)) {
-            return first;
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve(relative);
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        return first;
+        return SharedFiles.realData();
     }
 
     @Test
