@@ -1,0 +1,60 @@
+package io.retailseg;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape of docs/architecture.md, enforced: data flows one way, stages know nothing of the
+ * orchestrator or of publishing, and only ingest reads and only publish/model write files.
+ */
+class ArchitectureTest {
+    private static final String[] STAGES = {"io.retailseg.clean..", "io.retailseg.features..", "io.retailseg.ml..",
+        "io.retailseg.recommend..", "io.retailseg.domain..", "io.retailseg.config.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.retailseg");
+    }
+
+    @Test
+    void stagesDoNotReachIntoTheOrchestratorOrPublishing() {
+        noClasses().that().resideInAnyPackage(STAGES)
+                .should().dependOnClassesThat().resideInAnyPackage("io.retailseg.pipeline..", "io.retailseg.publish..",
+                        "io.retailseg.io..", "io.retailseg.generate..")
+                .check(classes);
+    }
+
+    @Test
+    void stagesNeitherReadNorWriteFiles() {
+        noClasses().that().resideInAnyPackage(STAGES)
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+                .check(classes);
+        noClasses().that().resideInAnyPackage(STAGES)
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileWriter")
+                .check(classes);
+    }
+
+    @Test
+    void theDomainDependsOnNothingElseOfTheProject() {
+        noClasses().that().resideInAPackage("io.retailseg.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.retailseg.clean..", "io.retailseg.features..",
+                        "io.retailseg.ml..", "io.retailseg.recommend..", "io.retailseg.model..")
+                .check(classes);
+    }
+
+    @Test
+    void theCoreLibraryHasNoCommandLineDependency() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("picocli..").check(classes);
+    }
+}
