@@ -28,14 +28,8 @@ final class Numbers {
      * more than 18 significant digits or anything else gives {@link #NOT_WHOLE}.
      */
     static long parseWholeNumber(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && s.charAt(start) <= ' ') {
-            start++;
-        }
-        while (end > start && s.charAt(end - 1) <= ' ') {
-            end--;
-        }
+        int start = firstNonBlank(s);
+        int end = endOfNonBlank(s, start);
         if (start == end) {
             return NOT_WHOLE;
         }
@@ -83,14 +77,8 @@ final class Numbers {
      * 2^53 divided by an exact power of ten is correctly rounded, as parseDouble is.
      */
     static double parseFiniteDouble(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && s.charAt(start) <= ' ') {
-            start++;
-        }
-        while (end > start && s.charAt(end - 1) <= ' ') {
-            end--;
-        }
+        int start = firstNonBlank(s);
+        int end = endOfNonBlank(s, start);
         if (start == end) {
             return Double.NaN;
         }
@@ -142,5 +130,23 @@ final class Numbers {
         }
         double value = mantissa / POWERS_OF_TEN[fractionDigits];
         return negative ? -value : value;
+    }
+
+    /** Index of the first character above a space (as {@link String#trim()} counts), or the length. */
+    private static int firstNonBlank(String s) {
+        int start = 0;
+        while (start < s.length() && s.charAt(start) <= ' ') {
+            start++;
+        }
+        return start;
+    }
+
+    /** One past the last character above a space, not before {@code start}. */
+    private static int endOfNonBlank(String s, int start) {
+        int end = s.length();
+        while (end > start && s.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        return end;
     }
 }

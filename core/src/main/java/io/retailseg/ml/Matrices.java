@@ -65,4 +65,13 @@ final class Matrices {
         }
         return squares / x.length;
     }
+
+    /** Applies {@code f} to every row, returning the new rows (a stage's transform of a whole matrix). */
+    static double[][] mapRows(double[][] x, java.util.function.UnaryOperator<double[]> f) {
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = f.apply(x[i]);
+        }
+        return out;
+    }
 }

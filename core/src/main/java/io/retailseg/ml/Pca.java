@@ -183,11 +183,7 @@ public final class Pca {
 
     /** Projects every row on the kept axes: {@code (x - mean) V}. */
     public double[][] transform(double[][] x) {
-        double[][] out = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = transform(x[i]);
-        }
-        return out;
+        return Matrices.mapRows(x, this::transform);
     }
 
     /** Projects one row on the kept axes. */

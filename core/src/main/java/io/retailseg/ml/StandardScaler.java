@@ -79,11 +79,7 @@ public final class StandardScaler {
 
     /** Standardizes every row; returns new arrays. */
     public double[][] transform(double[][] x) {
-        double[][] out = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = transform(x[i]);
-        }
-        return out;
+        return Matrices.mapRows(x, this::transform);
     }
 
     /** Standardizes one row; returns a new array. */

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.retailseg.domain.Transactions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
@@ -63,13 +62,6 @@ class TransactionReaderRealDataTest {
         assertThat(quantitySum).isEqualTo(5_176_450L);
 
         // 536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom
-        assertThat(t.invoiceText(0)).isEqualTo("536365");
-        assertThat(t.stockCodeText(0)).isEqualTo("85123A");
-        assertThat(t.descriptionText(0)).isEqualTo("WHITE HANGING HEART T-LIGHT HOLDER");
-        assertThat(t.quantity(0)).isEqualTo(6);
-        assertThat(t.invoiceDate(0)).isEqualTo(LocalDateTime.of(2010, 12, 1, 8, 26));
-        assertThat(t.unitPrice(0)).isEqualTo(2.55);
-        assertThat(t.customerId(0)).isEqualTo(17850L);
-        assertThat(t.countryText(0)).isEqualTo("United Kingdom");
+        UciFirstLine.assertAt(t, 0);
     }
 }

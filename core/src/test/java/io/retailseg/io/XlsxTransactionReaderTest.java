@@ -86,14 +86,7 @@ class XlsxTransactionReaderTest {
     void readsOnlineRetailXlsxLayout() throws IOException {
         Transactions t = TransactionReader.read(workbook("Online Retail.xlsx", XlsxTransactionReaderTest::sample));
         assertThat(t.size()).isEqualTo(3);
-        assertThat(t.invoiceText(0)).isEqualTo("536365");
-        assertThat(t.stockCodeText(0)).isEqualTo("85123A");
-        assertThat(t.descriptionText(0)).isEqualTo("WHITE HANGING HEART T-LIGHT HOLDER");
-        assertThat(t.quantity(0)).isEqualTo(6);
-        assertThat(t.invoiceDate(0)).isEqualTo(LocalDateTime.of(2010, 12, 1, 8, 26));
-        assertThat(t.unitPrice(0)).isEqualTo(2.55);
-        assertThat(t.customerId(0)).isEqualTo(17850L);
-        assertThat(t.countryText(0)).isEqualTo("United Kingdom");
+        UciFirstLine.assertAt(t, 0);
 
         assertThat(t.invoiceText(1)).isEqualTo("C536379");
         assertThat(t.stockCodeText(1)).isEqualTo("21730");
