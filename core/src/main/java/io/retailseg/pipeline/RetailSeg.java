@@ -6,6 +6,8 @@ import io.retailseg.config.RunConfig;
 import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Feature;
 import io.retailseg.domain.Transactions;
+import io.retailseg.explore.DataProfile;
+import io.retailseg.explore.DataProfiler;
 import io.retailseg.features.FeatureExtractor;
 import io.retailseg.ml.ClusterMetrics;
 import io.retailseg.ml.IsolationForest;
@@ -57,6 +59,8 @@ public final class RetailSeg {
         Transactions raw = stages.run("ingest", source::load, t -> t.size() + " lines");
         Cleaner.Result cleaned = stages.run("clean", () -> Cleaner.clean(raw), c -> c.report().rowsOut() + " lines kept");
         Transactions lines = cleaned.lines();
+        DataProfile dataProfile = stages.run("explore", () -> DataProfiler.profile(raw, lines),
+                p -> p.countries().size() + " countries, " + p.months().size() + " months");
         long referenceDay = lines.size() == 0 ? 0 : FeatureExtractor.lastDay(lines);
         CustomerTable customers = stages.run("features",
                 () -> FeatureExtractor.extract(lines, config.compat(), referenceDay), t -> t.size() + " customers");
@@ -157,7 +161,8 @@ public final class RetailSeg {
                 recommended.topProducts());
         return new RunResult(source.name(), raw.size(), config, cleaned.report(), lines, customers, score,
                 threshold[0], outlier, pca, pcaScores, outcome.selection(), segment, metrics, profiles,
-                recommended.topProducts(), recommended.recommendations(), model, timings);
+                recommended.topProducts(), recommended.recommendations(), model, timings,
+                dataProfile);
     }
 
     /** The configuration as ordered key-value pairs, for the summary and the model's provenance. */
