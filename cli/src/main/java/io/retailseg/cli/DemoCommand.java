@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         SyntheticRetailGenerator.write(rows, options.seed, data);
         Pipeline.runAndWrite(data, IngestOptions.defaults(), options.config(), results, out,
-                spec.commandLine().getErr(), options.quiet);
+                spec.commandLine().getErr(), options.quiet, !options.noReport);
         out.printf("%nLook at %s: summary.json (what happened and why), customers.csv (features, outlier flag,"
                 + " segment), top_products.csv, recommendations.csv, model.json.%n", results.toAbsolutePath());
         out.printf("Run it on your own data with: ./retailseg run --input YOUR.csv --out DIR%n");

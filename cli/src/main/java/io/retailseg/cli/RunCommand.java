@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Pipeline.runAndWrite(input, ingestOptions(columns, encoding, dateFormat), options.config(), out,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), options.quiet);
+                spec.commandLine().getOut(), spec.commandLine().getErr(), options.quiet, !options.noReport);
         return Main.OK;
     }
 
