@@ -52,7 +52,7 @@ final class DataSections {
             }
             Map<String, Object> option = map(
                     "tooltip", Options.axisTooltip(),
-                    "grid", map("left", 100, "right", 110, "top", 20, "bottom", 50),
+                    "grid", map("left", 100, "right", 110, "top", 20, "bottom", 55),
                     "xAxis", Options.valueAxis("lines with the field empty"),
                     "yAxis", map("type", "category", "data", names, "inverse", true),
                     "series", list(map("name", "missing", "type", "bar", "data", values,
@@ -73,21 +73,22 @@ final class DataSections {
             names.add("lines read");
             base.add(0);
             removed.add(null);
-            lines.add(c.rowsIn());
+            lines.add(map("value", c.rowsIn(), "label", map("show", true, "position", "top",
+                    "formatter", Html.count(c.rowsIn()))));
             long remaining = c.rowsIn();
             for (ReportData.Step s : c.steps()) {
                 remaining -= s.removed();
                 names.add(s.step().replace('_', ' '));
                 base.add(remaining);
                 removed.add(map("value", s.removed(), "label", map("show", true, "position", "top",
-                        "formatter", "-" + Html.count(s.removed()))));
+                        "formatter", s.removed() == 0 ? "0" : "-" + Html.count(s.removed()))));
                 lines.add(null);
             }
             names.add("lines kept");
             base.add(0);
             removed.add(null);
-            lines.add(c.rowsOut());
-            Map<String, Object> label = map("show", true, "position", "top", "formatter", "{c}");
+            lines.add(map("value", c.rowsOut(), "label", map("show", true, "position", "top",
+                    "formatter", Html.count(c.rowsOut()))));
             Map<String, Object> option = map(
                     "tooltip", map("trigger", "item"),
                     "legend", map("data", list("lines", "removed"), "top", 0),
@@ -100,7 +101,7 @@ final class DataSections {
                             map("name", "removed", "type", "bar", "stack", "total", "data", removed,
                                     "itemStyle", map("color", Palette.REMOVED)),
                             map("name", "lines", "type", "bar", "stack", "total", "data", lines,
-                                    "itemStyle", map("color", Palette.PRIMARY), "label", label)));
+                                    "itemStyle", map("color", Palette.PRIMARY))));
             return new Chart("cleaning-waterfall", "Lines removed per cleaning step",
                     "Read left to right: the first bar is every line read, each red bar is what one cleaning step"
                             + " removed (in the order they run), the last bar is what is left for the analysis.",
@@ -114,10 +115,10 @@ final class DataSections {
             List<Object> shareCancelled = new ArrayList<>();
             List<Object> shareKept = new ArrayList<>();
             for (double r : cancelled) {
-                shareCancelled.add(Options.round(100 * r));
+                shareCancelled.add(map("value", Options.round(100 * r), "label", map("show", true,
+                        "position", "right", "color", "#ffffff", "formatter", Html.percent(r))));
                 shareKept.add(Options.round(100 * (1 - r)));
             }
-            Map<String, Object> label = map("show", true, "formatter", "{c}%", "position", "insideLeft");
             Map<String, Object> option = map(
                     "tooltip", Options.axisTooltip(),
                     "legend", map("top", 0),
@@ -128,7 +129,7 @@ final class DataSections {
                             list("lines", "invoices", "value (GBP, vs sales)")),
                     "series", list(
                             map("name", "cancelled", "type", "bar", "stack", "all", "data", shareCancelled,
-                                    "label", label, "itemStyle", map("color", Palette.REMOVED)),
+                                    "itemStyle", map("color", Palette.REMOVED)),
                             map("name", "not cancelled", "type", "bar", "stack", "all", "data", shareKept,
                                     "itemStyle", map("color", Palette.PRIMARY))));
             return new Chart("cancellations", "Cancellations share",
@@ -212,7 +213,7 @@ final class DataSections {
             }
             Map<String, Object> option = map(
                     "tooltip", Options.axisTooltip(),
-                    "grid", map("left", 260, "right", 70, "top", 20, "bottom", 50),
+                    "grid", map("left", 20, "right", 70, "top", 20, "bottom", 50, "containLabel", true),
                     "xAxis", Options.valueAxis("cleaned lines with the stock code"),
                     "yAxis", map("type", "category", "data", names, "inverse", true),
                     "series", list(map("name", "lines", "type", "bar", "data", lines,

@@ -264,11 +264,11 @@ final class ModelSections {
 
         private static List<Object> marks(ReportData.KSelection s) {
             List<Object> marks = list(map("xAxis", Integer.toString(s.chosenK()), "label",
-                    map("formatter", "chosen k = " + s.chosenK(), "position", "insideEndTop"),
+                    map("formatter", "chosen k = " + s.chosenK(), "position", "end"),
                     "lineStyle", map("color", "#333", "type", "solid")));
             if (s.elbowK() != null && s.elbowK() != s.chosenK()) {
                 marks.add(map("xAxis", Integer.toString(s.elbowK()), "label",
-                        map("formatter", "elbow k = " + s.elbowK(), "position", "insideEndBottom"),
+                        map("formatter", "elbow k = " + s.elbowK(), "position", "end"),
                         "lineStyle", map("color", Palette.NEUTRAL, "type", "dashed")));
             }
             return marks;
@@ -283,7 +283,7 @@ final class ModelSections {
             }
             Map<String, Object> option = map(
                     "tooltip", Options.axisTooltip(),
-                    "grid", Options.grid(80, 60),
+                    "grid", map("left", 80, "right", 30, "top", 30, "bottom", 60),
                     "xAxis", map("type", "category", "data", ks, "name", "k (number of segments)", "nameLocation",
                             "middle", "nameGap", 30, "boundaryGap", false),
                     "yAxis", map("type", "value", "name", "inertia (sum of squared distances)", "nameLocation",
@@ -307,7 +307,7 @@ final class ModelSections {
             }
             Map<String, Object> option = map(
                     "tooltip", Options.axisTooltip(),
-                    "grid", Options.grid(70, 60),
+                    "grid", map("left", 70, "right", 30, "top", 30, "bottom", 60),
                     "xAxis", map("type", "category", "data", ks, "name", "k (number of segments)", "nameLocation",
                             "middle", "nameGap", 30, "boundaryGap", false),
                     "yAxis", map("type", "value", "name", "mean silhouette (-1 to 1)", "nameLocation", "middle",
