@@ -52,7 +52,7 @@ final class DataSections {
             }
             Map<String, Object> option = map(
                     "tooltip", Options.axisTooltip(),
-                    "grid", map("left", 100, "right", 110, "top", 20, "bottom", 55),
+                    "grid", map("left", 10, "right", 110, "top", 40, "bottom", 55, "containLabel", true),
                     "xAxis", Options.valueAxis("lines with the field empty"),
                     "yAxis", map("type", "category", "data", names, "inverse", true),
                     "series", list(map("name", "missing", "type", "bar", "data", values,
@@ -93,8 +93,9 @@ final class DataSections {
                     "tooltip", map("trigger", "item"),
                     "legend", map("data", list("lines", "removed"), "top", 0),
                     "grid", Options.grid(80, 60),
-                    "xAxis", map("type", "category", "data", names, "axisLabel", map("interval", 0)),
-                    "yAxis", Options.valueAxis("transaction lines"),
+                    "xAxis", map("type", "category", "data", names, "axisLabel", map("interval", 0),
+                            "name", "cleaning step, in the order they run", "nameLocation", "middle", "nameGap", 30),
+                    "yAxis", Options.yValueAxis("transaction lines"),
                     "series", list(
                             map("name", "base", "type", "bar", "stack", "total", "silent", true, "data", base,
                                     "itemStyle", map("color", "transparent"), "tooltip", map("show", false)),
@@ -122,7 +123,7 @@ final class DataSections {
             Map<String, Object> option = map(
                     "tooltip", Options.axisTooltip(),
                     "legend", map("top", 0),
-                    "grid", map("left", 170, "right", 30, "top", 40, "bottom", 50),
+                    "grid", map("left", 10, "right", 30, "top", 40, "bottom", 50, "containLabel", true),
                     "xAxis", map("type", "value", "max", 100, "name", "share (%)", "nameLocation", "middle",
                             "nameGap", 30),
                     "yAxis", map("type", "category", "inverse", true, "data",
@@ -172,8 +173,8 @@ final class DataSections {
             List<Object> customers = new ArrayList<>();
             for (DataProfile.CountryCount c : top) {
                 names.add(c.country().isEmpty() ? "(no country)" : c.country());
-                lines.add(c.lines());
-                customers.add(c.customers());
+                lines.add(map("value", c.lines(), "label", map("formatter", Html.count(c.lines()))));
+                customers.add(map("value", c.customers(), "label", map("formatter", Html.count(c.customers()))));
             }
             Map<String, Object> label = map("show", true, "position", "right");
             Map<String, Object> option = map(
@@ -209,7 +210,7 @@ final class DataSections {
                 String description = s.description().length() > DESCRIPTION_CHARS
                         ? s.description().substring(0, DESCRIPTION_CHARS - 1) + "…" : s.description();
                 names.add(s.stockCode() + " " + description);
-                lines.add(map("value", s.lines(), "quantity", s.quantity()));
+                lines.add(map("value", s.lines(), "label", map("formatter", Html.count(s.lines()))));
             }
             Map<String, Object> option = map(
                     "tooltip", Options.axisTooltip(),
@@ -246,7 +247,7 @@ final class DataSections {
                     "tooltip", Options.axisTooltip(),
                     "grid", Options.grid(90, 60),
                     "xAxis", Options.categoryAxis("month", names),
-                    "yAxis", map("type", "value", "name", "net revenue (GBP)", "nameLocation", "middle", "nameGap", 70),
+                    "yAxis", map("type", "value", "name", "net revenue (GBP)", "nameLocation", "end", "nameTextStyle", map("align", "left")),
                     "series", list(map("name", "net revenue (GBP)", "type", "bar", "data", revenue,
                             "itemStyle", map("color", Palette.PRIMARY))));
             return new Chart("monthly-revenue", "Monthly revenue",

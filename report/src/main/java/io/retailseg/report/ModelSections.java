@@ -54,9 +54,9 @@ final class ModelSections {
             }
             Map<String, Object> option = map(
                     "tooltip", Options.axisTooltip(),
-                    "grid", map("left", 55, "right", 15, "top", 15, "bottom", 50),
+                    "grid", map("left", 10, "right", 15, "top", 40, "bottom", 50, "containLabel", true),
                     "xAxis", Options.categoryAxis(Features.withUnit(f), names),
-                    "yAxis", map("type", "value", "name", "customers", "nameLocation", "middle", "nameGap", 40),
+                    "yAxis", map("type", "value", "name", "customers", "nameLocation", "end", "nameTextStyle", map("align", "left")),
                     "series", list(map("name", "customers", "type", "bar", "barCategoryGap", "5%",
                             "data", longs(counts), "itemStyle", map("color", Palette.PRIMARY))));
             String label = Features.label(f);
@@ -88,7 +88,7 @@ final class ModelSections {
             }
             Map<String, Object> option = map(
                     "tooltip", map("position", "top"),
-                    "grid", map("left", 200, "right", 90, "top", 10, "bottom", 150),
+                    "grid", map("left", 10, "right", 90, "top", 10, "bottom", 10, "containLabel", true),
                     "xAxis", map("type", "category", "data", names, "axisLabel", map("rotate", 45, "interval", 0),
                             "splitArea", map("show", true)),
                     "yAxis", map("type", "category", "data", names, "inverse", true, "axisLabel", map("interval", 0),
@@ -166,7 +166,7 @@ final class ModelSections {
             Map<String, Object> option = map(
                     "tooltip", Options.axisTooltip(),
                     "legend", map("top", 0),
-                    "grid", map("left", 210, "right", 30, "top", 40, "bottom", 50),
+                    "grid", map("left", 10, "right", 30, "top", 40, "bottom", 50, "containLabel", true),
                     "xAxis", Options.valueAxis("mean, in standard deviations from the mean of all customers"),
                     "yAxis", map("type", "category", "data", names, "inverse", true, "axisLabel", map("interval", 0)),
                     "series", list(
@@ -219,8 +219,7 @@ final class ModelSections {
                     "legend", map("top", 0, "data", list("explained variance", "cumulative")),
                     "grid", Options.grid(70, 60),
                     "xAxis", Options.categoryAxis("principal component", names),
-                    "yAxis", map("type", "value", "max", 100, "name", "variance explained (%)", "nameLocation",
-                            "middle", "nameGap", 45),
+                    "yAxis", map("type", "value", "max", 100, "name", "variance explained (%)", "nameLocation", "end", "nameTextStyle", map("align", "left")),
                     "series", list(
                             map("name", "explained variance", "type", "bar", "data", bars,
                                     "itemStyle", map("color", Palette.PRIMARY),
@@ -283,11 +282,10 @@ final class ModelSections {
             }
             Map<String, Object> option = map(
                     "tooltip", Options.axisTooltip(),
-                    "grid", map("left", 80, "right", 30, "top", 30, "bottom", 60),
+                    "grid", map("left", 10, "right", 30, "top", 40, "bottom", 60, "containLabel", true),
                     "xAxis", map("type", "category", "data", ks, "name", "k (number of segments)", "nameLocation",
                             "middle", "nameGap", 30, "boundaryGap", false),
-                    "yAxis", map("type", "value", "name", "inertia (sum of squared distances)", "nameLocation",
-                            "middle", "nameGap", 60, "scale", true),
+                    "yAxis", map("type", "value", "name", "inertia (sum of squared distances)", "nameLocation", "end", "nameTextStyle", map("align", "left"), "scale", true),
                     "series", list(map("name", "inertia", "type", "line", "data", inertia,
                             "itemStyle", map("color", Palette.PRIMARY),
                             "markLine", map("symbol", "none", "silent", true, "data", marks(s)))));
@@ -307,11 +305,10 @@ final class ModelSections {
             }
             Map<String, Object> option = map(
                     "tooltip", Options.axisTooltip(),
-                    "grid", map("left", 70, "right", 30, "top", 30, "bottom", 60),
+                    "grid", map("left", 10, "right", 30, "top", 40, "bottom", 60, "containLabel", true),
                     "xAxis", map("type", "category", "data", ks, "name", "k (number of segments)", "nameLocation",
                             "middle", "nameGap", 30, "boundaryGap", false),
-                    "yAxis", map("type", "value", "name", "mean silhouette (-1 to 1)", "nameLocation", "middle",
-                            "nameGap", 45, "scale", true),
+                    "yAxis", map("type", "value", "name", "mean silhouette (-1 to 1)", "nameLocation", "end", "nameTextStyle", map("align", "left"), "scale", true),
                     "series", list(map("name", "silhouette", "type", "line", "data", values,
                             "itemStyle", map("color", Palette.SECONDARY),
                             "markLine", map("symbol", "none", "silent", true, "data", marks(s)))));
@@ -348,8 +345,7 @@ final class ModelSections {
                     "xAxis", map("type", "value", "name", "customers, sorted within each segment", "nameLocation",
                             "middle", "nameGap", 30, "axisLabel", map("show", false), "splitLine", map("show", false),
                             "max", position),
-                    "yAxis", map("type", "value", "name", "silhouette (-1 to 1)", "nameLocation", "middle",
-                            "nameGap", 45, "max", 1),
+                    "yAxis", map("type", "value", "name", "silhouette (-1 to 1)", "nameLocation", "end", "nameTextStyle", map("align", "left"), "max", 1),
                     "series", series);
             String note = s.sampled() < s.customers()
                     ? "Computed on " + Html.count(s.sampled()) + " of " + Html.count(s.customers())

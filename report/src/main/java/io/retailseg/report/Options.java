@@ -75,8 +75,13 @@ final class Options {
 
     /** A value axis with a name (units included) in the middle. */
     static Map<String, Object> valueAxis(String name) {
-        return map("type", "value", "name", name, "nameLocation", "middle", "nameGap", 45,
+        return map("type", "value", "name", name, "nameLocation", "middle", "nameGap", 30,
                 "axisLabel", map("hideOverlap", true));
+    }
+
+    /** A vertical value axis with its name (units included) above it. */
+    static Map<String, Object> yValueAxis(String name) {
+        return map("type", "value", "name", name, "nameLocation", "end", "nameTextStyle", map("align", "left"), "axisLabel", map("hideOverlap", true));
     }
 
     /** A category axis with a name (units included) in the middle. */
@@ -92,6 +97,6 @@ final class Options {
 
     /** A grid with room for axis names. */
     static Map<String, Object> grid(int left, int bottom) {
-        return map("left", left, "right", 30, "top", 40, "bottom", bottom, "containLabel", false);
+        return map("left", left, "right", 30, "top", 50, "bottom", bottom, "containLabel", true);
     }
 }

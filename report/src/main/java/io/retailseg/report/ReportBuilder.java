@@ -108,7 +108,7 @@ final class ReportBuilder {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + Html.escape(title) + "</title>\n<style>\n" + resource(RESOURCES + "report.css")
-                + "</style>\n</head>\n<body>\n<header>\n<h1>" + Html.escape(title) + "</h1>\n" + overview(d)
+                + "</style>\n</head>\n<body>\n<header id=\"top\">\n<h1>" + Html.escape(title) + "</h1>\n" + overview(d)
                 + "</header>\n<nav aria-label=\"Contents\"><ol>" + nav + "</ol></nav>\n<main>\n" + body
                 + "</main>\n<footer><p>Made by retailseg from the files of the run (summary.json, customers.csv,"
                 + " top_products.csv, recommendations.csv, data_profile.json). Charts drawn with Apache ECharts "

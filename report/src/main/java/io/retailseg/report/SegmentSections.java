@@ -24,6 +24,11 @@ final class SegmentSections {
         return segment + " · " + d.summary().segments().get(segment).name();
     }
 
+    /** {@code segment 0}: for the legends of small charts (the page header names the segments). */
+    static String shortName(int segment) {
+        return "segment " + segment;
+    }
+
     private static String chip(int segment) {
         return "<span class=\"chip\" style=\"background:" + Palette.segment(segment) + "\"></span>";
     }
@@ -120,7 +125,7 @@ final class SegmentSections {
             List<List<Object>> points = pointsBySegment(d, rows, x, y);
             List<Object> series = new ArrayList<>();
             for (int s = 0; s < d.k(); s++) {
-                series.add(map("name", legendName(d, s), "type", "scatter", "symbolSize", 4, "large", true,
+                series.add(map("name", shortName(s), "type", "scatter", "symbolSize", 4, "large", true,
                         "data", points.get(s), "itemStyle", map("color", Palette.segment(s), "opacity", 0.7)));
             }
             String xName = "PC" + (x + 1);
@@ -128,10 +133,10 @@ final class SegmentSections {
             Map<String, Object> option = map(
                     "tooltip", map("trigger", "item"),
                     "legend", map("top", 0, "type", "scroll"),
-                    "grid", map("left", 60, "right", 20, "top", 50, "bottom", 50),
+                    "grid", map("left", 10, "right", 20, "top", 50, "bottom", 50, "containLabel", true),
                     "xAxis", map("type", "value", "name", xName + " score (standard units)", "nameLocation", "middle",
                             "nameGap", 30, "scale", true),
-                    "yAxis", map("type", "value", "name", yName + " score", "nameLocation", "middle", "nameGap", 40,
+                    "yAxis", map("type", "value", "name", yName + " score", "nameLocation", "end", "nameTextStyle", map("align", "left"),
                             "scale", true),
                     "series", series);
             return new Chart("pca-2d-" + xName.toLowerCase(Locale.ROOT) + "-" + yName.toLowerCase(Locale.ROOT),
@@ -163,7 +168,7 @@ final class SegmentSections {
                     "legend", map("top", 0, "data", list("share of customers (%)", "share of revenue (%)")),
                     "grid", Options.grid(60, 50),
                     "xAxis", Options.categoryAxis("segment", names),
-                    "yAxis", map("type", "value", "name", "share (%)", "nameLocation", "middle", "nameGap", 40),
+                    "yAxis", map("type", "value", "name", "share (%)", "nameLocation", "end", "nameTextStyle", map("align", "left")),
                     "series", list(map("name", "share of customers (%)", "type", "bar", "data", customers,
                                     "itemStyle", map("color", Palette.NEUTRAL)),
                             map("name", "share of revenue (%)", "type", "bar", "data", revenue,
@@ -202,7 +207,7 @@ final class SegmentSections {
             Map<String, Object> option = map(
                     "tooltip", map("trigger", "item"),
                     "legend", map("top", 0, "type", "scroll"),
-                    "radar", map("indicator", indicators, "radius", "62%", "center", list("50%", "56%"),
+                    "radar", map("indicator", indicators, "radius", "55%", "center", list("50%", "58%"),
                             "axisName", map("color", "#333", "fontSize", 10)),
                     "series", list(map("name", "standardized means", "type", "radar", "data", data)));
             return new Chart("segment-radar", "Segment profiles (standardized feature means)",
@@ -237,15 +242,16 @@ final class SegmentSections {
                 for (long n : counts[s]) {
                     shares.add(Options.round(sizes[s] == 0 ? 0 : 100.0 * n / sizes[s]));
                 }
-                series.add(map("name", legendName(d, s), "type", "line", "step", "middle", "data", shares,
+                series.add(map("name", shortName(s), "type", "line", "step", "middle", "data", shares,
                         "showSymbol", false, "lineStyle", map("width", 2), "areaStyle", map("opacity", 0.12),
                         "itemStyle", map("color", Palette.segment(s))));
             }
             Map<String, Object> option = map(
                     "tooltip", map("trigger", "axis"),
-                    "grid", map("left", 50, "right", 15, "top", 15, "bottom", 50),
+                    "legend", map("top", 0, "type", "scroll", "itemWidth", 14, "textStyle", map("fontSize", 10)),
+                    "grid", map("left", 10, "right", 15, "top", 40, "bottom", 50, "containLabel", true),
                     "xAxis", Options.categoryAxis(Features.withUnit(f), names),
-                    "yAxis", map("type", "value", "name", "% of segment", "nameLocation", "middle", "nameGap", 35),
+                    "yAxis", map("type", "value", "name", "% of segment", "nameLocation", "end", "nameTextStyle", map("align", "left")),
                     "series", series);
             return new Chart("segment-hist-" + Features.slug(f), Features.label(f) + " by segment",
                     "Each coloured outline is one segment's distribution (share of its customers per range), so"
@@ -378,14 +384,14 @@ final class SegmentSections {
             List<Object> values = new ArrayList<>();
             for (int n = 0; n < histogram.length; n++) {
                 names.add(Integer.toString(n));
-                values.add(map("value", histogram[n], "itemStyle",
+                values.add(map("value", histogram[n], "label", map("formatter", Html.count(histogram[n])), "itemStyle",
                         map("color", n == histogram.length - 1 ? Palette.PRIMARY : Palette.REMOVED)));
             }
             Map<String, Object> option = map(
                     "tooltip", Options.axisTooltip(),
                     "grid", Options.grid(80, 60),
                     "xAxis", Options.categoryAxis("recommendations received", names),
-                    "yAxis", Options.valueAxis("customers"),
+                    "yAxis", Options.yValueAxis("customers"),
                     "series", list(map("name", "customers", "type", "bar", "data", values,
                             "label", map("show", true, "position", "top"))));
             return new Chart("recommendation-counts", "Customers by number of recommendations",

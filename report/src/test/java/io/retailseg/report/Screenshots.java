@@ -37,8 +37,10 @@ public final class Screenshots {
             Thread.sleep(1500);
             for (int i = 2; i < args.length; i++) {
                 WebElement e = driver.findElement(By.id(args[i]));
+                driver.manage().window().setSize(new Dimension(1280, e.getRect().getHeight() + 250));
+                Thread.sleep(1000);
                 ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", e);
-                Thread.sleep(300);
+                Thread.sleep(500);
                 Files.write(out.resolve("report-" + args[i] + ".png"), e.getScreenshotAs(OutputType.BYTES));
             }
         } finally {
