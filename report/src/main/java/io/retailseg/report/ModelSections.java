@@ -61,8 +61,8 @@ final class ModelSections {
                             "data", longs(counts), "itemStyle", map("color", Palette.PRIMARY))));
             String label = Features.label(f);
             return new Chart("feature-hist-" + Features.slug(f), label,
-                    "Bar height is the number of customers whose " + label.toLowerCase(Locale.ROOT)
-                            + " falls in the range below it.",
+                    "Each bar counts the customers whose " + label + " value falls in the range under it; the"
+                            + " tallest bars are the most common values.",
                     clipNote(bins), Chart.SMALL, option);
         }
 

@@ -374,8 +374,9 @@ final class SegmentSections {
                 fewer += histogram[n];
             }
             String intro = "<p>Each segmented customer is offered the best sellers of their segment that they have"
-                    + " not bought yet, up to " + wanted + ". <strong>" + Html.count(fewer) + "</strong> customers get"
-                    + " fewer than " + wanted + " because they already bought most of their segment's best sellers.</p>";
+                    + " not bought yet, up to " + wanted + ". " + (fewer == 0 ? "Every segmented customer gets all "
+                    + wanted + "." : "<strong>" + Html.count(fewer) + "</strong> customers get fewer than " + wanted
+                    + " because they already bought most of their segment's best sellers.") + "</p>";
             return List.of(new Text(intro), new Figure(counts(histogram)), new Text(sample(d)));
         }
 
