@@ -65,4 +65,16 @@ class StatsTest {
         assertThat(Sampling.sample(rows, 100, 7)).isEqualTo(a);
         assertThat(Sampling.sample(rows, 100, 8)).isNotEqualTo(a);
     }
+
+    @Test
+    void everyPossibleSegmentHasItsOwnColour() {
+        // k can reach RunConfig's largest k_max default, 15
+        java.util.Set<String> colours = new java.util.HashSet<>();
+        for (int id = 0; id < 15; id++) {
+            colours.add(Palette.segment(id));
+        }
+        assertThat(colours).hasSize(15).doesNotContain(Palette.NEUTRAL);
+        assertThat(Palette.DISTINCT).isEqualTo(15);
+        assertThat(Palette.segment(0)).isEqualTo("#0072B2"); // Okabe-Ito blue first
+    }
 }
