@@ -41,7 +41,8 @@ final class DemoCommand implements Callable<Integer> {
         Pipeline.runAndWrite(data, IngestOptions.defaults(), options.config(), results, out,
                 spec.commandLine().getErr(), options.quiet, !options.noReport);
         out.printf("%nLook at %s: summary.json (what happened and why), customers.csv (features, outlier flag,"
-                + " segment), top_products.csv, recommendations.csv, model.json.%n", results.toAbsolutePath());
+                + " segment), top_products.csv, recommendations.csv, model.json%s.%n", results.toAbsolutePath(),
+                options.noReport ? "" : ", and report.html (every chart; open it in a browser)");
         out.printf("Run it on your own data with: ./retailseg run --input YOUR.csv --out DIR%n");
         out.flush();
         return Main.OK;
