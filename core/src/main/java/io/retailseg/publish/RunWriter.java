@@ -158,6 +158,10 @@ public final class RunWriter {
         s.put("segments", segments);
         s.put("recommendations", ordered("customers_with_fewer_than_requested",
                 fewerThanRequested(r), "total", r.recommendations().size()));
+        Object matching = r.model().provenance().get("segment_matching");
+        if (matching != null) {
+            s.put("segment_matching", matching);
+        }
         s.put("timings_ms", r.timingsMillis());
         return s;
     }
