@@ -84,7 +84,8 @@ public final class HoldoutEvaluation {
     /** Counts that define the population evaluated. */
     public record Population(String firstDay, String lastDay, String splitDay, long linesBefore, long linesAfter,
                              int catalogueBefore, int customersBefore, int outliersBefore, int customersAfter,
-                             int returning, int returningSegmented, int returningSegmentedWithNewProducts) {
+                             int returning, int returningWithNewProducts, int returningSegmented,
+                             int returningSegmentedWithNewProducts) {
     }
 
     /**
@@ -150,20 +151,24 @@ public final class HoldoutEvaluation {
         List<Integer> evaluated = new ArrayList<>();
         int returning = 0;
         int withNew = 0;
+        int returningWithNew = 0;
         for (int c = 0; c < history.size(); c++) {
             groupOf[c] = segmentOf.getOrDefault(history.customerId(c), -1);
             int a = holdout.indexOf(history.customerId(c));
             boolean returned = a >= 0 && holdout.purchased(a).length > 0;
+            int customer = c;
+            boolean boughtNew = returned
+                    && Arrays.stream(holdout.purchased(a)).anyMatch(code -> !history.bought(customer, code));
             if (returned) {
                 returning++;
             }
+            if (boughtNew) {
+                returningWithNew++;
+            }
             if (groupOf[c] >= 0) {
                 evaluated.add(c);
-                if (returned) {
-                    int customer = c;
-                    if (Arrays.stream(holdout.purchased(a)).anyMatch(code -> !history.bought(customer, code))) {
-                        withNew++;
-                    }
+                if (boughtNew) {
+                    withNew++;
                 }
             }
         }
@@ -214,7 +219,7 @@ public final class HoldoutEvaluation {
         Population population = new Population(LocalDate.ofEpochDay(firstDay).toString(),
                 LocalDate.ofEpochDay(lastDay).toString(), LocalDate.ofEpochDay(split).toString(), before.size(),
                 after.size(), history.catalogue().length, training.customers().size(), training.outlierCount(),
-                holdout.size(), returning, returningSegmented, withNew);
+                holdout.size(), returning, returningWithNew, returningSegmented, withNew);
         return new Result(config, options, population, training, scores, stability, migration, timings);
     }
 

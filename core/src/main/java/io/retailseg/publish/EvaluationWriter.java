@@ -70,10 +70,13 @@ public final class EvaluationWriter {
                 "segmented_before", p.customersBefore() - p.outliersBefore(),
                 "customers_after", p.customersAfter(),
                 "returning", p.returning(),
+                "returning_with_new_products", p.returningWithNewProducts(),
                 "evaluated_any", p.returningSegmented(),
                 "evaluated_new_only", p.returningSegmentedWithNewProducts(),
                 "definition", "customers_before: customers with a cleaned line before the split; returning: of"
                         + " those, customers with a non-cancelled line of positive quantity in the hold-out;"
+                        + " returning_with_new_products: of those, customers who bought a product they had no"
+                        + " line of before the split;"
                         + " evaluated_any: returning customers that are segmented (not outliers) in the training"
                         + " fit; evaluated_new_only: of those, customers who bought in the hold-out at least one"
                         + " product they had no line of before the split; catalogue_size: distinct StockCodes"
