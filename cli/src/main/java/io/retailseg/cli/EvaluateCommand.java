@@ -33,10 +33,6 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "Transactions: CSV (plain or .gz) or XLSX in the Online Retail layout.")
-    Path input;
-
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when missing).")
     Path out;
 
@@ -77,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
         HoldoutEvaluation.Split split = split();
         long start = System.nanoTime();
         HoldoutEvaluation.Result r = HoldoutEvaluation.run(options.config(),
-                TransactionSource.file(input, inputOptions.ingest()),
+                TransactionSource.file(inputOptions.input, inputOptions.ingest()),
                 new HoldoutEvaluation.Options(split, bootstrap, migration),
                 new StderrProgress(spec.commandLine().getErr(), options.quiet));
         EvaluationWriter.write(r, out);

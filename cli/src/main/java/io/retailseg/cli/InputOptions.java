@@ -1,10 +1,15 @@
 package io.retailseg.cli;
 
 import io.retailseg.io.IngestOptions;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** How to read an input file of another layout: shared by the commands that read transactions. */
+/** The transactions file and how to read another layout: shared by the commands that read transactions. */
 final class InputOptions {
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "Transactions: CSV (plain or .gz) or XLSX in the Online Retail layout.")
+    Path input;
+
     @Option(names = "--columns", paramLabel = "COLUMN=HEADER,...",
             description = "Header names for other layouts, e.g. InvoiceNo=Invoice,UnitPrice=Price,CustomerID='Customer ID'.")
     String columns;

@@ -26,10 +26,6 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "Transactions: CSV (plain or .gz) or XLSX in the Online Retail layout.")
-    Path input;
-
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when missing).")
     Path out;
 
@@ -48,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Optional<SegmentationModel> previous = previousModel == null ? Optional.empty()
                 : Optional.of(ModelFile.read(RunFolder.modelFile(previousModel)));
-        Pipeline.runAndWrite(input, inputOptions.ingest(), options.config(), out,
+        Pipeline.runAndWrite(inputOptions.input, inputOptions.ingest(), options.config(), out,
                 spec.commandLine().getOut(), spec.commandLine().getErr(), options.quiet, previous);
         return Main.OK;
     }

@@ -1,15 +1,14 @@
 package io.retailseg.publish;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import static io.retailseg.publish.RunWriter.json;
+import static io.retailseg.publish.RunWriter.ordered;
+
 import io.retailseg.evaluate.BootstrapStability;
 import io.retailseg.evaluate.Migration;
 import io.retailseg.evaluate.RecommenderEvaluation;
 import io.retailseg.pipeline.HoldoutEvaluation;
 import io.retailseg.pipeline.RetailSeg;
 import io.retailseg.pipeline.SegmentProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +27,6 @@ public final class EvaluationWriter {
     public static final String MIGRATION = "migration.json";
     /** Version of the {@code evaluation.json} and {@code migration.json} layouts. */
     public static final int FORMAT_VERSION = 1;
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private EvaluationWriter() {
     }
@@ -164,21 +161,5 @@ public final class EvaluationWriter {
 
     private static Object number(double v) {
         return Double.isNaN(v) ? null : v;
-    }
-
-    private static byte[] json(Object value) {
-        try {
-            return JSON.writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Map<String, Object> ordered(Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return m;
     }
 }

@@ -107,7 +107,7 @@ public final class RunWriter {
         }
     }
 
-    private static byte[] json(Object value) {
+    static byte[] json(Object value) {
         try {
             return JSON.writeValueAsBytes(value);
         } catch (IOException e) {
@@ -184,7 +184,7 @@ public final class RunWriter {
         return m;
     }
 
-    private static Map<String, Object> ordered(Object... keyValues) {
+    static Map<String, Object> ordered(Object... keyValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put((String) keyValues[i], keyValues[i + 1]);
