@@ -3,7 +3,6 @@ package io.retailseg.cli;
 import io.retailseg.evaluate.Migration;
 import io.retailseg.evaluate.SegmentMatching;
 import io.retailseg.io.RunFolder;
-import io.retailseg.model.ModelFile;
 import io.retailseg.model.SegmentationModel;
 import io.retailseg.publish.EvaluationWriter;
 import java.io.PrintWriter;
@@ -43,8 +42,8 @@ final class MigrateCommand implements Callable<Integer> {
                 throw new UsageException(p + " is not a run folder (expected the --out folder of retailseg run)");
             }
         }
-        SegmentationModel first = ModelFile.read(RunFolder.modelFile(from));
-        SegmentationModel second = ModelFile.read(RunFolder.modelFile(to));
+        SegmentationModel first = PreviousModel.read(from);
+        SegmentationModel second = PreviousModel.read(to);
         SegmentMatching.Match match = SegmentMatching.match(second.centroids(), SegmentMatching.Space.of(second), first);
         Migration.Result m = Migration.between(RunFolder.segments(from), first.centroids().length,
                 Migration.relabel(RunFolder.segments(to), match.newId()), second.centroids().length);

@@ -2,8 +2,6 @@ package io.retailseg.cli;
 
 import io.retailseg.domain.Column;
 import io.retailseg.io.IngestOptions;
-import io.retailseg.io.RunFolder;
-import io.retailseg.model.ModelFile;
 import io.retailseg.model.SegmentationModel;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -43,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<SegmentationModel> previous = previousModel == null ? Optional.empty()
-                : Optional.of(ModelFile.read(RunFolder.modelFile(previousModel)));
+                : Optional.of(PreviousModel.read(previousModel));
         Pipeline.runAndWrite(inputOptions.input, inputOptions.ingest(), options.config(), out,
                 spec.commandLine().getOut(), spec.commandLine().getErr(), options.quiet, previous);
         return Main.OK;

@@ -144,4 +144,25 @@ class EvaluateCliTest {
         assertThat(badModel.exitCode()).isEqualTo(1);
         assertThat(badModel.err()).contains("not a retailseg model file");
     }
+
+    @Test
+    void aModelOfAnotherShapeOrABrokenCustomersFileIsBadInput(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("model.json");
+        Files.writeString(model, "{\"formatVersion\": 1, \"features\": [\"Recency\"]}");
+        Outcome o = execute("run", "--input", generated.toString(), "--out", dir.resolve("r").toString(),
+                "--previous-model", model.toString(), "--quiet");
+        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(o.err()).contains(model.toString(), "cannot match segments", "features");
+
+        Path run = dir.resolve("run");
+        assertThat(execute("run", "--input", generated.toString(), "--out", run.toString(), "--k", "2", "--quiet")
+                .exitCode()).isZero();
+        Path broken = dir.resolve("broken");
+        Files.createDirectories(broken);
+        Files.copy(run.resolve("model.json"), broken.resolve("model.json"));
+        Files.writeString(broken.resolve("customers.csv"), "CustomerID,Segment\n12345,1\nabc,0\n");
+        Outcome m = execute("migrate", "--from", run.toString(), "--to", broken.toString());
+        assertThat(m.exitCode()).isEqualTo(1);
+        assertThat(m.err()).contains("customers.csv:3", "CustomerID", "abc");
+    }
 }
