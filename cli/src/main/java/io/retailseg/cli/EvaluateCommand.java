@@ -147,6 +147,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 w.println(row);
             }
         }
+        printComparisons(r, w);
         r.stability().ifPresent(s -> printStability(s, r, w));
         r.migration().ifPresent(m -> {
             w.printf(Locale.ROOT, "%nMigration: training segments (rows) vs a fit on the hold-out lines alone with k"
@@ -154,6 +155,30 @@ final class EvaluateCommand implements Callable<Integer> {
             Tables.migration(m, w);
         });
         w.flush();
+    }
+
+    private static void printComparisons(HoldoutEvaluation.Result r, PrintWriter w) {
+        if (r.comparisons().isEmpty()) {
+            return;
+        }
+        w.printf(Locale.ROOT, "%nDifference from %s on the same customers (mean of per-customer differences"
+                + " +- standard error):%n%n", r.comparisons().get(0).reference());
+        w.println("| recommender | mode | P@3 | P@10 | HR@3 | HR@10 | NDCG@10 |");
+        w.println("|---|---|---:|---:|---:|---:|---:|");
+        for (RecommenderEvaluation.Comparison c3 : r.comparisons()) {
+            if (c3.n() != 3) {
+                continue;
+            }
+            RecommenderEvaluation.Comparison c10 = r.comparisons().stream().filter(c -> c.n() == 10
+                    && c.mode() == c3.mode() && c.recommender().equals(c3.recommender())).findFirst().orElseThrow();
+            w.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", c3.recommender(),
+                    c3.mode().name().toLowerCase(Locale.ROOT), plusMinus(c3.precision()), plusMinus(c10.precision()),
+                    plusMinus(c3.hitRate()), plusMinus(c10.hitRate()), plusMinus(c10.ndcg()));
+        }
+    }
+
+    private static String plusMinus(RecommenderEvaluation.Difference d) {
+        return String.format(Locale.ROOT, "%+.4f +- %.4f", d.mean(), d.standardError());
     }
 
     private static void printStability(BootstrapStability.Result s, HoldoutEvaluation.Result r, PrintWriter w) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Scores recommenders against what customers bought after a time split.
@@ -14,7 +15,9 @@ import java.util.List;
  * before the split (a new-only recommender cannot get those right). A customer whose truth is empty
  * in a mode is not evaluated in that mode. Metrics are means over the evaluated customers; catalogue
  * coverage at N is the number of distinct codes in the first N recommendations of the evaluated
- * customers divided by the catalogue size (distinct codes before the split).
+ * customers divided by the catalogue size (distinct codes before the split). Each recommender
+ * after the first is also compared with the first on the same customers: the mean per-customer
+ * difference of each metric with its standard error, so a difference can be told from noise.
  */
 public final class RecommenderEvaluation {
     private RecommenderEvaluation() {
@@ -37,69 +40,129 @@ public final class RecommenderEvaluation {
         }
     }
 
+    /** A mean paired difference over the evaluated customers and its standard error (sample SD / sqrt(n)). */
+    public record Difference(double mean, double standardError) {
+    }
+
     /**
+     * A recommender against the reference on the same customers: per customer, the recommender's
+     * metric minus the reference's, averaged.
+     */
+    public record Comparison(String recommender, String reference, Recommender.Mode mode, int n,
+                             Difference precision, Difference recall, Difference hitRate, Difference ndcg) {
+    }
+
+    /** Every recommender's scores, and the paired comparison of each with the first (the reference). */
+    public record Result(List<Score> scores, List<Comparison> comparisons) {
+        public Result {
+            scores = List.copyOf(scores);
+            comparisons = List.copyOf(comparisons);
+        }
+    }
+
+    /**
+     * @param recommenders the first is the reference the others are compared with
      * @param before purchases before the split (the recommenders' history)
      * @param after purchases after the split
      * @param evaluated indices into {@code before} of the customers to evaluate (e.g. the segmented ones)
      * @param cutoffs the N values, ascending
      */
-    public static List<Score> evaluate(List<Recommender> recommenders, PurchaseHistory before, PurchaseHistory after,
-                                       int[] evaluated, int[] cutoffs) {
+    public static Result evaluate(List<Recommender> recommenders, PurchaseHistory before, PurchaseHistory after,
+                                  int[] evaluated, int[] cutoffs) {
         int maxN = cutoffs[cutoffs.length - 1];
-        int[][] truthAny = new int[evaluated.length][];
-        int[][] truthNew = new int[evaluated.length][];
+        Recommender.Mode[] modes = Recommender.Mode.values();
+        int[][][] truth = new int[modes.length][evaluated.length][];
         for (int e = 0; e < evaluated.length; e++) {
             int c = evaluated[e];
             int a = after.indexOf(before.customerId(c));
-            truthAny[e] = a < 0 ? new int[0] : after.purchased(a);
-            truthNew[e] = Arrays.stream(truthAny[e]).filter(code -> !before.bought(c, code)).toArray();
+            int[] any = a < 0 ? new int[0] : after.purchased(a);
+            truth[Recommender.Mode.ANY.ordinal()][e] = any;
+            truth[Recommender.Mode.NEW_ONLY.ordinal()][e] = Arrays.stream(any)
+                    .filter(code -> !before.bought(c, code)).toArray();
         }
         int catalogue = before.catalogue().length;
+        // values[recommender][mode][cutoff][metric][customer], metric = precision, recall, hit rate, NDCG
+        double[][][][][] values = new double[recommenders.size()][modes.length][cutoffs.length][METRICS][];
         List<Score> scores = new ArrayList<>();
-        for (Recommender r : recommenders) {
-            double[][] sums = new double[Recommender.Mode.values().length * cutoffs.length][4];
-            BitSet[] covered = new BitSet[sums.length];
-            int[] count = new int[Recommender.Mode.values().length];
-            for (int i = 0; i < covered.length; i++) {
-                covered[i] = new BitSet();
-            }
-            for (int e = 0; e < evaluated.length; e++) {
-                for (Recommender.Mode mode : Recommender.Mode.values()) {
-                    int[] truth = mode == Recommender.Mode.ANY ? truthAny[e] : truthNew[e];
-                    if (truth.length == 0) {
-                        continue;
+        for (int ri = 0; ri < recommenders.size(); ri++) {
+            Recommender r = recommenders.get(ri);
+            for (Recommender.Mode mode : modes) {
+                int[][] t = truth[mode.ordinal()];
+                int[] customers = IntStream.range(0, evaluated.length).filter(e -> t[e].length > 0).toArray();
+                double[][][] v = values[ri][mode.ordinal()];
+                BitSet[] covered = new BitSet[cutoffs.length];
+                for (int k = 0; k < cutoffs.length; k++) {
+                    covered[k] = new BitSet();
+                    for (int metric = 0; metric < METRICS; metric++) {
+                        v[k][metric] = new double[customers.length];
                     }
-                    count[mode.ordinal()]++;
+                }
+                for (int i = 0; i < customers.length; i++) {
+                    int e = customers[i];
                     int[] list = r.recommend(evaluated[e], maxN, mode);
-                    for (int t = 0; t < cutoffs.length; t++) {
-                        int slot = mode.ordinal() * cutoffs.length + t;
-                        RankingMetrics.AtN m = RankingMetrics.at(list, truth, cutoffs[t]);
-                        sums[slot][0] += m.precision();
-                        sums[slot][1] += m.recall();
-                        sums[slot][2] += m.hitRate();
-                        sums[slot][3] += m.ndcg();
-                        for (int i = 0; i < Math.min(cutoffs[t], list.length); i++) {
-                            covered[slot].set(list[i]);
+                    for (int k = 0; k < cutoffs.length; k++) {
+                        RankingMetrics.AtN m = RankingMetrics.at(list, t[e], cutoffs[k]);
+                        v[k][0][i] = m.precision();
+                        v[k][1][i] = m.recall();
+                        v[k][2][i] = m.hitRate();
+                        v[k][3][i] = m.ndcg();
+                        for (int j = 0; j < Math.min(cutoffs[k], list.length); j++) {
+                            covered[k].set(list[j]);
                         }
                     }
                 }
-            }
-            for (Recommender.Mode mode : Recommender.Mode.values()) {
-                int n = count[mode.ordinal()];
                 List<AtN> at = new ArrayList<>();
-                for (int t = 0; t < cutoffs.length; t++) {
-                    int slot = mode.ordinal() * cutoffs.length + t;
-                    double[] s = sums[slot];
-                    at.add(new AtN(cutoffs[t], mean(s[0], n), mean(s[1], n), mean(s[2], n), mean(s[3], n),
-                            catalogue == 0 ? 0 : (double) covered[slot].cardinality() / catalogue));
+                for (int k = 0; k < cutoffs.length; k++) {
+                    at.add(new AtN(cutoffs[k], mean(v[k][0]), mean(v[k][1]), mean(v[k][2]), mean(v[k][3]),
+                            catalogue == 0 ? 0 : (double) covered[k].cardinality() / catalogue));
                 }
-                scores.add(new Score(r.name(), r.description(), mode, n, at));
+                scores.add(new Score(r.name(), r.description(), mode, customers.length, at));
             }
         }
-        return scores;
+        List<Comparison> comparisons = new ArrayList<>();
+        for (int ri = 1; ri < recommenders.size(); ri++) {
+            for (Recommender.Mode mode : modes) {
+                for (int k = 0; k < cutoffs.length; k++) {
+                    double[][] x = values[ri][mode.ordinal()][k];
+                    double[][] ref = values[0][mode.ordinal()][k];
+                    comparisons.add(new Comparison(recommenders.get(ri).name(), recommenders.get(0).name(), mode,
+                            cutoffs[k], difference(x[0], ref[0]), difference(x[1], ref[1]),
+                            difference(x[2], ref[2]), difference(x[3], ref[3])));
+                }
+            }
+        }
+        return new Result(scores, comparisons);
     }
 
-    private static double mean(double sum, int n) {
-        return n == 0 ? 0 : sum / n;
+    private static final int METRICS = 4;
+
+    /** Mean of a - b over paired values, and its standard error (n - 1 in the variance; 0 below two values). */
+    static Difference difference(double[] a, double[] b) {
+        int n = a.length;
+        if (n == 0) {
+            return new Difference(0, 0);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += a[i] - b[i];
+        }
+        double mean = sum / n;
+        if (n < 2) {
+            return new Difference(mean, 0);
+        }
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            double d = a[i] - b[i] - mean;
+            squares += d * d;
+        }
+        return new Difference(mean, Math.sqrt(squares / (n - 1) / n));
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return values.length == 0 ? 0 : sum / values.length;
     }
 }

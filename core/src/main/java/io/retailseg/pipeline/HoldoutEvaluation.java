@@ -93,13 +93,16 @@ public final class HoldoutEvaluation {
      *
      * @param training the pipeline fitted on the training lines
      * @param scores one per recommender and mode
+     * @param comparisons every other recommender against the reference rule ({@code segment_quantity}),
+     *     paired on the same customers, per mode and N
      * @param stability empty when no resample was asked for
      * @param migration training segments vs segments of a fit on the hold-out lines, when asked for
      * @param holdoutK k of the hold-out fit (the training k)
      * @param timingsMillis wall time per step
      */
     public record Result(RunConfig config, Options options, Population population, RunResult training,
-                         List<RecommenderEvaluation.Score> scores, Optional<BootstrapStability.Result> stability,
+                         List<RecommenderEvaluation.Score> scores, List<RecommenderEvaluation.Comparison> comparisons,
+                         Optional<BootstrapStability.Result> stability,
                          Optional<Migration.Result> migration, Map<String, Long> timingsMillis) {
     }
 
@@ -196,7 +199,7 @@ public final class HoldoutEvaluation {
         recommenders.add(Recommenders.repeat(history, codeRank));
         recommenders.add(Recommenders.coPurchase(history, codeRank));
         progress.stageStarted("recommenders");
-        List<RecommenderEvaluation.Score> scores = RecommenderEvaluation.evaluate(recommenders, history, holdout,
+        RecommenderEvaluation.Result scored = RecommenderEvaluation.evaluate(recommenders, history, holdout,
                 evaluatedRows, CUTOFFS);
         start = lap(progress, timings, "recommenders", start, recommenders.size() + " recommenders x 2 modes");
 
@@ -220,7 +223,8 @@ public final class HoldoutEvaluation {
                 LocalDate.ofEpochDay(lastDay).toString(), LocalDate.ofEpochDay(split).toString(), before.size(),
                 after.size(), history.catalogue().length, training.customers().size(), training.outlierCount(),
                 holdout.size(), returning, returningWithNew, returningSegmented, withNew);
-        return new Result(config, options, population, training, scores, stability, migration, timings);
+        return new Result(config, options, population, training, scored.scores(), scored.comparisons(), stability,
+                migration, timings);
     }
 
     private static BootstrapStability.Result stability(RunResult training, int resamples, long seed) {

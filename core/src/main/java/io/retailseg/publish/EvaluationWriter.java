@@ -105,6 +105,17 @@ public final class EvaluationWriter {
                     "metrics", at));
         }
         e.put("recommenders", recommenders);
+        List<Object> comparisons = new ArrayList<>();
+        for (RecommenderEvaluation.Comparison c : r.comparisons()) {
+            comparisons.add(ordered("name", c.recommender(), "mode", c.mode().name().toLowerCase(Locale.ROOT),
+                    "n", c.n(), "precision", difference(c.precision()), "recall", difference(c.recall()),
+                    "hit_rate", difference(c.hitRate()), "ndcg", difference(c.ndcg())));
+        }
+        e.put("comparisons", ordered("reference", r.comparisons().isEmpty() ? null
+                        : r.comparisons().get(0).reference(),
+                "definition", "per customer evaluated in the mode, the recommender's metric minus the reference's;"
+                        + " difference = the mean, standard_error = sample standard deviation / sqrt(customers)",
+                "rows", comparisons));
         r.stability().ifPresent(s -> e.put("stability", stability(s)));
         r.migration().ifPresent(m -> e.put("migration", migration(m, "training segment (before the split)",
                 "segment of a fit on the hold-out lines alone, with the training k, matched to the training"
@@ -157,6 +168,10 @@ public final class EvaluationWriter {
                         "customer_ids", m.left()),
                 "arrived", ordered("count", m.arrived().size(), "from_outliers", m.arrivedFromOutliers(),
                         "customer_ids", m.arrived()));
+    }
+
+    private static Map<String, Object> difference(RecommenderEvaluation.Difference d) {
+        return ordered("difference", d.mean(), "standard_error", d.standardError());
     }
 
     private static Object number(double v) {
