@@ -99,6 +99,10 @@ public final class Recommenders {
      * the other)); a product's score for a customer is the sum of its similarities to the customer's
      * products, and products with score 0 are never proposed. Ties by stock code text.
      *
+     * <p>The similarities are held as a dense catalogue x catalogue {@code float} matrix: 4 p^2 bytes
+     * for p products (46 MB for the 3,404 products of the UCI file, 1.6 GB for 20,000). The returned
+     * recommender keeps the last customer's scores for the next call, so it is not thread-safe.
+     *
      * @param codeRank sort rank of every stock code's text
      */
     public static Recommender coPurchase(PurchaseHistory history, int[] codeRank) {
