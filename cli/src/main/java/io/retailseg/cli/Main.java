@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code retailseg} command: run, demo, generate. */
 @Command(name = "retailseg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Customer segments and product recommendations from retail transaction lines.",
-        subcommands = {RunCommand.class, DemoCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class,
+            ScoreCommand.class})
 public final class Main implements Runnable {
     /** Exit code: everything went well. */
     public static final int OK = 0;
@@ -22,7 +23,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, demo or generate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, demo, generate, score or serve");
     }
 
     /** A configured command line, as used by {@link #main} and by tests. */
