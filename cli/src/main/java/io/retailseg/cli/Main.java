@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "retailseg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Customer segments and product recommendations from retail transaction lines.",
         subcommands = {RunCommand.class, DemoCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class,
-            ScoreCommand.class})
+            ScoreCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
     /** Exit code: everything went well. */
     public static final int OK = 0;
