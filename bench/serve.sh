@@ -61,7 +61,14 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 # warm-up (JIT), not reported
 wrk -t"$threads" -c"$connections" -d5s -s bench/lookup.lua "http://127.0.0.1:$port" -- "$work/ids.txt" >/dev/null
 wrk -t"$threads" -c"$connections" -d5s -s bench/score.lua "http://127.0.0.1:$port" -- "$work/one-customer.csv" >/dev/null
-echo "== GET /api/customers/{id} (all $(wc -l <"$work/ids.txt") customers in turn)"
-wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s bench/lookup.lua "http://127.0.0.1:$port" -- "$work/ids.txt"
-echo "== POST /api/score (one customer's $(($(wc -l <"$work/one-customer.csv") - 1)) CSV lines)"
-wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s bench/score.lua "http://127.0.0.1:$port" -- "$work/one-customer.csv"
+measure() { # title, script, argument: runs wrk and fails when any response was not 2xx
+  echo "== $1"
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$2" "http://127.0.0.1:$port" -- "$3" | tee "$work/wrk.txt"
+  if grep -q "Non-2xx" "$work/wrk.txt"; then
+    echo "FAILED: some responses were errors" >&2
+    exit 1
+  fi
+}
+measure "GET /api/customers/{id} (all $(wc -l <"$work/ids.txt") customers in turn)" bench/lookup.lua "$work/ids.txt"
+measure "POST /api/score (one customer's $(($(wc -l <"$work/one-customer.csv") - 1)) CSV lines)" bench/score.lua \
+  "$work/one-customer.csv"

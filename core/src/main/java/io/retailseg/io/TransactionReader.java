@@ -110,9 +110,9 @@ public final class TransactionReader {
             buffered.reset();
             if (isGzip(magic)) {
                 return CsvTransactionReader.read(source, new GZIPInputStream(buffered, GZIP_BUFFER_BYTES), options,
-                        dates);
+                        dates, LineDecoder.SMALL_CAPACITY);
             }
-            return CsvTransactionReader.read(source, buffered, options, dates);
+            return CsvTransactionReader.read(source, buffered, options, dates, LineDecoder.SMALL_CAPACITY);
         } catch (IOException e) {
             throw cannotRead(source, e);
         } catch (UncheckedIOException e) {
@@ -127,7 +127,7 @@ public final class TransactionReader {
      * field is an error. Errors name {@code source} and the 1-based position of the line.
      */
     public static Transactions readFields(String source, List<String[]> lines, IngestOptions options) {
-        LineDecoder decoder = new LineDecoder(source, dateParser(source, options));
+        LineDecoder decoder = new LineDecoder(source, dateParser(source, options), Math.max(1, lines.size()));
         String[] fields = new String[Column.values().length];
         for (int i = 0; i < lines.size(); i++) {
             String[] line = lines.get(i);
