@@ -57,4 +57,10 @@ class ArchitectureTest {
     void theCoreLibraryHasNoCommandLineDependency() {
         noClasses().should().dependOnClassesThat().resideInAPackage("picocli..").check(classes);
     }
+
+    @Test
+    void theCoreLibraryHasNoServerDependency() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..",
+                "io.retailseg.server..").check(classes);
+    }
 }

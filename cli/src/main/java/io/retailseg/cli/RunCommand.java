@@ -29,24 +29,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when missing).")
     Path out;
 
-    @Option(names = "--columns", paramLabel = "COLUMN=HEADER,...",
-            description = "Header names for other layouts, e.g. InvoiceNo=Invoice,UnitPrice=Price,CustomerID='Customer ID'.")
-    String columns;
-
-    @Option(names = "--encoding", paramLabel = "CHARSET",
-            description = "Text encoding of a CSV input (default: UTF-8 when valid, else ISO-8859-1).")
-    String encoding;
-
-    @Option(names = "--date-format", paramLabel = "PATTERN",
-            description = "InvoiceDate pattern, e.g. 'dd.MM.yyyy HH:mm' (default: M/d/yyyy H:mm or ISO yyyy-MM-dd HH:mm:ss).")
-    String dateFormat;
+    @Mixin
+    InputFormatOptions format;
 
     @Mixin
     RunOptions options;
 
     @Override
     public Integer call() {
-        Pipeline.runAndWrite(input, ingestOptions(columns, encoding, dateFormat), options.config(), out,
+        Pipeline.runAndWrite(input, format.ingestOptions(), options.config(), out,
                 spec.commandLine().getOut(), spec.commandLine().getErr(), options.quiet);
         return Main.OK;
     }

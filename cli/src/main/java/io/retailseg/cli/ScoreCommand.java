@@ -35,14 +35,8 @@ final class ScoreCommand implements Callable<Integer> {
                     + " Segment_Name, Rec1_StockCode, Rec1_Description, ...")
     Path out;
 
-    @Option(names = "--columns", paramLabel = "COLUMN=HEADER,...", description = "Header names for other layouts.")
-    String columns;
-
-    @Option(names = "--encoding", paramLabel = "CHARSET", description = "Text encoding of a CSV input.")
-    String encoding;
-
-    @Option(names = "--date-format", paramLabel = "PATTERN", description = "InvoiceDate pattern.")
-    String dateFormat;
+    @CommandLine.Mixin
+    InputFormatOptions format;
 
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
@@ -51,8 +45,7 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() {
         Path file = ModelFile.locate(model);
         Scorer scorer = Scorer.of(ModelFile.read(file), file.toString());
-        Transactions lines = TransactionReader.read(input,
-                RunCommand.ingestOptions(columns, encoding, dateFormat));
+        Transactions lines = TransactionReader.read(input, format.ingestOptions());
         ScoreResult result = scorer.score(lines);
         ScoreWriter.write(result, scorer.recommendationsPerCustomer(), out);
         PrintWriter stdout = spec.commandLine().getOut();

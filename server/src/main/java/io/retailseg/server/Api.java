@@ -333,14 +333,11 @@ final class Api {
     }
 
     private static Map<String, Object> features(double[] values) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (Feature f : Feature.values()) {
-            m.put(f.columnName(), values[f.ordinal()]);
-        }
-        return m;
+        return Feature.byColumnName(values);
     }
 
-    private static Map<String, Object> ordered(Object... keyValues) {
+    /** An ordered map of alternating keys and values. */
+    static Map<String, Object> ordered(Object... keyValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put((String) keyValues[i], keyValues[i + 1]);

@@ -73,10 +73,6 @@ final class OpenApi {
     }
 
     private static Map<String, Object> map(Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return m;
+        return Api.ordered(keyValues);
     }
 }
