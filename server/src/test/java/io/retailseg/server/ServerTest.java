@@ -92,7 +92,9 @@ class ServerTest {
             assertThat(s.get("size").asInt()).isEqualTo(RUNS.a.profiles().get(id).size());
             assertThat(s.at("/standardized_means/Total_Spend").asDouble())
                     .isEqualTo(RUNS.a.profiles().get(id).standardizedMeans()[Feature.TOTAL_SPEND.ordinal()]);
-            assertThat(s.get("top_products")).hasSize((int) RUNS.a.topProducts().stream().filter(p -> p.segment() == 0).count());
+            int segment = id;
+            assertThat(s.get("top_products"))
+                    .hasSize((int) RUNS.a.topProducts().stream().filter(p -> p.segment() == segment).count());
             JsonNode one = http.get("/api/segments/" + id).json();
             assertThat(one.get("name").asText()).isEqualTo(s.get("name").asText());
             assertThat(one.at("/top_products/0/stock_code").asText())
@@ -177,6 +179,19 @@ class ServerTest {
             assertThat(got).isEqualTo(RUNS.a.recommendations().stream().filter(x -> x.customerId() == id)
                     .map(Recommendation::stockCode).toList());
         }
+    }
+
+    @Test
+    void aGzipCompressedCsvBodyIsReadLikeAGzipFile() throws java.io.IOException {
+        long in = customerOf(RUNS.a, false);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(RUNS.csvOf(in).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        JsonNode r = http.post("/api/score", "text/csv", HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()),
+                null).json();
+        assertThat(r.at("/customers/0/customer_id").asLong()).isEqualTo(in);
+        assertThat(r.at("/customers/0/segment").asInt()).isEqualTo(RUNS.a.segment()[RUNS.a.customers().rowOf(in)]);
     }
 
     @Test

@@ -31,7 +31,6 @@ final class TwoRuns {
     private TwoRuns() {
         try {
             root = Files.createTempDirectory("retailseg-server-test");
-            root.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,6 +43,15 @@ final class TwoRuns {
         folderB = root.resolve("run-b");
         RunWriter.write(a, folderA);
         RunWriter.write(b, folderB);
+        Runtime.getRuntime().addShutdownHook(new Thread(TwoRuns::deleteRoot));
+    }
+
+    private static void deleteRoot() {
+        try (var paths = Files.walk(INSTANCE.root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temporary folder left behind is harmless
+        }
     }
 
     /** The CSV text of the raw lines of the given customers (header first). */
