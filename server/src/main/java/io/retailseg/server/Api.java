@@ -280,21 +280,40 @@ final class Api {
         }
     }
 
-    /** The body, refused with 413 past the limit whether or not Content-Length announced it. */
+    /**
+     * The body, refused with 413 past the limit whether or not Content-Length announced it. A refused
+     * body is read to its end (and dropped) up to {@link #DRAIN_FACTOR} times the limit, so that a
+     * client that sends the whole body before reading the answer gets the 413 instead of a closed
+     * connection; past that the connection is closed.
+     */
     private byte[] readBody(Context ctx) {
         long declared = ctx.contentLength();
-        if (declared > maxBodyBytes) {
-            throw new ApiException(413, "body of " + declared + " bytes is larger than the limit of " + maxBodyBytes
-                    + " bytes");
-        }
         try (InputStream in = ctx.bodyInputStream()) {
+            if (declared > maxBodyBytes) {
+                drain(in);
+                throw new ApiException(413, "body of " + declared + " bytes is larger than the limit of "
+                        + maxBodyBytes + " bytes");
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (body.length > maxBodyBytes) {
+                drain(in);
                 throw new ApiException(413, "body larger than the limit of " + maxBodyBytes + " bytes");
             }
             return body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How much of a refused body is read and dropped, as a multiple of the limit. */
+    static final int DRAIN_FACTOR = 4;
+
+    private void drain(InputStream in) throws IOException {
+        long left = DRAIN_FACTOR * maxBodyBytes;
+        byte[] buffer = new byte[1 << 16];
+        int n;
+        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= n;
         }
     }
 
