@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,10 +69,15 @@ class ConcurrentReloadTest {
             List<String> problems = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger checked = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
+            // reloads start once every client has had an answer, so that they overlap the requests
+            CountDownLatch clientsRunning = new CountDownLatch(CLIENTS);
             List<Future<?>> futures = new ArrayList<>();
             futures.add(pool.submit(() -> {
                 Http http = new Http(server.url());
                 try {
+                    if (!clientsRunning.await(60, TimeUnit.SECONDS)) {
+                        problems.add("clients did not start");
+                    }
                     for (int i = 0; i < RELOADS; i++) {
                         String folder = (i % 2 == 0 ? runs.folderB : runs.folderA).toString();
                         Http.Reply r = http.post("/api/admin/reload", "application/json",
@@ -80,6 +86,9 @@ class ConcurrentReloadTest {
                             problems.add("reload " + r.status() + " " + r.body());
                         }
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    problems.add("interrupted");
                 } finally {
                     reloading.set(false);
                 }
@@ -102,6 +111,9 @@ class ConcurrentReloadTest {
                             problems.add(problem);
                         }
                         checked.incrementAndGet();
+                        if (n == 0) {
+                            clientsRunning.countDown();
+                        }
                         n++;
                     }
                 }));
