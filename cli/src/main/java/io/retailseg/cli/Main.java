@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "retailseg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Customer segments and product recommendations from retail transaction lines.",
         subcommands = {RunCommand.class, DemoCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class,
-            EvaluateCommand.class, MigrateCommand.class})
+            EvaluateCommand.class, MigrateCommand.class, ScoreCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
     /** Exit code: everything went well. */
     public static final int OK = 0;
@@ -23,7 +23,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, demo, generate, evaluate or migrate");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required: run, demo, generate, evaluate, migrate, score or serve");
     }
 
     /** A configured command line, as used by {@link #main} and by tests. */

@@ -177,11 +177,7 @@ public final class RunWriter {
     }
 
     private static Map<String, Object> byFeature(double[] values) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (Feature f : Feature.values()) {
-            m.put(f.columnName(), values[f.ordinal()]);
-        }
-        return m;
+        return Feature.byColumnName(values);
     }
 
     static Map<String, Object> ordered(Object... keyValues) {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * SPEC section 7: each segment's best sellers by total quantity over its customers' cleaned lines,
@@ -75,16 +76,12 @@ public final class SegmentBestSellers {
                 bought[p - groups.from(c)] = lines.stockCode(groups.line(p));
             }
             Arrays.sort(bought);
-            int rank = 0;
-            for (int code : topCodes[s]) {
-                if (rank == perCustomer) {
-                    break;
-                }
-                if (Arrays.binarySearch(bought, code) < 0) {
-                    rank++;
-                    recommendations.add(new Recommendation(groups.customerId(c), s, rank,
-                            lines.stockCodes().decode(code), description[code]));
-                }
+            List<Integer> ranked = Arrays.stream(topCodes[s]).boxed().toList();
+            List<Integer> chosen = firstNotBought(ranked, code -> Arrays.binarySearch(bought, code) >= 0, perCustomer);
+            for (int i = 0; i < chosen.size(); i++) {
+                int code = chosen.get(i);
+                recommendations.add(new Recommendation(groups.customerId(c), s, i + 1,
+                        lines.stockCodes().decode(code), description[code]));
             }
         }
         return new Result(top, recommendations);
@@ -160,6 +157,27 @@ public final class SegmentBestSellers {
             });
             return codes.stream().mapToInt(Integer::intValue).toArray();
         }
+    }
+
+    /**
+     * The recommendation rule of SPEC section 7, shared by a run and by scoring with a saved model:
+     * the first {@code perCustomer} of a segment's best sellers, in rank order, that the customer
+     * never bought.
+     *
+     * @param ranked the segment's best sellers, best first
+     * @param bought whether the customer bought a product (any cleaned line)
+     */
+    public static <T> List<T> firstNotBought(List<T> ranked, Predicate<T> bought, int perCustomer) {
+        List<T> chosen = new ArrayList<>(perCustomer);
+        for (T product : ranked) {
+            if (chosen.size() == perCustomer) {
+                break;
+            }
+            if (!bought.test(product)) {
+                chosen.add(product);
+            }
+        }
+        return chosen;
     }
 
     /**
