@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final String[] STAGES = {"io.retailseg.clean..", "io.retailseg.features..", "io.retailseg.ml..",
-        "io.retailseg.recommend..", "io.retailseg.domain..", "io.retailseg.config..", "io.retailseg.explore.."};
+        "io.retailseg.recommend..", "io.retailseg.domain..", "io.retailseg.config..", "io.retailseg.evaluate..",
+        "io.retailseg.score..", "io.retailseg.explore.."};
 
     private static JavaClasses classes;
 
@@ -56,5 +57,11 @@ class ArchitectureTest {
     @Test
     void theCoreLibraryHasNoCommandLineDependency() {
         noClasses().should().dependOnClassesThat().resideInAPackage("picocli..").check(classes);
+    }
+
+    @Test
+    void theCoreLibraryHasNoServerDependency() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..",
+                "io.retailseg.server..").check(classes);
     }
 }

@@ -2,6 +2,7 @@ package io.retailseg.cli;
 
 import io.retailseg.config.RunConfig;
 import io.retailseg.io.IngestOptions;
+import io.retailseg.model.SegmentationModel;
 import io.retailseg.pipeline.RetailSeg;
 import io.retailseg.pipeline.RunResult;
 import io.retailseg.pipeline.SegmentProfile;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Runs the pipeline for a command and tells the user what came out. */
 final class Pipeline {
@@ -22,11 +24,18 @@ final class Pipeline {
 
     static RunResult runAndWrite(Path input, IngestOptions ingest, RunConfig config, Path out, PrintWriter stdout,
                                  PrintWriter stderr, boolean quiet, boolean report) {
+        return runAndWrite(input, ingest, config, out, stdout, stderr, quiet, Optional.empty(), report);
+    }
+
+    static RunResult runAndWrite(Path input, IngestOptions ingest, RunConfig config, Path out, PrintWriter stdout,
+                                 PrintWriter stderr, boolean quiet, Optional<SegmentationModel> previous,
+                                 boolean report) {
         if (Files.isRegularFile(out)) {
             throw new UsageException("--out " + out + " is a file; expected a folder (it is created when missing)");
         }
         long start = System.nanoTime();
-        RunResult result = RetailSeg.run(config, TransactionSource.file(input, ingest), new StderrProgress(stderr, quiet));
+        RunResult result = RetailSeg.run(config, TransactionSource.file(input, ingest), new StderrProgress(stderr, quiet),
+                previous);
         OutputFolder files = RunWriter.files(result, out);
         if (report) {
             files.add(Report.FILE, Report.fromRunFiles());

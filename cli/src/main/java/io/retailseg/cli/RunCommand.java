@@ -2,6 +2,7 @@ package io.retailseg.cli;
 
 import io.retailseg.domain.Column;
 import io.retailseg.io.IngestOptions;
+import io.retailseg.model.SegmentationModel;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,32 +24,27 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "Transactions: CSV (plain or .gz) or XLSX in the Online Retail layout.")
-    Path input;
-
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when missing).")
     Path out;
 
-    @Option(names = "--columns", paramLabel = "COLUMN=HEADER,...",
-            description = "Header names for other layouts, e.g. InvoiceNo=Invoice,UnitPrice=Price,CustomerID='Customer ID'.")
-    String columns;
+    @Mixin
+    InputOptions inputOptions;
 
-    @Option(names = "--encoding", paramLabel = "CHARSET",
-            description = "Text encoding of a CSV input (default: UTF-8 when valid, else ISO-8859-1).")
-    String encoding;
-
-    @Option(names = "--date-format", paramLabel = "PATTERN",
-            description = "InvoiceDate pattern, e.g. 'dd.MM.yyyy HH:mm' (default: M/d/yyyy H:mm or ISO yyyy-MM-dd HH:mm:ss).")
-    String dateFormat;
+    @Option(names = "--previous-model", paramLabel = "PATH",
+            description = "A previous run folder or its model.json: segments are matched to its segments by centroid"
+                    + " (optimal assignment) and keep their ids.")
+    Path previousModel;
 
     @Mixin
     RunOptions options;
 
     @Override
     public Integer call() {
-        Pipeline.runAndWrite(input, ingestOptions(columns, encoding, dateFormat), options.config(), out,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), options.quiet, !options.noReport);
+        Optional<SegmentationModel> previous = previousModel == null ? Optional.empty()
+                : Optional.of(PreviousModel.read(previousModel));
+        Pipeline.runAndWrite(inputOptions.input, inputOptions.ingest(), options.config(), out,
+                spec.commandLine().getOut(), spec.commandLine().getErr(), options.quiet, previous,
+                !options.noReport);
         return Main.OK;
     }
 

@@ -1,6 +1,7 @@
 package io.retailseg.cli;
 
 import io.retailseg.config.Compat;
+import io.retailseg.config.RankBy;
 import io.retailseg.config.RunConfig;
 import picocli.CommandLine.Option;
 
@@ -43,6 +44,10 @@ final class RunOptions {
             description = "Recommendations per customer (default: ${DEFAULT-VALUE}).")
     int recommendations;
 
+    @Option(names = "--rank-by", defaultValue = "quantity", paramLabel = "quantity|buyers|revenue",
+            description = "How segment best sellers are ranked: total quantity (the reference), distinct buyers or revenue (default: ${DEFAULT-VALUE}).")
+    RankBy rankBy;
+
     @Option(names = "--threads", description = "Worker threads (default: all processors). Results do not depend on it.")
     Integer threads;
 
@@ -58,7 +63,7 @@ final class RunOptions {
     RunConfig config() {
         RunConfig.Builder b = RunConfig.builder().seed(seed).compat(compat).kRange(kMin, kMax)
                 .contamination(contamination).pcaComponents(pcaComponents).kmeansRestarts(restarts)
-                .topProducts(topProducts).recommendationsPerCustomer(recommendations);
+                .topProducts(topProducts).recommendationsPerCustomer(recommendations).rankBy(rankBy);
         if (threads != null) {
             b.threads(threads);
         }

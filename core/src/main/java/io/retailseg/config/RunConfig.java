@@ -23,6 +23,7 @@ import java.util.OptionalInt;
  *     the smallest of them is chosen (fewer segments are easier to act on)
  * @param topProducts best sellers kept per segment (reference: 10)
  * @param recommendationsPerCustomer recommendations per customer (reference: 3)
+ * @param rankBy how segment best sellers are ranked (reference: total quantity)
  */
 public record RunConfig(
         long seed,
@@ -40,7 +41,8 @@ public record RunConfig(
         double kmeansTolerance,
         double silhouetteTolerance,
         int topProducts,
-        int recommendationsPerCustomer) {
+        int recommendationsPerCustomer,
+        RankBy rankBy) {
 
     /** The reference analysis' parameters, seed 42, all available processors. */
     public static RunConfig defaults() {
@@ -70,6 +72,7 @@ public record RunConfig(
         b.silhouetteTolerance = silhouetteTolerance;
         b.topProducts = topProducts;
         b.recommendationsPerCustomer = recommendationsPerCustomer;
+        b.rankBy = rankBy;
         return b;
     }
 
@@ -91,6 +94,7 @@ public record RunConfig(
         require(topProducts >= 1, "topProducts must be at least 1, was " + topProducts);
         require(recommendationsPerCustomer >= 1 && recommendationsPerCustomer <= topProducts,
                 "recommendationsPerCustomer must be in 1..topProducts, was " + recommendationsPerCustomer);
+        require(rankBy != null, "rankBy must be given");
     }
 
     private static void require(boolean ok, String message) {
@@ -117,6 +121,7 @@ public record RunConfig(
         private double silhouetteTolerance = 0.005;
         private int topProducts = 10;
         private int recommendationsPerCustomer = 3;
+        private RankBy rankBy = RankBy.QUANTITY;
 
         private Builder() {
         }
@@ -155,10 +160,12 @@ public record RunConfig(
 
         public Builder recommendationsPerCustomer(int v) { recommendationsPerCustomer = v; return this; }
 
+        public Builder rankBy(RankBy v) { rankBy = v; return this; }
+
         public RunConfig build() {
             return new RunConfig(seed, threads, compat, contamination, isolationTrees, isolationSampleSize,
                     pcaComponents, fixedK, kMin, kMax, kmeansRestarts, kmeansMaxIterations, kmeansTolerance,
-                    silhouetteTolerance, topProducts, recommendationsPerCustomer);
+                    silhouetteTolerance, topProducts, recommendationsPerCustomer, rankBy);
         }
     }
 }

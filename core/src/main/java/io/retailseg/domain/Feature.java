@@ -35,6 +35,15 @@ public enum Feature {
         return columnName;
     }
 
+    /** One value per feature as an ordered map from column name to value, for JSON outputs. */
+    public static java.util.Map<String, Object> byColumnName(double[] values) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (Feature f : values()) {
+            m.put(f.columnName, values[f.ordinal()]);
+        }
+        return m;
+    }
+
     /**
      * Whether the reference analysis standardizes this feature before PCA. Is_UK and Day_Of_Week
      * enter PCA unscaled (SPEC section 4).

@@ -28,6 +28,11 @@ final class CsvTransactionReader {
 
     static Transactions read(String source, InputStream bytes, IngestOptions options, InvoiceDateParser dates)
             throws IOException {
+        return read(source, bytes, options, dates, LineDecoder.FILE_CAPACITY);
+    }
+
+    static Transactions read(String source, InputStream bytes, IngestOptions options, InvoiceDateParser dates,
+                             int initialCapacity) throws IOException {
         try (CsvReader<CsvRecord> csv = CsvReader.builder()
                 .skipEmptyLines(true)
                 .allowMissingFields(true) // reported below with the field's name
@@ -44,7 +49,7 @@ final class CsvTransactionReader {
             for (Column column : COLUMNS) {
                 index[column.ordinal()] = mapping.index(column);
             }
-            LineDecoder decoder = new LineDecoder(source, dates);
+            LineDecoder decoder = new LineDecoder(source, dates, initialCapacity);
             String[] fields = new String[COLUMNS.length];
             int width = mapping.width();
             while (records.hasNext()) {

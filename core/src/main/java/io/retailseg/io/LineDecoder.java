@@ -15,11 +15,21 @@ final class LineDecoder {
 
     private final String source;
     private final InvoiceDateParser dates;
-    private final Transactions.Builder builder = new Transactions.Builder(1 << 16);
+    /** Initial capacity for a file: large enough that big files grow their arrays rarely. */
+    static final int FILE_CAPACITY = 1 << 16;
+    /** Initial capacity for a request body: a few customers' lines, so small requests stay cheap. */
+    static final int SMALL_CAPACITY = 1 << 8;
+
+    private final Transactions.Builder builder;
 
     LineDecoder(String source, InvoiceDateParser dates) {
+        this(source, dates, FILE_CAPACITY);
+    }
+
+    LineDecoder(String source, InvoiceDateParser dates, int initialCapacity) {
         this.source = source;
         this.dates = dates;
+        this.builder = new Transactions.Builder(initialCapacity);
     }
 
     /**

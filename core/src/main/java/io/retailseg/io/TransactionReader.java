@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
@@ -61,13 +62,7 @@ public final class TransactionReader {
         if (!Files.exists(file)) {
             throw new InputException(source, "file not found");
         }
-        InvoiceDateParser dates;
-        try {
-            dates = InvoiceDateParser.of(options.dateFormat());
-        } catch (IllegalArgumentException e) {
-            throw new InputException(source, "invalid date format '" + options.dateFormat().orElseThrow() + "': "
-                    + e.getMessage());
-        }
+        InvoiceDateParser dates = dateParser(source, options);
         try {
             byte[] magic;
             try (InputStream in = Files.newInputStream(file)) {
@@ -97,6 +92,63 @@ public final class TransactionReader {
             throw cannotRead(source, e);
         } catch (UncheckedIOException e) {
             throw cannotRead(source, e.getCause());
+        }
+    }
+
+    /**
+     * Reads CSV transaction lines from a stream (plain or gzip, recognised by its magic bytes), e.g.
+     * an HTTP request body; {@code source} names it in error messages. The stream is not closed.
+     *
+     * @throws InputException when the text is not a valid transactions CSV
+     */
+    public static Transactions readCsv(String source, InputStream in, IngestOptions options) {
+        InvoiceDateParser dates = dateParser(source, options);
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(in);
+            buffered.mark(MAGIC_BYTES);
+            byte[] magic = buffered.readNBytes(MAGIC_BYTES);
+            buffered.reset();
+            if (isGzip(magic)) {
+                return CsvTransactionReader.read(source, new GZIPInputStream(buffered, GZIP_BUFFER_BYTES), options,
+                        dates, LineDecoder.SMALL_CAPACITY);
+            }
+            return CsvTransactionReader.read(source, buffered, options, dates, LineDecoder.SMALL_CAPACITY);
+        } catch (IOException e) {
+            throw cannotRead(source, e);
+        } catch (UncheckedIOException e) {
+            throw cannotRead(source, e.getCause());
+        }
+    }
+
+    /**
+     * Decodes lines given field by field (e.g. from JSON), each array indexed by
+     * {@link Column#ordinal()} with {@code null} for an absent field, exactly as a CSV field of the
+     * same text would be decoded; an absent Description or CustomerID is missing, any other absent
+     * field is an error. Errors name {@code source} and the 1-based position of the line.
+     */
+    public static Transactions readFields(String source, List<String[]> lines, IngestOptions options) {
+        LineDecoder decoder = new LineDecoder(source, dateParser(source, options), Math.max(1, lines.size()));
+        String[] fields = new String[Column.values().length];
+        for (int i = 0; i < lines.size(); i++) {
+            String[] line = lines.get(i);
+            for (Column c : Column.values()) {
+                String value = c.ordinal() < line.length ? line[c.ordinal()] : null;
+                if (value == null && c != Column.DESCRIPTION && c != Column.CUSTOMER_ID) {
+                    throw new InputException(source, i + 1L, c.canonicalName(), "expected a value, found none");
+                }
+                fields[c.ordinal()] = value == null ? "" : value;
+            }
+            decoder.add(i + 1L, fields, InvoiceDateParser.INVALID);
+        }
+        return decoder.build();
+    }
+
+    private static InvoiceDateParser dateParser(String source, IngestOptions options) {
+        try {
+            return InvoiceDateParser.of(options.dateFormat());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source, "invalid date format '" + options.dateFormat().orElseThrow() + "': "
+                    + e.getMessage());
         }
     }
 

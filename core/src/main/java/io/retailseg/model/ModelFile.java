@@ -28,6 +28,30 @@ public final class ModelFile {
         }
     }
 
+    /** The name of the model file inside a run folder. */
+    public static final String FILE_NAME = "model.json";
+
+    /**
+     * The model file named by {@code path}: the path itself when it is a file, {@code path/model.json}
+     * when it is a folder (a run's output folder).
+     *
+     * @throws InputException when neither exists
+     */
+    public static Path locate(Path path) {
+        if (Files.isDirectory(path)) {
+            Path inside = path.resolve(FILE_NAME);
+            if (!Files.isRegularFile(inside)) {
+                throw new InputException(path.toString(), "no " + FILE_NAME
+                        + " in this folder: expected the output folder of 'retailseg run' or a model.json file");
+            }
+            return inside;
+        }
+        if (!Files.exists(path)) {
+            throw new InputException(path.toString(), "file not found");
+        }
+        return path;
+    }
+
     /** Reads a model file, with a one-line error when it is missing or not a model. */
     public static SegmentationModel read(Path file) {
         try {

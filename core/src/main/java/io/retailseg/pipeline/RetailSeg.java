@@ -2,10 +2,12 @@ package io.retailseg.pipeline;
 
 import io.retailseg.InputException;
 import io.retailseg.clean.Cleaner;
+import io.retailseg.clean.CleaningReport;
 import io.retailseg.config.RunConfig;
 import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Feature;
 import io.retailseg.domain.Transactions;
+import io.retailseg.evaluate.SegmentMatching;
 import io.retailseg.explore.DataProfile;
 import io.retailseg.explore.DataProfiler;
 import io.retailseg.features.FeatureExtractor;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -50,14 +53,47 @@ public final class RetailSeg {
      * @throws InputException when the input is bad or leaves too few customers to segment
      */
     public static RunResult run(RunConfig config, TransactionSource source, ProgressListener progress) {
+        return run(config, source, progress, Optional.empty());
+    }
+
+    /**
+     * Runs every stage on {@code source}; with a previous model, segments are matched to its segments
+     * by centroid ({@link SegmentMatching}) and take their ids, and {@code model.json}'s provenance
+     * records the matching under {@code segment_matching}.
+     *
+     * @throws InputException when the input is bad or leaves too few customers to segment
+     */
+    public static RunResult run(RunConfig config, TransactionSource source, ProgressListener progress,
+                                Optional<SegmentationModel> previous) {
         Map<String, Long> timings = new LinkedHashMap<>();
         Stages stages = new Stages(progress, timings);
+        Transactions raw = stages.run("ingest", source::load, t -> t.size() + " lines");
+        Cleaner.Result cleaned = stages.run("clean", () -> Cleaner.clean(raw), c -> c.report().rowsOut() + " lines kept");
+        return fit(config, source.name(), raw.size(), cleaned, raw, previous, stages);
+    }
+
+    /**
+     * Runs every stage after cleaning on lines that are already clean (e.g. the lines before a time
+     * split of a cleaned file); {@code cleaning} is reported as given, and the data profile describes
+     * {@code lines} (as both the lines read and the cleaned lines).
+     *
+     * @param rowsRead lines read from the source the lines came from
+     * @param cleaning the cleaning report of those lines' source
+     * @throws InputException when the lines leave too few customers to segment
+     */
+    public static RunResult runCleaned(RunConfig config, String sourceName, long rowsRead, Transactions lines,
+                                       CleaningReport cleaning, ProgressListener progress,
+                                       Optional<SegmentationModel> previous) {
+        Stages stages = new Stages(progress, new LinkedHashMap<>());
+        return fit(config, sourceName, rowsRead, new Cleaner.Result(lines, cleaning), lines, previous, stages);
+    }
+
+    /** @param raw the lines as read, for the data profile (the clean lines themselves for {@link #runCleaned}) */
+    private static RunResult fit(RunConfig config, String sourceName, long rowsRead, Cleaner.Result cleaned,
+                                 Transactions raw, Optional<SegmentationModel> previous, Stages stages) {
         SplittableRandom seeds = new SplittableRandom(config.seed());
         long isolationSeed = seeds.nextLong();
         long kmeansSeed = seeds.nextLong();
-
-        Transactions raw = stages.run("ingest", source::load, t -> t.size() + " lines");
-        Cleaner.Result cleaned = stages.run("clean", () -> Cleaner.clean(raw), c -> c.report().rowsOut() + " lines kept");
         Transactions lines = cleaned.lines();
         DataProfile dataProfile = stages.run("explore", () -> DataProfiler.profile(raw, lines),
                 p -> p.countries().size() + " countries, " + p.months().size() + " months");
@@ -65,7 +101,7 @@ public final class RetailSeg {
         CustomerTable customers = stages.run("features",
                 () -> FeatureExtractor.extract(lines, config.compat(), referenceDay), t -> t.size() + " customers");
         if (customers.size() == 0) {
-            throw new InputException(source.name(), "no customer left after cleaning (" + raw.size()
+            throw new InputException(sourceName, "no customer left after cleaning (" + rowsRead
                     + " lines read, " + lines.size() + " kept); lines need a CustomerID, a Description,"
                     + " an ordinary StockCode and a positive UnitPrice");
         }
@@ -90,7 +126,7 @@ public final class RetailSeg {
         int m = segmentedRows.length;
         int minimumK = config.fixedK().orElse(config.kMin());
         if (m < minimumK + 1) {
-            throw new InputException(source.name(), n + " customers after cleaning, " + m
+            throw new InputException(sourceName, n + " customers after cleaning, " + m
                     + " of them not outliers: too few to form k = " + minimumK
                     + " segments (need at least k + 1)");
         }
@@ -117,6 +153,20 @@ public final class RetailSeg {
         int k = outcome.selection().chosenK();
         KMeansResult clustering = outcome.clustering();
         int[] relabel = largestFirst(clustering.labels(), k);
+        Map<String, Object> matching = new LinkedHashMap<>();
+        if (previous.isPresent()) {
+            double[][] bySize = new double[k][];
+            for (int c = 0; c < k; c++) {
+                bySize[relabel[c]] = clustering.centroids()[c];
+            }
+            SegmentMatching.Match match = SegmentMatching.match(bySize,
+                    new SegmentMatching.Space(scaler.means(), scaler.scales(), pca.mean(), pca.components()),
+                    previous.get());
+            for (int c = 0; c < k; c++) {
+                relabel[c] = match.newId()[relabel[c]];
+            }
+            matching.putAll(matchingProvenance(match, previous.get()));
+        }
         int[] labels = new int[m];
         for (int i = 0; i < m; i++) {
             labels[i] = relabel[clustering.labels()[i]];
@@ -144,11 +194,11 @@ public final class RetailSeg {
                 p -> p.size() + " profiles");
         SegmentBestSellers.Result recommended = stages.run("recommend",
                 () -> SegmentBestSellers.compute(lines, segmentOf, k, config.topProducts(),
-                        config.recommendationsPerCustomer()),
+                        config.recommendationsPerCustomer(), config.rankBy()),
                 r -> r.recommendations().size() + " recommendations");
 
         SegmentationModel model = new SegmentationModel(SegmentationModel.FORMAT_VERSION,
-                provenance(source.name(), raw.size(), config),
+                provenance(sourceName, rowsRead, config, matching),
                 config.compat().name(),
                 LocalDate.ofEpochDay(referenceDay).toString(),
                 Arrays.stream(Feature.values()).map(Feature::columnName).toList(),
@@ -159,9 +209,9 @@ public final class RetailSeg {
                 centroids,
                 profiles.stream().map(p -> new SegmentationModel.Segment(p.id(), p.name())).toList(),
                 recommended.topProducts());
-        return new RunResult(source.name(), raw.size(), config, cleaned.report(), lines, customers, score,
+        return new RunResult(sourceName, rowsRead, config, cleaned.report(), lines, customers, score,
                 threshold[0], outlier, pca, pcaScores, outcome.selection(), segment, metrics, profiles,
-                recommended.topProducts(), recommended.recommendations(), model, timings,
+                recommended.topProducts(), recommended.recommendations(), model, stages.timings(),
                 dataProfile);
     }
 
@@ -184,16 +234,42 @@ public final class RetailSeg {
         m.put("silhouette_tolerance", c.silhouetteTolerance());
         m.put("top_products", c.topProducts());
         m.put("recommendations_per_customer", c.recommendationsPerCustomer());
+        m.put("rank_by", c.rankBy().name().toLowerCase(java.util.Locale.ROOT));
         return m;
     }
 
-    private static Map<String, Object> provenance(String source, long rows, RunConfig config) {
+    private static Map<String, Object> provenance(String source, long rows, RunConfig config,
+                                                  Map<String, Object> matching) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", source);
         m.put("rows_read", rows);
         Map<String, Object> c = configMap(config);
         c.remove("threads"); // results do not depend on it; keeps model.json identical across machines
         m.put("config", c);
+        if (!matching.isEmpty()) {
+            m.put("segment_matching", matching);
+        }
+        return m;
+    }
+
+    /** How a run's segments were paired with a previous model's, for the provenance and the summary. */
+    private static Map<String, Object> matchingProvenance(SegmentMatching.Match match, SegmentationModel previous) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("previous_source", previous.provenance().get("source"));
+        m.put("previous_reference_day", previous.referenceDay());
+        m.put("previous_k", previous.centroids().length);
+        m.put("distance", "Euclidean between centroids mapped back to the features and standardized with the"
+                + " previous model's scaler");
+        List<Object> pairs = new ArrayList<>();
+        for (int s = 0; s < match.newId().length; s++) {
+            Map<String, Object> pair = new LinkedHashMap<>();
+            pair.put("id", match.newId()[s]);
+            pair.put("previous_id", match.previousId()[s] < 0 ? null : match.previousId()[s]);
+            pair.put("distance", Double.isNaN(match.distance()[s]) ? null : match.distance()[s]);
+            pairs.add(pair);
+        }
+        pairs.sort(java.util.Comparator.comparingInt(p -> (Integer) ((Map<?, ?>) p).get("id")));
+        m.put("segments", pairs);
         return m;
     }
 

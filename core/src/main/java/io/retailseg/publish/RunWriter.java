@@ -110,7 +110,7 @@ public final class RunWriter {
         }
     }
 
-    private static byte[] json(Object value) {
+    static byte[] json(Object value) {
         try {
             return JSON.writeValueAsBytes(value);
         } catch (IOException e) {
@@ -161,6 +161,10 @@ public final class RunWriter {
         s.put("segments", segments);
         s.put("recommendations", ordered("customers_with_fewer_than_requested",
                 fewerThanRequested(r), "total", r.recommendations().size()));
+        Object matching = r.model().provenance().get("segment_matching");
+        if (matching != null) {
+            s.put("segment_matching", matching);
+        }
         s.put("timings_ms", r.timingsMillis());
         return s;
     }
@@ -176,14 +180,10 @@ public final class RunWriter {
     }
 
     private static Map<String, Object> byFeature(double[] values) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (Feature f : Feature.values()) {
-            m.put(f.columnName(), values[f.ordinal()]);
-        }
-        return m;
+        return Feature.byColumnName(values);
     }
 
-    private static Map<String, Object> ordered(Object... keyValues) {
+    static Map<String, Object> ordered(Object... keyValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put((String) keyValues[i], keyValues[i + 1]);

@@ -1,5 +1,7 @@
 package io.retailseg.recommend;
 
+import io.retailseg.clean.Cleaner;
+import io.retailseg.config.RankBy;
 import io.retailseg.domain.StringDictionary;
 import io.retailseg.domain.Transactions;
 import io.retailseg.features.CustomerGroups;
@@ -8,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * SPEC section 7: each segment's best sellers by total quantity over its customers' cleaned lines,
@@ -30,43 +33,36 @@ public final class SegmentBestSellers {
         }
     }
 
+    /** {@link #compute(Transactions, Map, int, int, int, RankBy)} ranking by total quantity, the reference. */
+    public static Result compute(Transactions lines, Map<Long, Integer> segmentOf, int segments, int topN,
+                                 int perCustomer) {
+        return compute(lines, segmentOf, segments, topN, perCustomer, RankBy.QUANTITY);
+    }
+
     /**
      * @param lines cleaned lines
      * @param segmentOf segment of a customer id, or -1 for customers without segment (outliers)
      * @param segments number of segments
      * @param topN best sellers kept per segment
      * @param perCustomer recommendations per customer
+     * @param rankBy how best sellers are ranked (ties: smaller StockCode first)
      */
     public static Result compute(Transactions lines, Map<Long, Integer> segmentOf, int segments, int topN,
-                                 int perCustomer) {
+                                 int perCustomer, RankBy rankBy) {
         CustomerGroups groups = CustomerGroups.of(lines);
-        int[] segmentOfGroup = new int[groups.size()];
-        for (int c = 0; c < groups.size(); c++) {
-            segmentOfGroup[c] = segmentOf.getOrDefault(groups.customerId(c), -1);
-        }
-        int products = lines.stockCodes().size();
-        long[][] quantity = new long[segments][products];
-        boolean[][] sold = new boolean[segments][products];
-        for (int c = 0; c < groups.size(); c++) {
-            int s = segmentOfGroup[c];
-            if (s < 0) {
-                continue;
-            }
-            for (int p = groups.from(c); p < groups.to(c); p++) {
-                int r = groups.line(p);
-                quantity[s][lines.stockCode(r)] += lines.quantity(r);
-                sold[s][lines.stockCode(r)] = true;
-            }
-        }
+        int[] segmentOfGroup = segmentOfGroups(groups, segmentOf);
+        Totals totals = totals(lines, groups, segmentOfGroup, segments);
         String[] description = descriptions(lines);
         int[] codeRank = lines.stockCodes().sortRanks();
         List<TopProduct> top = new ArrayList<>();
         int[][] topCodes = new int[segments][];
         for (int s = 0; s < segments; s++) {
-            topCodes[s] = best(quantity[s], sold[s], codeRank, topN);
+            int[] ranked = totals.ranked(s, rankBy, codeRank);
+            topCodes[s] = Arrays.copyOf(ranked, Math.min(topN, ranked.length));
             for (int i = 0; i < topCodes[s].length; i++) {
                 int code = topCodes[s][i];
-                top.add(new TopProduct(s, i + 1, lines.stockCodes().decode(code), description[code], quantity[s][code]));
+                top.add(new TopProduct(s, i + 1, lines.stockCodes().decode(code), description[code],
+                        totals.quantity[s][code]));
             }
         }
         List<Recommendation> recommendations = new ArrayList<>();
@@ -80,34 +76,108 @@ public final class SegmentBestSellers {
                 bought[p - groups.from(c)] = lines.stockCode(groups.line(p));
             }
             Arrays.sort(bought);
-            int rank = 0;
-            for (int code : topCodes[s]) {
-                if (rank == perCustomer) {
-                    break;
-                }
-                if (Arrays.binarySearch(bought, code) < 0) {
-                    rank++;
-                    recommendations.add(new Recommendation(groups.customerId(c), s, rank,
-                            lines.stockCodes().decode(code), description[code]));
-                }
+            List<Integer> ranked = Arrays.stream(topCodes[s]).boxed().toList();
+            List<Integer> chosen = firstNotBought(ranked, code -> Arrays.binarySearch(bought, code) >= 0, perCustomer);
+            for (int i = 0; i < chosen.size(); i++) {
+                int code = chosen.get(i);
+                recommendations.add(new Recommendation(groups.customerId(c), s, i + 1,
+                        lines.stockCodes().decode(code), description[code]));
             }
         }
         return new Result(top, recommendations);
     }
 
-    /** Codes sold in the segment, by quantity descending, ties by stock code text ascending. */
-    private static int[] best(long[] quantity, boolean[] sold, int[] codeRank, int topN) {
-        List<Integer> codes = new ArrayList<>();
-        for (int code = 0; code < sold.length; code++) {
-            if (sold[code]) {
-                codes.add(code);
+    /**
+     * Every product sold in each segment (not only the top N), best first by {@code rankBy}, ties by
+     * smaller StockCode text: row = segment, values = stock codes of {@code lines.stockCodes()}.
+     * The ranking {@link #compute} cuts its top products from.
+     */
+    public static int[][] ranking(Transactions lines, Map<Long, Integer> segmentOf, int segments, RankBy rankBy) {
+        CustomerGroups groups = CustomerGroups.of(lines);
+        Totals totals = totals(lines, groups, segmentOfGroups(groups, segmentOf), segments);
+        int[] codeRank = lines.stockCodes().sortRanks();
+        int[][] out = new int[segments][];
+        for (int s = 0; s < segments; s++) {
+            out[s] = totals.ranked(s, rankBy, codeRank);
+        }
+        return out;
+    }
+
+    private static int[] segmentOfGroups(CustomerGroups groups, Map<Long, Integer> segmentOf) {
+        int[] segmentOfGroup = new int[groups.size()];
+        for (int c = 0; c < groups.size(); c++) {
+            segmentOfGroup[c] = segmentOf.getOrDefault(groups.customerId(c), -1);
+        }
+        return segmentOfGroup;
+    }
+
+    private static Totals totals(Transactions lines, CustomerGroups groups, int[] segmentOfGroup, int segments) {
+        int products = lines.stockCodes().size();
+        boolean[] cancelled = Cleaner.cancelledInvoices(lines.invoices());
+        Totals t = new Totals(new long[segments][products], new double[segments][products],
+                new int[segments][products], new boolean[segments][products]);
+        int[] lastBuyer = new int[products];
+        for (int c = 0; c < groups.size(); c++) {
+            int s = segmentOfGroup[c];
+            if (s < 0) {
+                continue;
+            }
+            for (int p = groups.from(c); p < groups.to(c); p++) {
+                int r = groups.line(p);
+                int code = lines.stockCode(r);
+                t.quantity[s][code] += lines.quantity(r);
+                t.revenue[s][code] += lines.quantity(r) * lines.unitPrice(r);
+                t.sold[s][code] = true;
+                if (!cancelled[lines.invoice(r)] && lastBuyer[code] != c + 1) {
+                    lastBuyer[code] = c + 1;
+                    t.buyers[s][code]++;
+                }
             }
         }
-        codes.sort((a, b) -> {
-            int byQuantity = Long.compare(quantity[b], quantity[a]);
-            return byQuantity != 0 ? byQuantity : Integer.compare(codeRank[a], codeRank[b]);
-        });
-        return codes.stream().limit(topN).mapToInt(Integer::intValue).toArray();
+        return t;
+    }
+
+    /** Per segment and stock code: total quantity, revenue, distinct buyers, and whether it was sold. */
+    private record Totals(long[][] quantity, double[][] revenue, int[][] buyers, boolean[][] sold) {
+        /** Codes sold in segment s, best first by {@code by}, ties by stock code text ascending. */
+        int[] ranked(int s, RankBy by, int[] codeRank) {
+            List<Integer> codes = new ArrayList<>();
+            for (int code = 0; code < sold[s].length; code++) {
+                if (sold[s][code]) {
+                    codes.add(code);
+                }
+            }
+            codes.sort((a, b) -> {
+                int primary = switch (by) {
+                    case QUANTITY -> Long.compare(quantity[s][b], quantity[s][a]);
+                    case BUYERS -> Integer.compare(buyers[s][b], buyers[s][a]);
+                    case REVENUE -> Double.compare(revenue[s][b], revenue[s][a]);
+                };
+                return primary != 0 ? primary : Integer.compare(codeRank[a], codeRank[b]);
+            });
+            return codes.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /**
+     * The recommendation rule of SPEC section 7, shared by a run and by scoring with a saved model:
+     * the first {@code perCustomer} of a segment's best sellers, in rank order, that the customer
+     * never bought.
+     *
+     * @param ranked the segment's best sellers, best first
+     * @param bought whether the customer bought a product (any cleaned line)
+     */
+    public static <T> List<T> firstNotBought(List<T> ranked, Predicate<T> bought, int perCustomer) {
+        List<T> chosen = new ArrayList<>(perCustomer);
+        for (T product : ranked) {
+            if (chosen.size() == perCustomer) {
+                break;
+            }
+            if (!bought.test(product)) {
+                chosen.add(product);
+            }
+        }
+        return chosen;
     }
 
     /**

@@ -25,6 +25,7 @@ class RunConfigTest {
         assertThat(c.kmeansTolerance()).isEqualTo(1e-4);
         assertThat(c.topProducts()).isEqualTo(10);
         assertThat(c.recommendationsPerCustomer()).isEqualTo(3);
+        assertThat(c.rankBy()).isEqualTo(RankBy.QUANTITY);
         assertThat(c.threads()).isGreaterThanOrEqualTo(1);
     }
 
@@ -33,7 +34,7 @@ class RunConfigTest {
         RunConfig c = RunConfig.builder().seed(7).threads(3).compat(Compat.NOTEBOOK).contamination(0.1)
                 .isolationTrees(50).isolationSampleSize(64).pcaComponents(4).k(5).kRange(3, 9).kmeansRestarts(2)
                 .kmeansMaxIterations(20).kmeansTolerance(0).silhouetteTolerance(0.01).topProducts(5)
-                .recommendationsPerCustomer(5).build();
+                .recommendationsPerCustomer(5).rankBy(RankBy.REVENUE).build();
         assertThat(c.toBuilder().build()).isEqualTo(c);
     }
 
@@ -64,6 +65,7 @@ class RunConfigTest {
         rejected(b -> b.topProducts(0), "topProducts");
         rejected(b -> b.recommendationsPerCustomer(0), "recommendationsPerCustomer");
         rejected(b -> b.topProducts(2).recommendationsPerCustomer(3), "recommendationsPerCustomer");
+        rejected(b -> b.rankBy(null), "rankBy");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.retailseg.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.retailseg.config.RankBy;
 import io.retailseg.domain.Transactions;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -89,5 +90,41 @@ class SegmentBestSellersTest {
         assertThat(r.topProducts()).isEmpty();
         assertThat(r.recommendations()).isEmpty();
         assertThat(r.topProducts(0)).isEqualTo(List.of());
+    }
+
+    @Test
+    void rankingByBuyersCountsDistinctCustomersWithANonCancelledLine() {
+        // Segment 0 buyers: 10001 customers 1 and 2 = 2; every other product 1 (10002: customer 1's
+        // cancellation does not add a buyer). Ties by text: 10002 < 10003 < 10004 < 10010 < 9999.
+        SegmentBestSellers.Result r = SegmentBestSellers.compute(lines(), SEGMENTS, 2, 4, 2, RankBy.BUYERS);
+        assertThat(r.topProducts(0)).extracting(TopProduct::stockCode).containsExactly("10001", "10002", "10003",
+                "10004");
+        // top products still carry the total quantity
+        assertThat(r.topProducts(0).get(1).quantity()).isEqualTo(1);
+    }
+
+    @Test
+    void rankingByRevenueUsesQuantityTimesPriceIncludingCancellations() {
+        Transactions.Builder b = new Transactions.Builder();
+        b.add("1", "10001", "A", 10, T, 0.5, 1, "United Kingdom");    // A: 5
+        b.add("1", "10002", "B", 2, T, 4.0, 1, "United Kingdom");     // B: 8
+        b.add("2", "10003", "C", 1, T, 6.0, 2, "United Kingdom");     // C: 6
+        b.add("C3", "10001", "A", -2, T, 0.5, 2, "United Kingdom");   // A: 5 - 1 = 4
+        Transactions t = b.build();
+        Map<Long, Integer> one = Map.of(1L, 0, 2L, 0);
+        assertThat(codes(t, SegmentBestSellers.ranking(t, one, 1, RankBy.REVENUE)[0]))
+                .containsExactly("10002", "10003", "10001");
+        assertThat(codes(t, SegmentBestSellers.ranking(t, one, 1, RankBy.QUANTITY)[0]))
+                .containsExactly("10001", "10002", "10003");
+        // buyers: A has one (customer 2 only cancelled), B one, C one: all tied, by text
+        assertThat(codes(t, SegmentBestSellers.ranking(t, one, 1, RankBy.BUYERS)[0]))
+                .containsExactly("10001", "10002", "10003");
+        // the top products compute() writes are the head of the same ranking
+        assertThat(SegmentBestSellers.compute(t, one, 1, 2, 1, RankBy.REVENUE).topProducts(0))
+                .extracting(TopProduct::stockCode).containsExactly("10002", "10003");
+    }
+
+    private static List<String> codes(Transactions t, int[] codes) {
+        return java.util.Arrays.stream(codes).mapToObj(c -> t.stockCodes().decode(c)).toList();
     }
 }

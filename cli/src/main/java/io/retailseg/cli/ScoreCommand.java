@@ -1,0 +1,61 @@
+package io.retailseg.cli;
+
+import io.retailseg.domain.Transactions;
+import io.retailseg.io.TransactionReader;
+import io.retailseg.model.ModelFile;
+import io.retailseg.publish.ScoreWriter;
+import io.retailseg.score.ScoreResult;
+import io.retailseg.score.Scorer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code retailseg score}: segment, outlier flag and recommendations for customers' lines, with a saved model. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score customers' transaction lines (new or known customers) with the model of an earlier run;"
+                + " write one CSV row per customer to --out.")
+final class ScoreCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR|FILE",
+            description = "Output folder of 'retailseg run' (holding model.json), or a model.json file.")
+    Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "Transaction lines to score: CSV (plain or .gz) or XLSX in the Online Retail layout.")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "CSV to write: CustomerID, the 15 features, Outlier_Score, Is_Outlier, Segment,"
+                    + " Segment_Name, Rec1_StockCode, Rec1_Description, ...")
+    Path out;
+
+    @CommandLine.Mixin
+    InputFormatOptions format;
+
+    @Option(names = "--verbose", description = "Stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        Path file = ModelFile.locate(model);
+        Scorer scorer = Scorer.of(ModelFile.read(file), file.toString());
+        Transactions lines = TransactionReader.read(input, format.ingestOptions());
+        ScoreResult result = scorer.score(lines);
+        ScoreWriter.write(result, scorer.recommendationsPerCustomer(), out);
+        PrintWriter stdout = spec.commandLine().getOut();
+        long outliers = result.customers().stream().filter(c -> c.outlier()).count();
+        stdout.printf("scored %d customers (%d outliers) from %d lines into %s%n", result.customers().size(),
+                outliers, lines.size(), out);
+        for (Map.Entry<Long, String> e : result.notScored().entrySet()) {
+            stdout.printf("not scored: customer %d: %s%n", e.getKey(), e.getValue());
+        }
+        stdout.flush();
+        return Main.OK;
+    }
+}

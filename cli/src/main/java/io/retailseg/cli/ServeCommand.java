@@ -1,0 +1,67 @@
+package io.retailseg.cli;
+
+import io.retailseg.server.RetailSegServer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code retailseg serve}: the HTTP API and dashboard over a run folder, until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve a run's segments, customers and scoring as a JSON API, with a dashboard at / and API docs"
+                + " at /docs. Binds to loopback unless --host says otherwise. Stop with Ctrl-C.")
+final class ServeCommand implements Callable<Integer> {
+    /** Environment variable holding the admin token when --admin-token is not given. */
+    static final String TOKEN_VARIABLE = "RETAILSEG_ADMIN_TOKEN";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "Output folder of 'retailseg run'.")
+    Path run;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--host", defaultValue = RetailSegServer.DEFAULT_HOST,
+            description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
+    String host;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN",
+            description = "Token of POST /api/admin/reload (default: env " + TOKEN_VARIABLE + "; none = reload disabled).")
+    String adminToken;
+
+    @Option(names = "--max-body-bytes", defaultValue = "10485760",
+            description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
+    long maxBodyBytes;
+
+    @Option(names = "--verbose", description = "Stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65_535) {
+            throw new UsageException("--port: expected 0..65535, found " + port);
+        }
+        if (maxBodyBytes < 1) {
+            throw new UsageException("--max-body-bytes: expected a positive number, found " + maxBodyBytes);
+        }
+        String token = adminToken != null ? adminToken : System.getenv(TOKEN_VARIABLE);
+        RetailSegServer server = RetailSegServer.start(new RetailSegServer.Settings(run, host, port, token,
+                maxBodyBytes));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "retailseg-serve-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("serving run %s (%s) at %s/ (API docs at %s/docs); reload %s; Ctrl-C stops%n", server.runId(), run,
+                server.url(), server.url(), token == null || token.isEmpty() ? "disabled" : "enabled");
+        out.flush();
+        stopped.await();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,167 @@
+package io.retailseg.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.retailseg.InputException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: a run's segments, customers and scoring as a JSON API (Javalin on Jetty), the
+ * dashboard at {@code /}, the OpenAPI document at {@code /openapi.json} and its docs at {@code /docs}.
+ *
+ * <p>Errors are mapped in one place, here: every refused request gets
+ * {@code {"status": 404, "error": "Not Found", "message": "..."}} with the matching status (400, 401,
+ * 403, 404, 405, 413, 415); an unexpected failure is a 500 with a generic message, its stack trace
+ * only in the server's log.
+ *
+ * <pre>{@code
+ * try (RetailSegServer server = RetailSegServer.start(RetailSegServer.Settings.of(Path.of("results")))) {
+ *     System.out.println(server.url());
+ * }
+ * }</pre>
+ */
+public final class RetailSegServer implements AutoCloseable {
+    /** Loopback: the server is reachable from this machine only unless told otherwise. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    /** Largest request body accepted (413 beyond). */
+    public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetailSegServer.class);
+
+    private final Javalin app;
+    private final Api api;
+    private final String host;
+
+    /**
+     * How to start.
+     *
+     * @param run the run folder to serve (output of {@code retailseg run})
+     * @param host address to bind
+     * @param port port, 0 for any free port
+     * @param adminToken token of {@code POST /api/admin/reload}; null or empty disables reloads
+     * @param maxBodyBytes largest request body
+     */
+    public record Settings(Path run, String host, int port, String adminToken, long maxBodyBytes) {
+        public static Settings of(Path run) {
+            return new Settings(run, DEFAULT_HOST, DEFAULT_PORT, null, DEFAULT_MAX_BODY_BYTES);
+        }
+
+        public Settings withPort(int p) {
+            return new Settings(run, host, p, adminToken, maxBodyBytes);
+        }
+
+        public Settings withHost(String h) {
+            return new Settings(run, h, port, adminToken, maxBodyBytes);
+        }
+
+        public Settings withAdminToken(String t) {
+            return new Settings(run, host, port, t, maxBodyBytes);
+        }
+
+        public Settings withMaxBodyBytes(long m) {
+            return new Settings(run, host, port, adminToken, m);
+        }
+    }
+
+    private RetailSegServer(Javalin app, Api api, String host) {
+        this.app = app;
+        this.api = api;
+        this.host = host;
+    }
+
+    /**
+     * Loads the run and starts serving it.
+     *
+     * @throws InputException when the run folder is not a complete run
+     */
+    public static RetailSegServer start(Settings settings) {
+        RunSnapshot initial = RunSnapshot.load(settings.run());
+        Api api = new Api(initial, settings.adminToken(), settings.maxBodyBytes());
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.prefer405over404 = true;
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/dashboard";
+                files.location = Location.CLASSPATH;
+            });
+            for (Route r : api.routes()) {
+                config.routes.addEndpoint(new io.javalin.router.Endpoint(r.method(), r.path(), r.handler()));
+            }
+            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            config.routes.exception(InputException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+                    e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error; the server log has the details");
+            });
+            config.routes.error(404, ctx -> fallback(ctx, 404, "no such resource: " + ctx.path()));
+            config.routes.error(405, ctx -> fallback(ctx, 405, ctx.method() + " is not allowed on " + ctx.path()));
+        });
+        app.start();
+        return new RetailSegServer(app, api, settings.host());
+    }
+
+    /** The bound port (the one chosen when started with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
+    public String url() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + h + ":" + port();
+    }
+
+    /** The id of the run now served. */
+    public String runId() {
+        return api.snapshot().id();
+    }
+
+    /** The routes, as registered (for tests). */
+    List<Route> routes() {
+        return api.routes();
+    }
+
+    /** The Javalin instance (for tests that inspect the router). */
+    Javalin javalin() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("error", HttpStatus.forStatus(status).getMessage());
+        body.put("message", message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message);
+        ctx.status(status);
+        Api.json(ctx, body);
+    }
+
+    /** For statuses Javalin sets without an exception (unmatched route): JSON unless a handler already wrote it. */
+    private static void fallback(Context ctx, int status, String message) {
+        String type = ctx.res().getContentType();
+        if (type == null || !type.startsWith("application/json")) {
+            error(ctx, status, message);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.retailseg.server;
+
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One endpoint: what the server registers and what {@code /openapi.json} documents, from the same
+ * record, so the document cannot drift from the routes.
+ *
+ * @param method HTTP method
+ * @param path path, with {@code {name}} path parameters (the same syntax in Javalin and OpenAPI)
+ * @param tag group in the docs
+ * @param summary one line for the docs
+ * @param parameters path and query parameters
+ * @param requestTypes content types of the request body (empty: no body)
+ * @param responseType content type of a successful response
+ * @param errors error statuses this route answers, with when
+ * @param handler the handler
+ */
+record Route(HandlerType method, String path, String tag, String summary, List<Param> parameters,
+             List<String> requestTypes, String responseType, Map<Integer, String> errors, Handler handler) {
+
+    /**
+     * A path or query parameter.
+     *
+     * @param in {@code path} or {@code query}
+     * @param type OpenAPI type: {@code integer} or {@code string}
+     */
+    record Param(String name, String in, String type, boolean required, String description) {
+        static Param path(String name, String description) {
+            return new Param(name, "path", "integer", true, description);
+        }
+
+        static Param query(String name, String type, String description) {
+            return new Param(name, "query", type, false, description);
+        }
+    }
+}
