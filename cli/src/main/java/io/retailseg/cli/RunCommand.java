@@ -44,10 +44,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() {
         Pipeline.runAndWrite(input, ingestOptions(columns, encoding, dateFormat), options.config(), out,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), options.quiet, !options.noReport);
+                spec.commandLine().getOut(), spec.commandLine().getErr(), options.quiet, !report.noReport);
         return Main.OK;
     }
 
