@@ -57,9 +57,6 @@ final class RunOptions {
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
 
-    @Option(names = "--no-report", description = "Do not write report.html (the HTML report with every chart).")
-    boolean noReport;
-
     RunConfig config() {
         RunConfig.Builder b = RunConfig.builder().seed(seed).compat(compat).kRange(kMin, kMax)
                 .contamination(contamination).pcaComponents(pcaComponents).kmeansRestarts(restarts)
