@@ -29,6 +29,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -39,9 +42,10 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         SyntheticRetailGenerator.write(rows, options.seed, data);
         Pipeline.runAndWrite(data, IngestOptions.defaults(), options.config(), results, out,
-                spec.commandLine().getErr(), options.quiet);
+                spec.commandLine().getErr(), options.quiet, !report.noReport);
         out.printf("%nLook at %s: summary.json (what happened and why), customers.csv (features, outlier flag,"
-                + " segment), top_products.csv, recommendations.csv, model.json.%n", results.toAbsolutePath());
+                + " segment), top_products.csv, recommendations.csv, model.json%s.%n", results.toAbsolutePath(),
+                report.noReport ? "" : ", and report.html (every chart; open it in a browser)");
         out.printf("Run it on your own data with: ./retailseg run --input YOUR.csv --out DIR%n");
         out.flush();
         return Main.OK;

@@ -3,11 +3,12 @@ package io.retailseg.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code retailseg} command: run, demo, generate, evaluate, migrate. */
+/** The {@code retailseg} command: run, demo, generate, evaluate, migrate, score, serve, report. */
 @Command(name = "retailseg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Customer segments and product recommendations from retail transaction lines.",
         subcommands = {RunCommand.class, DemoCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class,
-            EvaluateCommand.class, MigrateCommand.class, ScoreCommand.class, ServeCommand.class})
+            EvaluateCommand.class, MigrateCommand.class, ScoreCommand.class, ServeCommand.class,
+            ReportCommand.class})
 public final class Main implements Runnable {
     /** Exit code: everything went well. */
     public static final int OK = 0;
@@ -24,7 +25,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: run, demo, generate, evaluate, migrate, score or serve");
+                "a command is required: run, demo, generate, evaluate, migrate, score, serve or report");
     }
 
     /** A configured command line, as used by {@link #main} and by tests. */

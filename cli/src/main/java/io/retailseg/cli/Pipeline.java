@@ -7,7 +7,9 @@ import io.retailseg.pipeline.RetailSeg;
 import io.retailseg.pipeline.RunResult;
 import io.retailseg.pipeline.SegmentProfile;
 import io.retailseg.pipeline.TransactionSource;
+import io.retailseg.publish.OutputFolder;
 import io.retailseg.publish.RunWriter;
+import io.retailseg.report.Report;
 import io.retailseg.clean.CleaningStep;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,20 +23,29 @@ final class Pipeline {
     }
 
     static RunResult runAndWrite(Path input, IngestOptions ingest, RunConfig config, Path out, PrintWriter stdout,
-                                 PrintWriter stderr, boolean quiet) {
-        return runAndWrite(input, ingest, config, out, stdout, stderr, quiet, Optional.empty());
+                                 PrintWriter stderr, boolean quiet, boolean report) {
+        return runAndWrite(input, ingest, config, out, stdout, stderr, quiet, Optional.empty(), report);
     }
 
     static RunResult runAndWrite(Path input, IngestOptions ingest, RunConfig config, Path out, PrintWriter stdout,
-                                 PrintWriter stderr, boolean quiet, Optional<SegmentationModel> previous) {
+                                 PrintWriter stderr, boolean quiet, Optional<SegmentationModel> previous,
+                                 boolean report) {
         if (Files.isRegularFile(out)) {
             throw new UsageException("--out " + out + " is a file; expected a folder (it is created when missing)");
         }
         long start = System.nanoTime();
         RunResult result = RetailSeg.run(config, TransactionSource.file(input, ingest), new StderrProgress(stderr, quiet),
                 previous);
-        RunWriter.write(result, out);
+        OutputFolder files = RunWriter.files(result, out);
+        if (report) {
+            files.add(Report.FILE, Report.fromRunFiles());
+        }
+        files.commit();
         printSummary(result, out, (System.nanoTime() - start) / 1_000_000, stdout);
+        if (report) {
+            stdout.printf("Report: %s%n", out.resolve(Report.FILE).toAbsolutePath());
+            stdout.flush();
+        }
         return result;
     }
 
@@ -64,8 +75,9 @@ final class Pipeline {
         }
         w.printf(Locale.ROOT, "Recommendations: %,d for %,d customers.%n", r.recommendations().size(),
                 r.customers().size() - outliers);
-        w.printf(Locale.ROOT, "Wrote %s, %s, %s, %s and %s to %s (%.1f s).%n", RunWriter.SUMMARY, RunWriter.CUSTOMERS,
-                RunWriter.TOP_PRODUCTS, RunWriter.RECOMMENDATIONS, RunWriter.MODEL, out.toAbsolutePath(),
+        w.printf(Locale.ROOT, "Wrote %s, %s, %s, %s, %s and %s to %s (%.1f s).%n", RunWriter.SUMMARY,
+                RunWriter.CUSTOMERS, RunWriter.TOP_PRODUCTS, RunWriter.RECOMMENDATIONS, RunWriter.MODEL,
+                RunWriter.DATA_PROFILE, out.toAbsolutePath(),
                 millis / 1000.0);
         w.flush();
     }

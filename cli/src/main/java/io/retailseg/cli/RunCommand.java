@@ -38,12 +38,16 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() {
         Optional<SegmentationModel> previous = previousModel == null ? Optional.empty()
                 : Optional.of(PreviousModel.read(previousModel));
         Pipeline.runAndWrite(inputOptions.input, inputOptions.ingest(), options.config(), out,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), options.quiet, previous);
+                spec.commandLine().getOut(), spec.commandLine().getErr(), options.quiet, previous,
+                !report.noReport);
         return Main.OK;
     }
 

@@ -51,7 +51,7 @@ class CliTest {
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(Files.list(out).map(p -> p.getFileName().toString()))
                 .containsExactlyInAnyOrder("summary.json", "customers.csv", "top_products.csv", "recommendations.csv",
-                        "model.json");
+                        "model.json", "data_profile.json", "report.html");
         assertThat(o.out()).contains("Read 40,000 lines", "Customers:", "k = 4", "silhouette", "Segments:", "Wrote");
         assertThat(o.err()).contains("ingest", "clean", "features", "k_selection");
 
@@ -116,7 +116,8 @@ class CliTest {
                 "--k-max", "6", "--quiet").exitCode()).isZero();
         assertThat(execute("run", "--input", generated.toString(), "--out", many.toString(), "--threads", "4",
                 "--k-max", "6", "--quiet").exitCode()).isZero();
-        for (String f : List.of("customers.csv", "recommendations.csv", "top_products.csv", "model.json")) {
+        for (String f : List.of("customers.csv", "recommendations.csv", "top_products.csv", "model.json",
+                "data_profile.json", "report.html")) {
             assertThat(Files.readAllBytes(many.resolve(f))).as(f).isEqualTo(Files.readAllBytes(one.resolve(f)));
         }
     }
@@ -272,5 +273,61 @@ class CliTest {
         assertThat(Files.readAllLines(out)).hasSize(1235);
         assertThat(o.out()).contains("Wrote 1,234 lines");
         assertThat(execute("generate", "--rows", "0", "--out", out.toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void runWritesTheReportAndReportRebuildsItByteForByte(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        Outcome o = execute("run", "--input", generated.toString(), "--out", out.toString(), "--k", "3", "--quiet");
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("report.html");
+        byte[] written = Files.readAllBytes(out.resolve("report.html"));
+        String html = new String(written, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("echarts").doesNotContain("src=\"http")
+                .doesNotContain("href=\"http");
+
+        Path copy = dir.resolve("elsewhere/copy.html");
+        Outcome rebuilt = execute("report", "--run", out.toString(), "--out", copy.toString());
+        assertThat(rebuilt.exitCode()).as(rebuilt.err()).isZero();
+        assertThat(rebuilt.out()).contains("copy.html").contains(" MB) in ");
+        assertThat(Files.readAllBytes(copy)).isEqualTo(written);
+
+        Files.delete(out.resolve("report.html"));
+        assertThat(execute("report", "--run", out.toString()).exitCode()).isZero();
+        assertThat(Files.readAllBytes(out.resolve("report.html"))).isEqualTo(written);
+    }
+
+    @Test
+    void noReportLeavesTheReportOut(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        Outcome o = execute("run", "--input", generated.toString(), "--out", out.toString(), "--k", "2", "--quiet",
+                "--no-report");
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(out.resolve("summary.json")).exists();
+        assertThat(out.resolve("data_profile.json")).exists();
+        assertThat(out.resolve("report.html")).doesNotExist();
+        assertThat(o.out()).doesNotContain("report.html");
+    }
+
+    @Test
+    void reportOnAFolderThatHoldsNoRunIsBadInputInOneLine(@TempDir Path dir) throws IOException {
+        Outcome missing = execute("report", "--run", dir.resolve("nothing").toString());
+        assertThat(missing.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(missing.err().strip()).isEqualTo("retailseg: " + dir.resolve("nothing")
+                + ": folder not found: expected the output folder of 'retailseg run'");
+
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Outcome noRun = execute("report", "--run", empty.toString());
+        assertThat(noRun.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(noRun.err().strip()).isEqualTo("retailseg: " + empty.resolve("summary.json")
+                + ": file not found: expected the output of 'retailseg run'");
+        assertThat(empty.resolve("report.html")).doesNotExist();
+
+        Files.writeString(empty.resolve("summary.json"), "{\"cleaning\": [1, 2");
+        Outcome broken = execute("report", "--run", empty.toString());
+        assertThat(broken.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(broken.err()).startsWith("retailseg: " + empty.resolve("summary.json") + ": not a retailseg run file")
+                .hasLineCount(1);
+        assertThat(execute("report").exitCode()).isEqualTo(Main.USAGE);
     }
 }

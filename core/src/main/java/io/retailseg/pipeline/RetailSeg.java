@@ -8,6 +8,8 @@ import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Feature;
 import io.retailseg.domain.Transactions;
 import io.retailseg.evaluate.SegmentMatching;
+import io.retailseg.explore.DataProfile;
+import io.retailseg.explore.DataProfiler;
 import io.retailseg.features.FeatureExtractor;
 import io.retailseg.ml.ClusterMetrics;
 import io.retailseg.ml.IsolationForest;
@@ -67,12 +69,13 @@ public final class RetailSeg {
         Stages stages = new Stages(progress, timings);
         Transactions raw = stages.run("ingest", source::load, t -> t.size() + " lines");
         Cleaner.Result cleaned = stages.run("clean", () -> Cleaner.clean(raw), c -> c.report().rowsOut() + " lines kept");
-        return fit(config, source.name(), raw.size(), cleaned, previous, stages);
+        return fit(config, source.name(), raw.size(), cleaned, raw, previous, stages);
     }
 
     /**
      * Runs every stage after cleaning on lines that are already clean (e.g. the lines before a time
-     * split of a cleaned file); {@code cleaning} is reported as given.
+     * split of a cleaned file); {@code cleaning} is reported as given, and the data profile describes
+     * {@code lines} (as both the lines read and the cleaned lines).
      *
      * @param rowsRead lines read from the source the lines came from
      * @param cleaning the cleaning report of those lines' source
@@ -82,15 +85,18 @@ public final class RetailSeg {
                                        CleaningReport cleaning, ProgressListener progress,
                                        Optional<SegmentationModel> previous) {
         Stages stages = new Stages(progress, new LinkedHashMap<>());
-        return fit(config, sourceName, rowsRead, new Cleaner.Result(lines, cleaning), previous, stages);
+        return fit(config, sourceName, rowsRead, new Cleaner.Result(lines, cleaning), lines, previous, stages);
     }
 
+    /** @param raw the lines as read, for the data profile (the clean lines themselves for {@link #runCleaned}) */
     private static RunResult fit(RunConfig config, String sourceName, long rowsRead, Cleaner.Result cleaned,
-                                 Optional<SegmentationModel> previous, Stages stages) {
+                                 Transactions raw, Optional<SegmentationModel> previous, Stages stages) {
         SplittableRandom seeds = new SplittableRandom(config.seed());
         long isolationSeed = seeds.nextLong();
         long kmeansSeed = seeds.nextLong();
         Transactions lines = cleaned.lines();
+        DataProfile dataProfile = stages.run("explore", () -> DataProfiler.profile(raw, lines),
+                p -> p.countries().size() + " countries, " + p.months().size() + " months");
         long referenceDay = lines.size() == 0 ? 0 : FeatureExtractor.lastDay(lines);
         CustomerTable customers = stages.run("features",
                 () -> FeatureExtractor.extract(lines, config.compat(), referenceDay), t -> t.size() + " customers");
@@ -205,7 +211,8 @@ public final class RetailSeg {
                 recommended.topProducts());
         return new RunResult(sourceName, rowsRead, config, cleaned.report(), lines, customers, score,
                 threshold[0], outlier, pca, pcaScores, outcome.selection(), segment, metrics, profiles,
-                recommended.topProducts(), recommended.recommendations(), model, stages.timings());
+                recommended.topProducts(), recommended.recommendations(), model, stages.timings(),
+                dataProfile);
     }
 
     /** The configuration as ordered key-value pairs, for the summary and the model's provenance. */

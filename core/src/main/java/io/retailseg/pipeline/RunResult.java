@@ -4,6 +4,7 @@ import io.retailseg.clean.CleaningReport;
 import io.retailseg.config.RunConfig;
 import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Transactions;
+import io.retailseg.explore.DataProfile;
 import io.retailseg.ml.KSelection;
 import io.retailseg.ml.Pca;
 import io.retailseg.model.SegmentationModel;
@@ -35,6 +36,7 @@ import java.util.Map;
  * @param recommendations per segmented customer, by customer then rank
  * @param model the saved model
  * @param timingsMillis wall time per stage, in order
+ * @param dataProfile missing values, cancellations, countries, products and months of the lines
  */
 public record RunResult(
         String source,
@@ -55,7 +57,8 @@ public record RunResult(
         List<TopProduct> topProducts,
         List<Recommendation> recommendations,
         SegmentationModel model,
-        Map<String, Long> timingsMillis) {
+        Map<String, Long> timingsMillis,
+        DataProfile dataProfile) {
 
     /** Number of outlier customers. */
     public int outlierCount() {

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes a set of files into a folder so that a reader never sees half of them: every file is first
@@ -24,8 +26,20 @@ public final class OutputFolder {
         void writeTo(Path file) throws IOException;
     }
 
+    /** Writes one file's content from files written before it in the same commit. */
+    @FunctionalInterface
+    public interface DerivedContent {
+        /**
+         * @param file where to write
+         * @param earlier a file of the folder by name: the temporary of a file added before this one, or
+         *     the file already in the folder for any other name (which may not exist)
+         */
+        void writeTo(Path file, Function<String, Path> earlier) throws IOException;
+    }
+
     private final Path folder;
     private final Map<String, Content> files = new LinkedHashMap<>();
+    private final Map<String, Path> written = new HashMap<>();
 
     public OutputFolder(Path folder) {
         this.folder = folder;
@@ -42,6 +56,15 @@ public final class OutputFolder {
         return add(name, file -> Files.write(file, bytes));
     }
 
+    /**
+     * Adds a file computed from the files added before it (e.g. a report built from a run's files), so
+     * that it is written and renamed into place together with them.
+     */
+    public OutputFolder add(String name, DerivedContent content) {
+        return add(name, file -> content.writeTo(file,
+                other -> written.containsKey(other) ? written.get(other) : folder.resolve(other)));
+    }
+
     /** Writes every file, then renames them all into place. */
     public void commit() {
         Path firstCreated = firstMissingAncestor(folder.toAbsolutePath());
@@ -52,6 +75,7 @@ public final class OutputFolder {
                 Path tmp = folder.resolve("." + e.getKey() + ".tmp");
                 temporaries.add(tmp);
                 e.getValue().writeTo(tmp);
+                written.put(e.getKey(), tmp);
             }
         } catch (IOException | RuntimeException e) {
             for (Path tmp : temporaries) {

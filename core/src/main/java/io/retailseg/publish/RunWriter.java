@@ -7,6 +7,7 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.retailseg.clean.CleaningStep;
 import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Feature;
+import io.retailseg.explore.DataProfile;
 import io.retailseg.ml.KCandidate;
 import io.retailseg.model.ModelFile;
 import io.retailseg.pipeline.RetailSeg;
@@ -30,6 +31,7 @@ public final class RunWriter {
     public static final String TOP_PRODUCTS = "top_products.csv";
     public static final String RECOMMENDATIONS = "recommendations.csv";
     public static final String MODEL = "model.json";
+    public static final String DATA_PROFILE = "data_profile.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -43,6 +45,7 @@ public final class RunWriter {
                 .add(TOP_PRODUCTS, file -> writeTopProducts(result.topProducts(), file))
                 .add(RECOMMENDATIONS, file -> writeRecommendations(result.recommendations(), file))
                 .add(MODEL, ModelFile.toJson(result.model()))
+                .add(DATA_PROFILE, json(dataProfile(result.dataProfile())))
                 .add(SUMMARY, json(summary(result)));
     }
 
@@ -186,5 +189,27 @@ public final class RunWriter {
             m.put((String) keyValues[i], keyValues[i + 1]);
         }
         return m;
+    }
+
+    /** The content of {@code data_profile.json}, as ordered maps and lists (amounts in GBP). */
+    public static Map<String, Object> dataProfile(DataProfile p) {
+        Map<String, Object> missing = new LinkedHashMap<>();
+        p.missing().forEach(m -> missing.put(m.column(), m.missing()));
+        DataProfile.Cancellations c = p.cancellations();
+        List<Object> countries = new ArrayList<>();
+        p.countries().forEach(x -> countries.add(ordered("country", x.country(), "lines", x.lines(),
+                "customers", x.customers())));
+        List<Object> stockCodes = new ArrayList<>();
+        p.stockCodes().forEach(x -> stockCodes.add(ordered("stock_code", x.stockCode(),
+                "description", x.description(), "lines", x.lines(), "quantity", x.quantity())));
+        List<Object> months = new ArrayList<>();
+        p.months().forEach(x -> months.add(ordered("month", x.month(), "revenue", x.revenue(), "lines", x.lines(),
+                "invoices", x.invoices(), "customers", x.customers())));
+        return ordered("rows_read", p.rowsRead(), "missing_values", missing, "cleaned_lines", p.cleanedLines(),
+                "first_day", p.firstDay(), "last_day", p.lastDay(),
+                "cancellations", ordered("lines", c.lines(), "cancelled_lines", c.cancelledLines(),
+                        "invoices", c.invoices(), "cancelled_invoices", c.cancelledInvoices(),
+                        "sales_value", c.salesValue(), "cancelled_value", c.cancelledValue()),
+                "countries", countries, "top_stock_codes", stockCodes, "monthly_revenue", months);
     }
 }

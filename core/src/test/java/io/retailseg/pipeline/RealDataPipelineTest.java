@@ -108,4 +108,30 @@ class RealDataPipelineTest {
         }
         return rows;
     }
+
+    /** Expected numbers printed by core/src/test/python/data_profile_real.py (pandas). */
+    @Test
+    void dataProfileEqualsPandas() {
+        io.retailseg.explore.DataProfile p = io.retailseg.explore.DataProfiler.profile(raw, Cleaner.clean(raw).lines());
+        assertThat(p.rowsRead()).isEqualTo(541_909);
+        assertThat(p.missing()).extracting(m -> m.missing()).containsExactly(0L, 0L, 1_454L, 0L, 0L, 0L, 135_080L, 0L);
+        assertThat(p.cancellations().cancelledLines()).isEqualTo(8_505);
+        assertThat(p.cancellations().invoices()).isEqualTo(21_781);
+        assertThat(p.cancellations().cancelledInvoices()).isEqualTo(3_382);
+        assertThat(p.cancellations().salesValue()).isCloseTo(8_736_000.64, within(1e-4));
+        assertThat(p.cancellations().cancelledValue()).isCloseTo(471_735.71, within(1e-4));
+        assertThat(p.countries()).hasSize(37);
+        assertThat(p.countries().subList(0, 3)).containsExactly(
+                new io.retailseg.explore.DataProfile.CountryCount("United Kingdom", 356_008, 3_942),
+                new io.retailseg.explore.DataProfile.CountryCount("Germany", 9_079, 95),
+                new io.retailseg.explore.DataProfile.CountryCount("France", 8_152, 87));
+        assertThat(p.stockCodes()).extracting(c -> c.stockCode() + "=" + c.lines()).startsWith(
+                "85123A=2065", "22423=1893", "85099B=1659");
+        assertThat(p.months()).hasSize(13);
+        assertThat(p.months().get(0).month()).isEqualTo("2010-12");
+        assertThat(p.months().get(0).revenue()).isCloseTo(547_893.92, within(1e-4));
+        assertThat(p.months().get(11).month()).isEqualTo("2011-11");
+        assertThat(p.months().get(11).revenue()).isCloseTo(1_112_703.12, within(1e-4));
+        assertThat(p.months().get(11).customers()).isEqualTo(1_705);
+    }
 }

@@ -99,4 +99,26 @@ class OutputFolderTest {
         assertThat(tmp.resolve("a")).doesNotExist();
         assertThat(tmp).exists();
     }
+
+    @Test
+    void aDerivedFileReadsTheFilesOfTheSameCommitAndFailsAllOfThemWhenItFails() throws IOException {
+        Path out = tmp.resolve("run");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("notes.txt"), "kept from before");
+        new OutputFolder(out)
+                .add("summary.json", "{\"k\": 3}".getBytes(UTF_8))
+                .add("report.html", (file, earlier) -> Files.writeString(file,
+                        Files.readString(earlier.apply("summary.json")) + " + " + Files.readString(earlier.apply("notes.txt"))))
+                .commit();
+        assertThat(Files.readString(out.resolve("report.html"))).isEqualTo("{\"k\": 3} + kept from before");
+
+        assertThatThrownBy(() -> new OutputFolder(out)
+                .add("summary.json", "{\"k\": 4}".getBytes(UTF_8))
+                .add("report.html", (file, earlier) -> {
+                    throw new IOException("cannot draw");
+                })
+                .commit()).isInstanceOf(UncheckedIOException.class).hasMessageContaining("cannot draw");
+        assertThat(Files.readString(out.resolve("summary.json"))).isEqualTo("{\"k\": 3}");
+        assertThat(names(out)).containsExactly("notes.txt", "report.html", "summary.json");
+    }
 }

@@ -1,0 +1,194 @@
+package io.retailseg.explore;
+
+import io.retailseg.clean.Cleaner;
+import io.retailseg.domain.Column;
+import io.retailseg.domain.StringDictionary;
+import io.retailseg.domain.Transactions;
+import io.retailseg.recommend.SegmentBestSellers;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Profiles the lines read and the cleaned lines: the facts behind the report's data-quality and
+ * exploration charts that the other stages do not compute.
+ *
+ * <p>Missing values are counted as pandas would see them after reading: a Description, CustomerID,
+ * InvoiceNo, StockCode or Country is missing when its field is empty (blank for CustomerID, InvoiceNo,
+ * StockCode and Country, as the reader trims them); Quantity, InvoiceDate and UnitPrice are never
+ * missing in {@link Transactions}, because the reader stops on an empty one with an error naming the
+ * line, so their count is 0 by construction.
+ */
+public final class DataProfiler {
+    /** How many of the most frequent stock codes are kept: the reference notebook's top 10. */
+    public static final int TOP_STOCK_CODES = 10;
+
+    private DataProfiler() {
+    }
+
+    /** Profiles {@code raw} (the lines read) and {@code clean} (the lines cleaning kept). */
+    public static DataProfile profile(Transactions raw, Transactions clean) {
+        return new DataProfile(raw.size(), missing(raw), clean.size(),
+                clean.size() == 0 ? "" : LocalDate.ofEpochDay(minDay(clean)).toString(),
+                clean.size() == 0 ? "" : LocalDate.ofEpochDay(maxDay(clean)).toString(),
+                cancellations(clean), countries(clean), stockCodes(clean), months(clean));
+    }
+
+    private static List<DataProfile.ColumnMissing> missing(Transactions raw) {
+        boolean[] blankInvoice = blank(raw.invoices());
+        boolean[] blankStockCode = blank(raw.stockCodes());
+        boolean[] blankCountry = blank(raw.countries());
+        long invoice = 0;
+        long stockCode = 0;
+        long description = 0;
+        long customer = 0;
+        long country = 0;
+        for (int r = 0; r < raw.size(); r++) {
+            invoice += blankInvoice[raw.invoice(r)] ? 1 : 0;
+            stockCode += blankStockCode[raw.stockCode(r)] ? 1 : 0;
+            description += raw.description(r) == Transactions.MISSING_DESCRIPTION ? 1 : 0;
+            customer += raw.customerId(r) == Transactions.MISSING_CUSTOMER ? 1 : 0;
+            country += blankCountry[raw.country(r)] ? 1 : 0;
+        }
+        List<DataProfile.ColumnMissing> out = new ArrayList<>();
+        for (Column c : Column.values()) {
+            long count = switch (c) {
+                case INVOICE_NO -> invoice;
+                case STOCK_CODE -> stockCode;
+                case DESCRIPTION -> description;
+                case CUSTOMER_ID -> customer;
+                case COUNTRY -> country;
+                case QUANTITY, INVOICE_DATE, UNIT_PRICE -> 0;
+            };
+            out.add(new DataProfile.ColumnMissing(c.canonicalName(), count));
+        }
+        return out;
+    }
+
+    private static boolean[] blank(StringDictionary dict) {
+        boolean[] blank = new boolean[dict.size()];
+        for (int code = 0; code < blank.length; code++) {
+            blank[code] = dict.decode(code).isBlank();
+        }
+        return blank;
+    }
+
+    private static DataProfile.Cancellations cancellations(Transactions lines) {
+        boolean[] cancelledInvoice = Cleaner.cancelledInvoices(lines.invoices());
+        boolean[] seen = new boolean[cancelledInvoice.length];
+        long cancelledLines = 0;
+        long invoices = 0;
+        long cancelledInvoices = 0;
+        double sales = 0;
+        double cancelled = 0;
+        for (int r = 0; r < lines.size(); r++) {
+            int invoice = lines.invoice(r);
+            double value = lines.quantity(r) * lines.unitPrice(r);
+            if (cancelledInvoice[invoice]) {
+                cancelledLines++;
+                cancelled -= value;
+            } else {
+                sales += value;
+            }
+            if (!seen[invoice]) {
+                seen[invoice] = true;
+                invoices++;
+                cancelledInvoices += cancelledInvoice[invoice] ? 1 : 0;
+            }
+        }
+        return new DataProfile.Cancellations(lines.size(), cancelledLines, invoices, cancelledInvoices, sales,
+                cancelled);
+    }
+
+    private static List<DataProfile.CountryCount> countries(Transactions lines) {
+        int countries = lines.countries().size();
+        long[] count = new long[countries];
+        List<Set<Long>> customers = new ArrayList<>();
+        for (int c = 0; c < countries; c++) {
+            customers.add(new HashSet<>());
+        }
+        for (int r = 0; r < lines.size(); r++) {
+            count[lines.country(r)]++;
+            customers.get(lines.country(r)).add(lines.customerId(r));
+        }
+        List<DataProfile.CountryCount> out = new ArrayList<>();
+        for (int c = 0; c < countries; c++) {
+            if (count[c] > 0) {
+                out.add(new DataProfile.CountryCount(lines.countries().decode(c), count[c], customers.get(c).size()));
+            }
+        }
+        out.sort(Comparator.comparingLong((DataProfile.CountryCount c) -> -c.lines())
+                .thenComparing(DataProfile.CountryCount::country));
+        return out;
+    }
+
+    private static List<DataProfile.StockCodeCount> stockCodes(Transactions lines) {
+        int codes = lines.stockCodes().size();
+        long[] count = new long[codes];
+        long[] quantity = new long[codes];
+        for (int r = 0; r < lines.size(); r++) {
+            count[lines.stockCode(r)]++;
+            quantity[lines.stockCode(r)] += lines.quantity(r);
+        }
+        int[] rank = lines.stockCodes().sortRanks();
+        Integer[] order = new Integer[codes];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> count[a] != count[b] ? Long.compare(count[b], count[a])
+                : Integer.compare(rank[a], rank[b]));
+        String[] description = SegmentBestSellers.descriptions(lines);
+        List<DataProfile.StockCodeCount> out = new ArrayList<>();
+        for (int i = 0; i < codes && out.size() < TOP_STOCK_CODES && count[order[i]] > 0; i++) {
+            int code = order[i];
+            out.add(new DataProfile.StockCodeCount(lines.stockCodes().decode(code), description[code], count[code],
+                    quantity[code]));
+        }
+        return out;
+    }
+
+    private static List<DataProfile.MonthRevenue> months(Transactions lines) {
+        Map<YearMonth, Month> months = new TreeMap<>();
+        for (int r = 0; r < lines.size(); r++) {
+            LocalDate day = LocalDate.ofEpochDay(lines.epochDay(r));
+            Month m = months.computeIfAbsent(YearMonth.from(day), k -> new Month());
+            m.revenue += lines.quantity(r) * lines.unitPrice(r);
+            m.lines++;
+            m.invoices.add(lines.invoice(r));
+            m.customers.add(lines.customerId(r));
+        }
+        List<DataProfile.MonthRevenue> out = new ArrayList<>();
+        months.forEach((month, m) -> out.add(new DataProfile.MonthRevenue(month.toString(), m.revenue, m.lines,
+                m.invoices.size(), m.customers.size())));
+        return out;
+    }
+
+    private static long minDay(Transactions lines) {
+        long min = Long.MAX_VALUE;
+        for (int r = 0; r < lines.size(); r++) {
+            min = Math.min(min, lines.epochDay(r));
+        }
+        return min;
+    }
+
+    private static long maxDay(Transactions lines) {
+        long max = Long.MIN_VALUE;
+        for (int r = 0; r < lines.size(); r++) {
+            max = Math.max(max, lines.epochDay(r));
+        }
+        return max;
+    }
+
+    /** Running totals of one month. */
+    private static final class Month {
+        private double revenue;
+        private long lines;
+        private final Set<Integer> invoices = new HashSet<>();
+        private final Set<Long> customers = new HashSet<>();
+    }
+}

@@ -1,0 +1,179 @@
+package io.retailseg.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.retailseg.InputException;
+import io.retailseg.config.RunConfig;
+import io.retailseg.domain.Feature;
+import io.retailseg.ml.ClusterMetrics;
+import io.retailseg.pipeline.RunResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report built from a generated run's files, without a browser. */
+class ReportTest {
+    @TempDir
+    static Path dir;
+
+    private static GeneratedRun run;
+    private static ReportData data;
+
+    @BeforeAll
+    static void generate() {
+        run = GeneratedRun.create(dir, 20_000, RunConfig.builder().k(3).seed(9).build());
+        data = RunFiles.read(run.folder());
+    }
+
+    @Test
+    void runFilesReadBackWhatTheRunComputed() {
+        RunResult r = run.result();
+        assertThat(data.k()).isEqualTo(3);
+        assertThat(data.customers().size()).isEqualTo(r.customers().size());
+        for (int i = 0; i < r.customers().size(); i++) {
+            assertThat(data.customers().ids()[i]).isEqualTo(r.customers().customerId(i));
+            assertThat(data.customers().segment()[i]).isEqualTo(r.segment()[i]);
+            assertThat(data.customers().features()[i]).containsExactly(r.customers().matrix()[i]);
+            if (r.pcaScores()[i] != null) {
+                assertThat(data.customers().pcs()[i]).containsExactly(r.pcaScores()[i]);
+            }
+        }
+        assertThat(data.profile()).isEqualTo(r.dataProfile());
+        assertThat(data.summary().metrics().silhouette()).isEqualTo(r.metrics().silhouette());
+        assertThat(data.summary().pca().allExplainedVarianceRatio()).containsExactly(r.pca().allExplainedVarianceRatio());
+        assertThat(data.recommendations()).hasSize(r.recommendations().size());
+        assertThat(data.topProducts()).hasSize(r.topProducts().size());
+        assertThat(data.evaluation()).isEmpty();
+    }
+
+    @Test
+    void theSameRunGivesTheSameBytes() {
+        assertThat(Report.html(RunFiles.read(run.folder()))).isEqualTo(Report.html(data));
+        assertThat(Report.html(data)).isEqualTo(readBytes(run.report()));
+    }
+
+    @Test
+    void thePageIsSelfContained() {
+        String html = new String(readBytes(run.report()), StandardCharsets.UTF_8);
+        // the chart data, the ECharts library and the page's script, all inline: nothing else
+        assertThat(count(html, "<script")).isEqualTo(3);
+        assertThat(count(html, "<script>\n" + ReportBuilder.echarts() + "\n</script>")).isEqualTo(1);
+        String markup = html.replaceAll("(?s)<script[^>]*>.*?</script>", "<script></script>");
+        assertThat(Pattern.compile("<(script|link|img|iframe|object|embed)[^>]+(src|href)=").matcher(markup).find())
+                .as("an element that loads a file").isFalse();
+        assertThat(Pattern.compile("url\\(").matcher(markup).find()).as("a CSS url()").isFalse();
+        assertThat(markup.contains("Apache ECharts " + ReportBuilder.echartsVersion())).isTrue();
+    }
+
+    @Test
+    void everyChartHasATitleAReadingHintAndAUniqueIdInThePage() {
+        Map<String, Chart> charts = ReportBuilder.charts(data);
+        String html = new String(readBytes(run.report()), StandardCharsets.UTF_8);
+        for (Chart c : charts.values()) {
+            assertThat(c.title()).as(c.id()).isNotBlank();
+            assertThat(c.howToRead()).as(c.id()).endsWith(".");
+            assertThat(count(html, "id=\"" + c.id() + "\"")).as(c.id()).isEqualTo(1);
+        }
+        assertThat(charts).containsKeys("missing-values", "cleaning-waterfall", "cancellations", "countries",
+                "stock-codes", "monthly-revenue", "correlation", "outlier-means", "pca-variance", "k-elbow",
+                "k-silhouette", "silhouette-plot", "pca-3d", "pca-2d-pc1-pc2", "pca-2d-pc1-pc3", "pca-2d-pc2-pc3",
+                "segment-sizes", "segment-radar", "recommendation-counts");
+        for (Feature f : Feature.values()) {
+            assertThat(charts).containsKeys("feature-hist-" + Features.slug(f), "segment-hist-" + Features.slug(f));
+        }
+        assertThat(html).doesNotContain("id=\"evaluation\"");
+    }
+
+    @Test
+    void silhouettesOfTheReportAreTheRunsPerCustomerValues() {
+        Silhouettes s = Silhouettes.of(data, 1);
+        int segmented = run.result().customers().size() - run.result().outlierCount();
+        assertThat(s.sampled()).isEqualTo(segmented);
+        assertThat(s.mean()).isCloseTo(run.result().metrics().silhouette(), within(1e-9));
+        for (double[] v : s.values()) {
+            for (int i = 1; i < v.length; i++) {
+                assertThat(v[i]).isLessThanOrEqualTo(v[i - 1]);
+            }
+        }
+        assertThat(s.values()[0]).hasSize(run.result().profiles().get(0).size());
+    }
+
+    @Test
+    void silhouettesAreSampledBeyondTheLimit() {
+        double[][] x = new double[Silhouettes.MAX_CUSTOMERS + 500][];
+        int[] labels = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            labels[i] = i % 2;
+            x[i] = new double[] {labels[i] * 10 + (i % 7) * 0.1, (i % 5) * 0.1};
+        }
+        assertThat(ClusterMetrics.silhouetteSamples(x, labels, 2, 1)).hasSize(x.length);
+        ReportData big = new ReportData(data.summary(), new ReportData.Customers(new long[x.length],
+                new double[x.length][Feature.COUNT], new boolean[x.length], labels, x), data.topProducts(),
+                data.recommendations(), data.profile(), java.util.Optional.empty());
+        ReportData twoSegments = new ReportData(new ReportData.Summary(data.summary().input(), data.summary().config(),
+                data.summary().cleaning(), data.summary().customers(), data.summary().pca(),
+                data.summary().kSelection(), data.summary().metrics(), data.summary().segments().subList(0, 2),
+                data.summary().recommendations()), big.customers(), big.topProducts(), big.recommendations(),
+                big.profile(), big.evaluation());
+        Silhouettes s = Silhouettes.of(twoSegments, 3);
+        assertThat(s.sampled()).isEqualTo(Silhouettes.MAX_CUSTOMERS);
+        assertThat(s.customers()).isEqualTo(x.length);
+        assertThat(s.mean()).isGreaterThan(0.9); // two far-apart blobs
+    }
+
+    @Test
+    void aMissingOrBrokenRunFileIsBadInputNamingTheFile() throws IOException {
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        for (String f : new String[] {"summary.json", "customers.csv", "top_products.csv", "recommendations.csv",
+            "data_profile.json"}) {
+            Files.copy(run.folder().resolve(f), broken.resolve(f));
+        }
+        Files.delete(broken.resolve("data_profile.json"));
+        assertThatThrownBy(() -> RunFiles.read(broken)).isInstanceOf(InputException.class)
+                .hasMessage(broken.resolve("data_profile.json") + ": file not found: expected the output of 'retailseg run'");
+        Files.writeString(broken.resolve("data_profile.json"), "{\"rows_read\": 3}");
+        assertThatThrownBy(() -> RunFiles.read(broken)).isInstanceOf(InputException.class)
+                .hasMessage(broken.resolve("data_profile.json") + ": field 'missing_values.InvoiceNo': expected a value,"
+                        + " found none");
+        Files.copy(run.folder().resolve("data_profile.json"), broken.resolve("data_profile.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String customers = Files.readString(broken.resolve("customers.csv"));
+        Files.writeString(broken.resolve("customers.csv"), customers.replaceFirst("\n(\\d+),", "\n$1x,"));
+        assertThatThrownBy(() -> RunFiles.read(broken)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(broken.resolve("customers.csv") + ":2: field 'CustomerID': expected a whole number");
+    }
+
+    @Test
+    void anEvaluationFileIsReadWhenPresent() throws IOException {
+        Path withEvaluation = Files.createDirectories(dir.resolve("evaluated"));
+        for (String f : new String[] {"summary.json", "customers.csv", "top_products.csv", "recommendations.csv",
+            "data_profile.json"}) {
+            Files.copy(run.folder().resolve(f), withEvaluation.resolve(f));
+        }
+        Files.writeString(withEvaluation.resolve(RunFiles.EVALUATION), "{\"hit_rate\": 0.1}");
+        assertThat(RunFiles.read(withEvaluation).evaluation()).hasValueSatisfying(
+                e -> assertThat(e.get("hit_rate").asDouble()).isEqualTo(0.1));
+    }
+
+    private static long count(String text, String part) {
+        Matcher m = Pattern.compile(Pattern.quote(part)).matcher(text);
+        return m.results().count();
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
