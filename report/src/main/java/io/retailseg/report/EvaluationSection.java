@@ -545,12 +545,12 @@ final class EvaluationSection implements Section {
         }
         Map<String, Object> option = map(
                 "tooltip", map("trigger", "item"),
-                "grid", map("left", 20, "right", 30, "top", 40, "bottom", 90, "containLabel", true),
+                "grid", map("left", 20, "right", 30, "top", 50, "bottom", 90, "containLabel", true),
                 "xAxis", map("type", "category", "name", "segment in the hold-out fit", "nameLocation", "middle",
                         "nameGap", 35, "data", segmentLabels(columns), "splitArea", map("show", true)),
-                "yAxis", map("type", "category", "name", "training segment", "nameLocation", "end", "inverse", true,
+                "yAxis", map("type", "category", "name", "training segment", "nameLocation", "start", "inverse", true,
                         "data", segmentLabels(rows), "splitArea", map("show", true)),
-                "visualMap", map("min", 0, "max", max, "calculable", true, "orient", "horizontal", "left", "center",
+                "visualMap", map("min", 0, "max", max, "calculable", false, "orient", "horizontal", "left", "center",
                         "bottom", 0, "text", list(Html.count(max) + " customers", "0"),
                         "inRange", map("color", list(HEAT_LOW, Palette.PRIMARY))),
                 "series", list(map("name", "customers", "type", "heatmap", "data", data,
