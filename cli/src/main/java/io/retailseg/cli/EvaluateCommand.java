@@ -7,6 +7,9 @@ import io.retailseg.pipeline.HoldoutEvaluation;
 import io.retailseg.pipeline.SegmentProfile;
 import io.retailseg.pipeline.TransactionSource;
 import io.retailseg.publish.EvaluationWriter;
+import io.retailseg.publish.OutputFolder;
+import io.retailseg.publish.RunWriter;
+import io.retailseg.report.Report;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Option;
                 + " recommenders (segment best sellers three ways, global best sellers, random, repeat purchase,"
                 + " item-to-item co-purchase) against what each customer bought after it; measure segment"
                 + " stability by bootstrap and segment migration between the two periods.",
-                "Writes evaluation.json to --out and prints the tables."})
+                "Writes evaluation.json, the training fit's run files and report.html (with an evaluation"
+                        + " section) to --out and prints the tables."})
 final class EvaluateCommand implements Callable<Integer> {
     /** Hold-out days when neither --split-date nor --holdout-days is given. */
     static final int DEFAULT_HOLDOUT_DAYS = 90;
@@ -59,6 +63,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() {
         if (splitDate != null && holdoutDays != null) {
@@ -76,11 +83,20 @@ final class EvaluateCommand implements Callable<Integer> {
                 TransactionSource.file(inputOptions.input, inputOptions.ingest()),
                 new HoldoutEvaluation.Options(split, bootstrap, migration),
                 new StderrProgress(spec.commandLine().getErr(), options.quiet));
-        EvaluationWriter.write(r, out);
+        OutputFolder files = EvaluationWriter.files(r, out);
+        if (!report.noReport) {
+            files.add(Report.FILE, Report.fromRunFiles());
+        }
+        files.commit();
         PrintWriter w = spec.commandLine().getOut();
         print(r, w);
-        w.printf(Locale.ROOT, "%nWrote %s to %s (%.1f s).%n", EvaluationWriter.EVALUATION, out.toAbsolutePath(),
-                (System.nanoTime() - start) / 1e9);
+        w.printf(Locale.ROOT, "%nWrote %s and the training fit's run files (%s, %s, %s, %s, %s, %s) to %s"
+                        + " (%.1f s).%n", EvaluationWriter.EVALUATION, RunWriter.SUMMARY, RunWriter.CUSTOMERS,
+                RunWriter.TOP_PRODUCTS, RunWriter.RECOMMENDATIONS, RunWriter.MODEL, RunWriter.DATA_PROFILE,
+                out.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
+        if (!report.noReport) {
+            w.printf("Report: %s%n", out.resolve(Report.FILE).toAbsolutePath());
+        }
         w.flush();
         return Main.OK;
     }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code retailseg report}: rebuilds the HTML report of a finished run from its files. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Rebuild report.html, the self-contained HTML report with every chart, from the files of a"
-                + " finished run (the folder given to 'retailseg run --out').")
+                + " finished run (the folder given to 'retailseg run --out' or 'retailseg evaluate --out').")
 final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

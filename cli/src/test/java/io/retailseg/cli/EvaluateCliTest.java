@@ -59,6 +59,24 @@ class EvaluateCliTest {
         assertThat(e.at("/config/k").asInt()).isEqualTo(3);
         assertThat(e.at("/metrics_definition/ndcg").asText()).contains("log2");
 
+        // the folder is also the training fit's run, with a report that has the evaluation section
+        for (String f : List.of("summary.json", "customers.csv", "top_products.csv", "recommendations.csv",
+                "model.json", "data_profile.json", "report.html")) {
+            assertThat(out.resolve(f)).as(f).isRegularFile();
+        }
+        assertThat(JSON.readTree(out.resolve("summary.json").toFile()).at("/segments")).hasSize(3);
+        assertThat(o.out()).contains("Report: " + out.resolve("report.html").toAbsolutePath());
+        byte[] report = Files.readAllBytes(out.resolve("report.html"));
+        String html = new String(report, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("<section id=\"evaluation\"><h2>Hold-out evaluation</h2>",
+                "id=\"evaluation-hit-rate-any\"", "id=\"evaluation-migration\"", "id=\"evaluation-jaccard\"");
+        Path copy = dir.resolve("copy.html");
+        assertThat(execute("report", "--run", out.toString(), "--out", copy.toString()).exitCode()).isZero();
+        assertThat(Files.readAllBytes(copy)).isEqualTo(report);
+        Files.delete(out.resolve("report.html"));
+        assertThat(execute("report", "--run", out.toString()).exitCode()).isZero();
+        assertThat(Files.readAllBytes(out.resolve("report.html"))).isEqualTo(report);
+
         // the same numbers with more threads (timings aside)
         Path again = dir.resolve("ev2");
         assertThat(execute("evaluate", "--input", generated.toString(), "--out", again.toString(), "--holdout-days",
@@ -67,6 +85,18 @@ class EvaluateCliTest {
         ((ObjectNode) e).remove(List.of("timings_ms", "config"));
         ((ObjectNode) e2).remove(List.of("timings_ms", "config"));
         assertThat(e2).isEqualTo(e);
+    }
+
+    @Test
+    void evaluateWithoutReportWritesNoReport(@TempDir Path dir) {
+        Path out = dir.resolve("ev");
+        Outcome o = execute("evaluate", "--input", generated.toString(), "--out", out.toString(), "--holdout-days",
+                "40", "--bootstrap", "0", "--no-migration", "--k", "3", "--no-report", "--quiet");
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(out.resolve("evaluation.json")).isRegularFile();
+        assertThat(out.resolve("summary.json")).isRegularFile();
+        assertThat(out.resolve("report.html")).doesNotExist();
+        assertThat(o.out()).doesNotContain("Report:");
     }
 
     @Test

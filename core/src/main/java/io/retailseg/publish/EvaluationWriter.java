@@ -36,6 +36,15 @@ public final class EvaluationWriter {
         new OutputFolder(folder).add(EVALUATION, json(evaluation(result))).commit();
     }
 
+    /**
+     * The files of an evaluation folder: the training fit's run files ({@link RunWriter#files}, so the
+     * folder reads like a run of the lines before the split) and {@code evaluation.json}; a report may
+     * be added before the commit, so everything appears together.
+     */
+    public static OutputFolder files(HoldoutEvaluation.Result result, Path folder) {
+        return RunWriter.files(result.training(), folder).add(EVALUATION, json(evaluation(result)));
+    }
+
     /** Writes {@code migration.json} into {@code folder}. */
     public static void writeMigration(Map<String, Object> migration, Path folder) {
         new OutputFolder(folder).add(MIGRATION, json(migration)).commit();

@@ -19,6 +19,13 @@ final class Palette {
     /** Removed or cancelled quantities. */
     static final String REMOVED = "#D55E00";
 
+    /**
+     * Lines that are not segments (the recommenders of the evaluation): Paul Tol's "bright" scheme
+     * (colour-blind safe; its grey fifth, where the evaluation draws the random baseline), then black.
+     */
+    private static final String[] SERIES = {"#4477AA", "#EE6677", "#228833", "#CCBB44", "#BBBBBB", "#AA3377",
+        "#66CCEE", "#000000"};
+
     private Palette() {
     }
 
@@ -28,5 +35,10 @@ final class Palette {
     /** The colour of segment {@code id}. */
     static String segment(int id) {
         return SEGMENTS[id % SEGMENTS.length];
+    }
+
+    /** The colour of the {@code i}-th line of a chart whose lines are not segments. */
+    static String series(int i) {
+        return SERIES[i % SERIES.length];
     }
 }

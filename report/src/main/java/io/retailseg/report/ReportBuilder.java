@@ -28,7 +28,8 @@ final class ReportBuilder {
             new ModelSections.KChoice(),
             new SegmentSections.Segments(),
             new SegmentSections.Cards(),
-            new SegmentSections.Recommendations());
+            new SegmentSections.Recommendations(),
+            new EvaluationSection());
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RESOURCES = "/io/retailseg/report/";
@@ -111,7 +112,8 @@ final class ReportBuilder {
                 + "</style>\n</head>\n<body>\n<header id=\"top\">\n<h1>" + Html.escape(title) + "</h1>\n" + overview(d)
                 + "</header>\n<nav aria-label=\"Contents\"><ol>" + nav + "</ol></nav>\n<main>\n" + body
                 + "</main>\n<footer><p>Made by retailseg from the files of the run (summary.json, customers.csv,"
-                + " top_products.csv, recommendations.csv, data_profile.json). Charts drawn with Apache ECharts "
+                + " top_products.csv, recommendations.csv, data_profile.json"
+                + (d.evaluation().isPresent() ? ", evaluation.json" : "") + "). Charts drawn with Apache ECharts "
                 + Html.escape(echartsVersion()) + " (Apache License 2.0), included in this file: it needs no network"
                 + " connection.</p></footer>\n"
                 + "<script type=\"application/json\" id=\"retailseg-charts\">" + json(specs) + "</script>\n"

@@ -52,7 +52,23 @@ public final class RunFiles {
                 topProducts(file.apply(RunWriter.TOP_PRODUCTS)),
                 recommendations(file.apply(RunWriter.RECOMMENDATIONS)),
                 profile(file.apply(RunWriter.DATA_PROFILE)),
-                Files.exists(evaluation) ? Optional.of(tree(evaluation)) : Optional.empty());
+                Files.exists(evaluation) ? Optional.of(evaluation(evaluation)) : Optional.empty());
+    }
+
+    /** {@code evaluation.json}, checked to be one (its blocks are read by the evaluation section). */
+    static JsonNode evaluation(Path file) {
+        JsonNode e = tree(file);
+        if (!"retailseg-evaluation".equals(e.path("format").asText())) {
+            throw new InputException(name(file), "field 'format': expected \"retailseg-evaluation\", found "
+                    + (e.has("format") ? e.get("format").toString() : "none"));
+        }
+        for (String block : new String[] {"split", "population", "recommenders", "comparisons"}) {
+            require(file, e, block);
+        }
+        if (!e.get("recommenders").isArray() || e.get("recommenders").isEmpty()) {
+            throw new InputException(name(file), "field 'recommenders': expected a non-empty list");
+        }
+        return e;
     }
 
     static ReportData.Summary summary(Path file) {

@@ -159,9 +159,15 @@ class ReportTest {
             "data_profile.json"}) {
             Files.copy(run.folder().resolve(f), withEvaluation.resolve(f));
         }
-        Files.writeString(withEvaluation.resolve(RunFiles.EVALUATION), "{\"hit_rate\": 0.1}");
+        Files.writeString(withEvaluation.resolve(RunFiles.EVALUATION), "{\"format\": \"retailseg-evaluation\","
+                + " \"split\": {}, \"population\": {}, \"recommenders\": [{\"name\": \"x\"}], \"comparisons\": {},"
+                + " \"hit_rate\": 0.1}");
         assertThat(RunFiles.read(withEvaluation).evaluation()).hasValueSatisfying(
                 e -> assertThat(e.get("hit_rate").asDouble()).isEqualTo(0.1));
+        Files.writeString(withEvaluation.resolve(RunFiles.EVALUATION), "{\"hit_rate\": 0.1}");
+        assertThatThrownBy(() -> RunFiles.read(withEvaluation)).isInstanceOf(InputException.class)
+                .hasMessage(withEvaluation.resolve(RunFiles.EVALUATION) + ": field 'format': expected"
+                        + " \"retailseg-evaluation\", found none");
     }
 
     private static long count(String text, String part) {
