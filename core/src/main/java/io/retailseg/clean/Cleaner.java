@@ -100,7 +100,8 @@ public final class Cleaner {
         for (int code = 0; code < recode.length; code++) {
             recode[code] = upper.encode(raw.descriptions().decode(code).toUpperCase(Locale.ROOT));
         }
-        Transactions clean = raw.select(Arrays.copyOf(rows, kept), recode, upper);
+        rows = Arrays.copyOf(rows, kept);
+        Transactions clean = raw.select(rows, recode, upper);
         CleaningReport report = new CleaningReport(n, steps, kept, cancelled, anomalousCodes);
         return new Result(clean, report);
     }

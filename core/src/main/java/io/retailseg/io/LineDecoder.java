@@ -15,7 +15,7 @@ final class LineDecoder {
 
     private final String source;
     private final InvoiceDateParser dates;
-    private final Transactions.Builder builder = new Transactions.Builder(1 << 16);
+    private final Transactions.Builder builder = new Transactions.Builder();
 
     LineDecoder(String source, InvoiceDateParser dates) {
         this.source = source;
@@ -73,8 +73,19 @@ final class LineDecoder {
                 throw error(line, Column.CUSTOMER_ID, "expected a whole-number customer id", customerText);
             }
         }
-        builder.add(invoice, stockCode, description, (int) quantity, time, price, customer,
-                fields[Column.COUNTRY.ordinal()]);
+        try {
+            builder.add(invoice, stockCode, description, (int) quantity, time, price, customer,
+                    fields[Column.COUNTRY.ordinal()]);
+        } catch (IllegalArgumentException e) {
+            String reason = e.getMessage();
+            if (reason.startsWith("expected a date")) {
+                throw error(line, Column.INVOICE_DATE, reason, fields[Column.INVOICE_DATE.ordinal()]);
+            }
+            if (reason.contains("countries")) {
+                throw error(line, Column.COUNTRY, reason, fields[Column.COUNTRY.ordinal()]);
+            }
+            throw new InputException(source, line, null, reason);
+        }
     }
 
     Transactions build() {
