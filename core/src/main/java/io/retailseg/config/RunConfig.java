@@ -23,6 +23,10 @@ import java.util.OptionalInt;
  *     the smallest of them is chosen (fewer segments are easier to act on)
  * @param topProducts best sellers kept per segment (reference: 10)
  * @param recommendationsPerCustomer recommendations per customer (reference: 3)
+ * @param silhouetteSampleSize the silhouette is exact up to this many customers and estimated on a
+ *     seeded sample of this many above (with its standard error): 20,000 keeps one silhouette at
+ *     4 x 10^8 distances (well under a second on 2 cores) and its standard error near 0.0025, half
+ *     of {@code silhouetteTolerance}; the real file (4,300 customers) stays exact
  */
 public record RunConfig(
         long seed,
@@ -40,7 +44,8 @@ public record RunConfig(
         double kmeansTolerance,
         double silhouetteTolerance,
         int topProducts,
-        int recommendationsPerCustomer) {
+        int recommendationsPerCustomer,
+        int silhouetteSampleSize) {
 
     /** The reference analysis' parameters, seed 42, all available processors. */
     public static RunConfig defaults() {
@@ -70,6 +75,7 @@ public record RunConfig(
         b.silhouetteTolerance = silhouetteTolerance;
         b.topProducts = topProducts;
         b.recommendationsPerCustomer = recommendationsPerCustomer;
+        b.silhouetteSampleSize = silhouetteSampleSize;
         return b;
     }
 
@@ -91,6 +97,7 @@ public record RunConfig(
         require(topProducts >= 1, "topProducts must be at least 1, was " + topProducts);
         require(recommendationsPerCustomer >= 1 && recommendationsPerCustomer <= topProducts,
                 "recommendationsPerCustomer must be in 1..topProducts, was " + recommendationsPerCustomer);
+        require(silhouetteSampleSize >= 2, "silhouetteSampleSize must be at least 2, was " + silhouetteSampleSize);
     }
 
     private static void require(boolean ok, String message) {
@@ -117,6 +124,7 @@ public record RunConfig(
         private double silhouetteTolerance = 0.005;
         private int topProducts = 10;
         private int recommendationsPerCustomer = 3;
+        private int silhouetteSampleSize = 20_000;
 
         private Builder() {
         }
@@ -155,10 +163,12 @@ public record RunConfig(
 
         public Builder recommendationsPerCustomer(int v) { recommendationsPerCustomer = v; return this; }
 
+        public Builder silhouetteSampleSize(int v) { silhouetteSampleSize = v; return this; }
+
         public RunConfig build() {
             return new RunConfig(seed, threads, compat, contamination, isolationTrees, isolationSampleSize,
                     pcaComponents, fixedK, kMin, kMax, kmeansRestarts, kmeansMaxIterations, kmeansTolerance,
-                    silhouetteTolerance, topProducts, recommendationsPerCustomer);
+                    silhouetteTolerance, topProducts, recommendationsPerCustomer, silhouetteSampleSize);
         }
     }
 }

@@ -26,8 +26,18 @@ final class CsvTransactionReader {
     private CsvTransactionReader() {
     }
 
+    /** Told every {@link ReadProgress#EVERY_LINES} lines. */
+    interface LineCounter {
+        void linesRead(long lines);
+    }
+
     static Transactions read(String source, InputStream bytes, IngestOptions options, InvoiceDateParser dates)
             throws IOException {
+        return read(source, bytes, options, dates, lines -> { });
+    }
+
+    static Transactions read(String source, InputStream bytes, IngestOptions options, InvoiceDateParser dates,
+                             LineCounter counter) throws IOException {
         try (CsvReader<CsvRecord> csv = CsvReader.builder()
                 .skipEmptyLines(true)
                 .allowMissingFields(true) // reported below with the field's name
@@ -47,6 +57,7 @@ final class CsvTransactionReader {
             LineDecoder decoder = new LineDecoder(source, dates);
             String[] fields = new String[COLUMNS.length];
             int width = mapping.width();
+            long lines = 0;
             while (records.hasNext()) {
                 CsvRecord record = records.next();
                 if (isBlank(record)) {
@@ -61,6 +72,9 @@ final class CsvTransactionReader {
                     fields[c] = record.getField(index[c]);
                 }
                 decoder.add(record.getStartingLineNumber(), fields, InvoiceDateParser.INVALID);
+                if (++lines % ReadProgress.EVERY_LINES == 0) {
+                    counter.linesRead(lines);
+                }
             }
             return decoder.build();
         } catch (CsvParseException e) {

@@ -53,8 +53,9 @@ public final class RetailSeg {
         SplittableRandom seeds = new SplittableRandom(config.seed());
         long isolationSeed = seeds.nextLong();
         long kmeansSeed = seeds.nextLong();
+        long silhouetteSeed = seeds.nextLong();
 
-        Transactions raw = stages.run("ingest", source::load, t -> t.size() + " lines");
+        Transactions raw = stages.run("ingest", () -> source.load(progress), t -> t.size() + " lines");
         Cleaner.Result cleaned = stages.run("clean", () -> Cleaner.clean(raw), c -> c.report().rowsOut() + " lines kept");
         Transactions lines = cleaned.lines();
         long referenceDay = lines.size() == 0 ? 0 : FeatureExtractor.lastDay(lines);
@@ -105,10 +106,12 @@ public final class RetailSeg {
         double[][] scores = pca.transform(scaler.transform(segmentedFeatures));
 
         KSelector.Settings settings = new KSelector.Settings(config.kmeansRestarts(), config.kmeansMaxIterations(),
-                config.kmeansTolerance(), kmeansSeed, config.threads(), config.silhouetteTolerance());
+                config.kmeansTolerance(), kmeansSeed, config.threads(), config.silhouetteTolerance(),
+                config.silhouetteSampleSize(), silhouetteSeed);
         KSelector.Outcome outcome = stages.run("k_selection", () -> config.fixedK().isPresent()
                 ? KSelector.fixed(scores, config.fixedK().getAsInt(), settings)
-                : KSelector.choose(scores, config.kMin(), Math.min(config.kMax(), m - 1), settings),
+                : KSelector.choose(scores, config.kMin(), Math.min(config.kMax(), m - 1), settings,
+                        (done, total) -> progress.stageProgress("k_selection", (double) done / total, done, "k values")),
                 o -> "k = " + o.selection().chosenK());
         int k = outcome.selection().chosenK();
         KMeansResult clustering = outcome.clustering();
@@ -179,6 +182,7 @@ public final class RetailSeg {
         m.put("silhouette_tolerance", c.silhouetteTolerance());
         m.put("top_products", c.topProducts());
         m.put("recommendations_per_customer", c.recommendationsPerCustomer());
+        m.put("silhouette_sample_size", c.silhouetteSampleSize());
         return m;
     }
 
