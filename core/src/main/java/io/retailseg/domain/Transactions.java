@@ -33,7 +33,12 @@ public final class Transactions {
     /** Bytes of storage per line (seven 4-byte columns and a 2-byte country code). */
     public static final int BYTES_PER_LINE = 7 * Integer.BYTES + Short.BYTES;
 
-    static final int CHUNK_SHIFT = 20;
+    /**
+     * 2^16 lines a chunk: a chunk of ints is 256 KB, below half of G1's smallest region (1 MB), so
+     * no chunk is a "humongous" object (those take whole regions: a 4 MB chunk took two 4 MB regions,
+     * doubling the heap the columns need).
+     */
+    static final int CHUNK_SHIFT = 16;
     private static final int CHUNK = 1 << CHUNK_SHIFT;
     private static final int MASK = CHUNK - 1;
     private static final int FIRST_CHUNK = 16;

@@ -10,7 +10,8 @@ package io.retailseg.ml;
  *
  * <p>Labels are 0..k-1. As scikit-learn (which re-encodes the labels it sees), clusters without any
  * row do not count. Distances are Euclidean. The silhouette is exact, O(n^2 d) time and O(n k)
- * memory: distances are computed row by row, in parallel over rows, never as an n x n matrix.
+ * memory: distances are computed row by row, in parallel over rows, never as an n x n matrix;
+ * {@link SampledSilhouette} estimates it from a sample of rows when n is large.
  */
 public final class ClusterMetrics {
     /** numpy's {@code allclose(a, 0)} absolute tolerance, used by scikit-learn's Davies-Bouldin. */
@@ -27,6 +28,16 @@ public final class ClusterMetrics {
      * @throws IllegalArgumentException when fewer than 2 or more than n - 1 clusters are non-empty
      */
     public static double[] silhouetteSamples(double[][] x, int[] labels, int k, int threads) {
+        return silhouetteOfRows(x, labels, k, null, threads);
+    }
+
+    /**
+     * Silhouette of the rows {@code rows} (all rows when null), each against all rows of {@code x}:
+     * O(|rows| n d) time.
+     *
+     * @throws IllegalArgumentException when fewer than 2 or more than n - 1 clusters are non-empty
+     */
+    static double[] silhouetteOfRows(double[][] x, int[] labels, int k, int[] rows, int threads) {
         int[] sizes = sizes(x, labels, k, "ClusterMetrics.silhouetteSamples");
         int present = nonEmpty(sizes);
         int n = x.length;
@@ -34,11 +45,13 @@ public final class ClusterMetrics {
             throw new IllegalArgumentException("ClusterMetrics.silhouetteSamples: expected 2 to n - 1 (" + (n - 1)
                     + ") non-empty clusters, found " + present);
         }
-        double[] silhouettes = new double[n];
+        int count = rows == null ? n : rows.length;
+        double[] silhouettes = new double[count];
         try (Parallel pool = Parallel.of(threads)) {
-            pool.forRange(n, (from, to) -> {
+            pool.forRange(count, (from, to) -> {
                 double[] sums = new double[k];
-                for (int i = from; i < to; i++) {
+                for (int s = from; s < to; s++) {
+                    int i = rows == null ? s : rows[s];
                     java.util.Arrays.fill(sums, 0.0);
                     double[] row = x[i];
                     for (int m = 0; m < n; m++) {
@@ -46,7 +59,7 @@ public final class ClusterMetrics {
                     }
                     int own = labels[i];
                     if (sizes[own] == 1) {
-                        silhouettes[i] = 0.0;
+                        silhouettes[s] = 0.0;
                         continue;
                     }
                     double a = sums[own] / (sizes[own] - 1);
@@ -57,7 +70,7 @@ public final class ClusterMetrics {
                         }
                     }
                     double denominator = Math.max(a, b);
-                    silhouettes[i] = denominator > 0 ? (b - a) / denominator : 0.0;
+                    silhouettes[s] = denominator > 0 ? (b - a) / denominator : 0.0;
                 }
             });
         }

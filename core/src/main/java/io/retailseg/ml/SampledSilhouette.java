@@ -9,10 +9,12 @@ import java.util.SplittableRandom;
  *
  * <p>Estimate: draw {@code s} rows uniformly without replacement (seeded, the same rows for every
  * clustering of the same data, so candidate k values are compared on the same customers, which
- * cancels most of the sampling noise in their differences), and take the mean silhouette of the
- * sample clustered as in the whole data, as scikit-learn's {@code silhouette_score(sample_size=s)}
- * does. Its standard error is the sample standard deviation of the rows' silhouettes over
- * {@code sqrt(s)}, times the finite-population correction {@code sqrt(1 - s/n)}.
+ * cancels most of the sampling noise in their differences) and compute each sampled row's exact
+ * silhouette, against all n rows: O(s n d) time, O(n) memory. The mean of a simple random sample is
+ * an unbiased estimate of the mean silhouette, and its standard error is the sample standard
+ * deviation over {@code sqrt(s)} times the finite-population correction {@code sqrt(1 - s/n)}.
+ * (scikit-learn's {@code silhouette_score(sample_size=s)} instead scores the sample against itself,
+ * O(s^2 d), which is biased: on 3,000 rows a sample of 400 came out 3 standard errors low.)
  */
 public final class SampledSilhouette {
     /**
@@ -73,13 +75,7 @@ public final class SampledSilhouette {
             return new Estimate(ClusterMetrics.silhouette(x, labels, k, threads), 0.0, n, n);
         }
         int s = rows.length;
-        double[][] xs = new double[s][];
-        int[] ls = new int[s];
-        for (int i = 0; i < s; i++) {
-            xs[i] = x[rows[i]];
-            ls[i] = labels[rows[i]];
-        }
-        double[] values = ClusterMetrics.silhouetteSamples(xs, ls, k, threads);
+        double[] values = ClusterMetrics.silhouetteOfRows(x, labels, k, rows, threads);
         double sum = 0;
         for (double v : values) {
             sum += v;
