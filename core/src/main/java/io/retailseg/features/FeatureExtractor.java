@@ -5,6 +5,7 @@ import io.retailseg.config.Compat;
 import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Feature;
 import io.retailseg.domain.Transactions;
+import io.retailseg.domain.WorkProgress;
 import java.time.LocalDate;
 import java.util.Arrays;
 
@@ -18,6 +19,7 @@ public final class FeatureExtractor {
     private static final int SECONDS_PER_HOUR = 3_600;
     private static final int HOURS_PER_DAY = 24;
     private static final String UNITED_KINGDOM = "United Kingdom";
+    private static final int PROGRESS_EVERY = 4096;
 
     private FeatureExtractor() {
     }
@@ -41,6 +43,11 @@ public final class FeatureExtractor {
      * last day when scoring new lines with a saved model.
      */
     public static CustomerTable extract(Transactions lines, Compat compat, long referenceDay) {
+        return extract(lines, compat, referenceDay, WorkProgress.NONE);
+    }
+
+    /** As {@link #extract(Transactions, Compat, long)}, telling {@code progress} the customers done. */
+    public static CustomerTable extract(Transactions lines, Compat compat, long referenceDay, WorkProgress progress) {
         CustomerGroups groups = CustomerGroups.of(lines);
         int n = groups.size();
         boolean[] cancelled = Cleaner.cancelledInvoices(lines.invoices());
@@ -51,6 +58,9 @@ public final class FeatureExtractor {
         for (int c = 0; c < n; c++) {
             rows[c] = customer(lines, groups, c, cancelled, countryRank, uk, referenceDay);
             notebookGap[c] = notebookAverageGap(lines, groups, c);
+            if ((c + 1) % PROGRESS_EVERY == 0) {
+                progress.done(c + 1, n);
+            }
         }
         long[] ids = new long[n];
         for (int c = 0; c < n; c++) {

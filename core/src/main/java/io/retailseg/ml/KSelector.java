@@ -49,16 +49,11 @@ public final class KSelector {
 
     /** Tries every k in {@code kMin..kMax} and picks one by the rule above. */
     public static Outcome choose(double[][] x, int kMin, int kMax, Settings s) {
-        return choose(x, kMin, kMax, s, (done, total) -> { });
+        return choose(x, kMin, kMax, s, io.retailseg.domain.WorkProgress.NONE);
     }
 
-    /** Told after each k of the search. */
-    public interface Progress {
-        void done(int kValuesDone, int kValuesTotal);
-    }
-
-    /** As {@link #choose(double[][], int, int, Settings)}, telling {@code progress} after each k. */
-    public static Outcome choose(double[][] x, int kMin, int kMax, Settings s, Progress progress) {
+    /** As {@link #choose(double[][], int, int, Settings)}, telling {@code progress} after each k (k values done, of all). */
+    public static Outcome choose(double[][] x, int kMin, int kMax, Settings s, io.retailseg.domain.WorkProgress progress) {
         List<KCandidate> candidates = new ArrayList<>();
         List<KMeansResult> results = new ArrayList<>();
         SampledSilhouette silhouette = SampledSilhouette.of(x, s.silhouetteSampleSize(), s.silhouetteSeed());

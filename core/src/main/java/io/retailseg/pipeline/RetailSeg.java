@@ -56,11 +56,15 @@ public final class RetailSeg {
         long silhouetteSeed = seeds.nextLong();
 
         Transactions raw = stages.run("ingest", () -> source.load(progress), t -> t.size() + " lines");
-        Cleaner.Result cleaned = stages.run("clean", () -> Cleaner.clean(raw), c -> c.report().rowsOut() + " lines kept");
+        Cleaner.Result cleaned = stages.run("clean", () -> Cleaner.clean(raw, (done, total) ->
+                progress.stageProgress("clean", (double) done / total, done, "steps")),
+                c -> c.report().rowsOut() + " lines kept");
         Transactions lines = cleaned.lines();
         long referenceDay = lines.size() == 0 ? 0 : FeatureExtractor.lastDay(lines);
         CustomerTable customers = stages.run("features",
-                () -> FeatureExtractor.extract(lines, config.compat(), referenceDay), t -> t.size() + " customers");
+                () -> FeatureExtractor.extract(lines, config.compat(), referenceDay, (done, total) ->
+                        progress.stageProgress("features", (double) done / total, done, "customers")),
+                t -> t.size() + " customers");
         if (customers.size() == 0) {
             throw new InputException(source.name(), "no customer left after cleaning (" + raw.size()
                     + " lines read, " + lines.size() + " kept); lines need a CustomerID, a Description,"
@@ -111,7 +115,8 @@ public final class RetailSeg {
         KSelector.Outcome outcome = stages.run("k_selection", () -> config.fixedK().isPresent()
                 ? KSelector.fixed(scores, config.fixedK().getAsInt(), settings)
                 : KSelector.choose(scores, config.kMin(), Math.min(config.kMax(), m - 1), settings,
-                        (done, total) -> progress.stageProgress("k_selection", (double) done / total, done, "k values")),
+                        (done, total) -> progress.stageProgress("k_selection", (double) done / total, done,
+                                "k values")),
                 o -> "k = " + o.selection().chosenK());
         int k = outcome.selection().chosenK();
         KMeansResult clustering = outcome.clustering();
