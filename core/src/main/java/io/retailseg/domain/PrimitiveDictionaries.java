@@ -7,7 +7,7 @@ import java.util.Arrays;
  * in open-addressing tables: no boxing, memory proportional to the distinct values. Used to store a
  * column of few distinct wide values (prices, customer ids) as 4-byte codes.
  */
-final class PrimitiveDictionaries {
+public final class PrimitiveDictionaries {
     private static final int MIN_CAPACITY = 16;
 
     private PrimitiveDictionaries() {
@@ -24,12 +24,13 @@ final class PrimitiveDictionaries {
     }
 
     /** Distinct {@code long} values, compared by value. */
-    static final class Longs {
+    public static final class Longs {
         private long[] values = new long[MIN_CAPACITY];
         private int size;
         private int[] table = emptyTable(MIN_CAPACITY * 2);
 
-        int encode(long value) {
+        /** The code of {@code value}, adding it when new. */
+        public int encode(long value) {
             int mask = table.length - 1;
             int slot = (int) (mix(value) & mask);
             while (true) {
@@ -54,11 +55,13 @@ final class PrimitiveDictionaries {
             return size - 1;
         }
 
-        long value(int code) {
+        /** The value behind {@code code}. */
+        public long value(int code) {
             return values[code];
         }
 
-        int size() {
+        /** Number of distinct values. */
+        public int size() {
             return size;
         }
 

@@ -1,11 +1,11 @@
 package io.retailseg.recommend;
 
+import io.retailseg.domain.PrimitiveDictionaries;
 import io.retailseg.domain.StringDictionary;
 import io.retailseg.domain.Transactions;
 import io.retailseg.features.CustomerGroups;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -117,22 +117,30 @@ public final class SegmentBestSellers {
     public static String[] descriptions(Transactions lines) {
         StringDictionary dict = lines.descriptions();
         int[] rank = dict.sortRanks();
-        Map<Long, int[]> counts = new HashMap<>();
+        // (stock code, description) pairs in a primitive table with a mixing hash: boxed Long keys
+        // hash to stockCode ^ description, which collides when the two codes run in step
+        PrimitiveDictionaries.Longs pairs = new PrimitiveDictionaries.Longs();
+        int[] counts = new int[1024];
         for (int r = 0; r < lines.size(); r++) {
-            if (lines.description(r) == Transactions.MISSING_DESCRIPTION) {
+            int description = lines.description(r);
+            if (description == Transactions.MISSING_DESCRIPTION) {
                 continue;
             }
-            long key = ((long) lines.stockCode(r) << 32) | lines.description(r);
-            counts.computeIfAbsent(key, k -> new int[1])[0]++;
+            int pair = pairs.encode(((long) lines.stockCode(r) << 32) | description);
+            if (pair == counts.length) {
+                counts = Arrays.copyOf(counts, counts.length * 2);
+            }
+            counts[pair]++;
         }
         int products = lines.stockCodes().size();
         int[] bestDescription = new int[products];
         int[] bestCount = new int[products];
         Arrays.fill(bestDescription, -1);
-        for (Map.Entry<Long, int[]> e : counts.entrySet()) {
-            int code = (int) (e.getKey() >>> 32);
-            int desc = (int) (long) e.getKey();
-            int count = e.getValue()[0];
+        for (int pair = 0; pair < pairs.size(); pair++) {
+            long key = pairs.value(pair);
+            int code = (int) (key >>> 32);
+            int desc = (int) key;
+            int count = counts[pair];
             if (count > bestCount[code] || (count == bestCount[code] && rank[desc] < rank[bestDescription[code]])) {
                 bestCount[code] = count;
                 bestDescription[code] = desc;
