@@ -54,29 +54,36 @@ final class CsvTransactionReader {
             for (Column column : COLUMNS) {
                 index[column.ordinal()] = mapping.index(column);
             }
-            LineDecoder decoder = new LineDecoder(source, dates);
-            String[] fields = new String[COLUMNS.length];
             int width = mapping.width();
-            long lines = 0;
-            while (records.hasNext()) {
-                CsvRecord record = records.next();
-                if (isBlank(record)) {
-                    continue;
+            try (PipelinedDecoder decoder = new PipelinedDecoder(new LineDecoder(source, dates),
+                    PipelinedDecoder.worthIt())) {
+                try {
+                    long lines = 0;
+                    while (records.hasNext()) {
+                        CsvRecord record = records.next();
+                        if (isBlank(record)) {
+                            continue;
+                        }
+                        int count = record.getFieldCount();
+                        if (count < width) {
+                            throw new InputException(source, record.getStartingLineNumber(), mapping.fieldName(count),
+                                    "expected " + width + " fields, found " + count);
+                        }
+                        String[] fields = new String[COLUMNS.length];
+                        for (int c = 0; c < fields.length; c++) {
+                            fields[c] = record.getField(index[c]);
+                        }
+                        decoder.add(record.getStartingLineNumber(), fields);
+                        if (++lines % ReadProgress.EVERY_LINES == 0) {
+                            counter.linesRead(lines);
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    decoder.finishAfterFailure(); // a bad field on an earlier line wins
+                    throw e;
                 }
-                int count = record.getFieldCount();
-                if (count < width) {
-                    throw new InputException(source, record.getStartingLineNumber(), mapping.fieldName(count),
-                            "expected " + width + " fields, found " + count);
-                }
-                for (int c = 0; c < fields.length; c++) {
-                    fields[c] = record.getField(index[c]);
-                }
-                decoder.add(record.getStartingLineNumber(), fields, InvoiceDateParser.INVALID);
-                if (++lines % ReadProgress.EVERY_LINES == 0) {
-                    counter.linesRead(lines);
-                }
+                return decoder.finish();
             }
-            return decoder.build();
         } catch (CsvParseException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
