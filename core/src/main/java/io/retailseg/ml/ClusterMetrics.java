@@ -191,7 +191,7 @@ public final class ClusterMetrics {
         return sum / present;
     }
 
-    private static int[] sizes(double[][] x, int[] labels, int k, String what) {
+    static int[] sizes(double[][] x, int[] labels, int k, String what) {
         Matrices.columns(x, what);
         if (labels.length != x.length) {
             throw new IllegalArgumentException(what + ": expected one label per row (" + x.length + "), found "
@@ -211,7 +211,7 @@ public final class ClusterMetrics {
         return sizes;
     }
 
-    private static int nonEmpty(int[] sizes) {
+    static int nonEmpty(int[] sizes) {
         int count = 0;
         for (int size : sizes) {
             if (size > 0) {

@@ -40,6 +40,16 @@ class SampledSilhouetteTest {
     }
 
     @Test
+    void cachedPairDistancesGiveTheExactSilhouetteBitForBitForEveryK() {
+        SampledSilhouette scorer = SampledSilhouette.of(X, N, 1);
+        for (int k = 2; k <= 6; k++) {
+            int[] labels = KMeans.fit(X, k, 2, 50, 1e-4, 5, 2).labels();
+            assertThat(scorer.score(labels, k, 2).mean()).as("k=%d", k)
+                    .isEqualTo(ClusterMetrics.silhouette(X, labels, k, 1));
+        }
+    }
+
+    @Test
     void sampledSilhouetteIsWithinThreeStandardErrorsOfTheExactOneForEverySeed() {
         int withinOne = 0;
         int seeds = 20;
