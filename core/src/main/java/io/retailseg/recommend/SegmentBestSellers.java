@@ -117,8 +117,13 @@ public final class SegmentBestSellers {
     public static String[] descriptions(Transactions lines) {
         StringDictionary dict = lines.descriptions();
         int[] rank = dict.sortRanks();
-        // (stock code, description) pairs in a primitive table with a mixing hash: boxed Long keys
-        // hash to stockCode ^ description, which collides when the two codes run in step
+        // Most products have one description: count each product's first description in arrays, and
+        // only the other (stock code, description) pairs in a primitive table with a mixing hash
+        // (boxed Long keys hash to stockCode ^ description, which collides when the codes run in step).
+        int products = lines.stockCodes().size();
+        int[] firstDescription = new int[products];
+        int[] firstCount = new int[products];
+        Arrays.fill(firstDescription, Transactions.MISSING_DESCRIPTION);
         PrimitiveDictionaries.Longs pairs = new PrimitiveDictionaries.Longs();
         int[] counts = new int[1024];
         for (int r = 0; r < lines.size(); r++) {
@@ -126,16 +131,22 @@ public final class SegmentBestSellers {
             if (description == Transactions.MISSING_DESCRIPTION) {
                 continue;
             }
-            int pair = pairs.encode(((long) lines.stockCode(r) << 32) | description);
+            int code = lines.stockCode(r);
+            if (firstDescription[code] == Transactions.MISSING_DESCRIPTION) {
+                firstDescription[code] = description;
+            }
+            if (firstDescription[code] == description) {
+                firstCount[code]++;
+                continue;
+            }
+            int pair = pairs.encode(((long) code << 32) | description);
             if (pair == counts.length) {
                 counts = Arrays.copyOf(counts, counts.length * 2);
             }
             counts[pair]++;
         }
-        int products = lines.stockCodes().size();
-        int[] bestDescription = new int[products];
-        int[] bestCount = new int[products];
-        Arrays.fill(bestDescription, -1);
+        int[] bestDescription = firstDescription.clone();
+        int[] bestCount = firstCount.clone();
         for (int pair = 0; pair < pairs.size(); pair++) {
             long key = pairs.value(pair);
             int code = (int) (key >>> 32);
