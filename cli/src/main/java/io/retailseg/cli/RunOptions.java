@@ -46,7 +46,7 @@ final class RunOptions {
     @Option(names = "--threads", description = "Worker threads (default: all processors). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--silhouette-sample", defaultValue = "20000", paramLabel = "N",
+    @Option(names = "--silhouette-sample", defaultValue = "5000", paramLabel = "N",
             description = "Silhouette exact up to N segmented customers, above estimated on a seeded sample of N"
                     + " (standard error reported) (default: ${DEFAULT-VALUE}).")
     int silhouetteSample;
