@@ -62,7 +62,8 @@ class PipelinedDecoderTest {
     private static Transactions read(Path f, boolean parallel) throws IOException {
         LineDecoder lines = new LineDecoder(f.toString(), InvoiceDateParser.of(java.util.Optional.empty()));
         try (PipelinedDecoder d = new PipelinedDecoder(lines, parallel)) {
-            for (String line : Files.readAllLines(f).subList(1, Files.readAllLines(f).size())) {
+            java.util.List<String> all = Files.readAllLines(f);
+            for (String line : all.subList(1, all.size())) {
                 String[] fields = line.split(",");
                 d.add(0, fields);
             }
