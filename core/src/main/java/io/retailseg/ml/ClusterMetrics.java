@@ -28,16 +28,6 @@ public final class ClusterMetrics {
      * @throws IllegalArgumentException when fewer than 2 or more than n - 1 clusters are non-empty
      */
     public static double[] silhouetteSamples(double[][] x, int[] labels, int k, int threads) {
-        return silhouetteOfRows(x, labels, k, null, threads);
-    }
-
-    /**
-     * Silhouette of the rows {@code rows} (all rows when null), each against all rows of {@code x}:
-     * O(|rows| n d) time.
-     *
-     * @throws IllegalArgumentException when fewer than 2 or more than n - 1 clusters are non-empty
-     */
-    static double[] silhouetteOfRows(double[][] x, int[] labels, int k, int[] rows, int threads) {
         int[] sizes = sizes(x, labels, k, "ClusterMetrics.silhouetteSamples");
         int present = nonEmpty(sizes);
         int n = x.length;
@@ -45,8 +35,7 @@ public final class ClusterMetrics {
             throw new IllegalArgumentException("ClusterMetrics.silhouetteSamples: expected 2 to n - 1 (" + (n - 1)
                     + ") non-empty clusters, found " + present);
         }
-        int count = rows == null ? n : rows.length;
-        double[] silhouettes = new double[count];
+        double[] silhouettes = new double[n];
         // one contiguous row-major copy: the inner loop streams through memory instead of chasing
         // one pointer per row (the same sums in the same order as Matrices.squaredDistance)
         int d = x[0].length;
@@ -55,10 +44,9 @@ public final class ClusterMetrics {
             System.arraycopy(x[m], 0, flat, m * d, d);
         }
         try (Parallel pool = Parallel.of(threads)) {
-            pool.forRange(count, (from, to) -> {
+            pool.forRange(n, (from, to) -> {
                 double[] sums = new double[k];
-                for (int s = from; s < to; s++) {
-                    int i = rows == null ? s : rows[s];
+                for (int i = from; i < to; i++) {
                     java.util.Arrays.fill(sums, 0.0);
                     double[] row = x[i];
                     for (int m = 0, base = 0; m < n; m++, base += d) {
@@ -71,7 +59,7 @@ public final class ClusterMetrics {
                     }
                     int own = labels[i];
                     if (sizes[own] == 1) {
-                        silhouettes[s] = 0.0;
+                        silhouettes[i] = 0.0;
                         continue;
                     }
                     double a = sums[own] / (sizes[own] - 1);
@@ -82,7 +70,7 @@ public final class ClusterMetrics {
                         }
                     }
                     double denominator = Math.max(a, b);
-                    silhouettes[s] = denominator > 0 ? (b - a) / denominator : 0.0;
+                    silhouettes[i] = denominator > 0 ? (b - a) / denominator : 0.0;
                 }
             });
         }

@@ -86,7 +86,7 @@ public final class SampledSilhouette {
             return new Estimate(exact, 0.0, n, n);
         }
         int s = rows.length;
-        double[] values = ClusterMetrics.silhouetteOfRows(x, labels, k, rows, threads);
+        double[] values = sampledValues(labels, k, threads);
         double sum = 0;
         for (double v : values) {
             sum += v;
@@ -182,5 +182,87 @@ public final class SampledSilhouette {
             }
             out[at++] = Math.sqrt(squared);
         }
+    }
+
+    /**
+     * The silhouette of each sampled row against all rows. The rows are first grouped by cluster into
+     * one contiguous array, so each cluster's distance sum is a straight loop with four independent
+     * accumulators (the row-by-row kernel adds into {@code sums[labels[m]]}, one dependent addition
+     * after another). Each row's value depends only on the data, not on the threads.
+     */
+    private double[] sampledValues(int[] labels, int k, int threads) {
+        int n = x.length;
+        int d = x[0].length;
+        int[] sizes = ClusterMetrics.sizes(x, labels, k, "ClusterMetrics.silhouetteSamples");
+        int present = ClusterMetrics.nonEmpty(sizes);
+        if (present < 2 || present > n - 1) {
+            throw new IllegalArgumentException("ClusterMetrics.silhouetteSamples: expected 2 to n - 1 (" + (n - 1)
+                    + ") non-empty clusters, found " + present);
+        }
+        int[] start = new int[k + 1];
+        for (int c = 0; c < k; c++) {
+            start[c + 1] = start[c] + sizes[c];
+        }
+        int[] next = java.util.Arrays.copyOf(start, k);
+        double[] grouped = new double[n * d];
+        for (int m = 0; m < n; m++) {
+            System.arraycopy(x[m], 0, grouped, next[labels[m]]++ * d, d);
+        }
+        double[] values = new double[rows.length];
+        try (Parallel pool = Parallel.of(threads)) {
+            pool.forRange(rows.length, (from, to) -> {
+                double[] sums = new double[k];
+                for (int t = from; t < to; t++) {
+                    int i = rows[t];
+                    double[] row = x[i];
+                    for (int c = 0; c < k; c++) {
+                        sums[c] = clusterSum(row, grouped, start[c], start[c + 1], d);
+                    }
+                    int own = labels[i];
+                    if (sizes[own] == 1) {
+                        values[t] = 0.0;
+                        continue;
+                    }
+                    double a = sums[own] / (sizes[own] - 1);
+                    double b = Double.POSITIVE_INFINITY;
+                    for (int c = 0; c < k; c++) {
+                        if (c != own && sizes[c] > 0) {
+                            b = Math.min(b, sums[c] / sizes[c]);
+                        }
+                    }
+                    double denominator = Math.max(a, b);
+                    values[t] = denominator > 0 ? (b - a) / denominator : 0.0;
+                }
+            });
+        }
+        return values;
+    }
+
+    /** Sum of the distances from {@code row} to the grouped rows {@code from..to}. */
+    private static double clusterSum(double[] row, double[] grouped, int from, int to, int d) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int m = from;
+        for (; m + 3 < to; m += 4) {
+            s0 += Math.sqrt(squared(row, grouped, m * d, d));
+            s1 += Math.sqrt(squared(row, grouped, (m + 1) * d, d));
+            s2 += Math.sqrt(squared(row, grouped, (m + 2) * d, d));
+            s3 += Math.sqrt(squared(row, grouped, (m + 3) * d, d));
+        }
+        for (; m < to; m++) {
+            s0 += Math.sqrt(squared(row, grouped, m * d, d));
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static double squared(double[] row, double[] grouped, int base, int d) {
+        double sum = 0;
+        for (int j = 0; j < d; j++) {
+            double diff = row[j] - grouped[base + j];
+            sum += diff * diff;
+        }
+        return sum;
     }
 }
