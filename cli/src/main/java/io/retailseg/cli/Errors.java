@@ -15,6 +15,11 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             printTrace(ex, cl, verbose);
             return Main.BAD_INPUT;
         }
+        if (ex instanceof io.retailseg.MemoryLimitException) {
+            cl.getErr().println("retailseg: " + ex.getMessage());
+            printTrace(ex, cl, verbose);
+            return Main.INTERNAL;
+        }
         if (ex instanceof UsageException) {
             cl.getErr().println("retailseg: " + ex.getMessage());
             return Main.USAGE;

@@ -68,6 +68,10 @@ final class Pipeline {
         w.printf(Locale.ROOT, "Quality: silhouette %.4f (higher is better, -1..1), Calinski-Harabasz %.1f (higher is"
                         + " better), Davies-Bouldin %.4f (lower is better).%n",
                 r.metrics().silhouette(), r.metrics().calinskiHarabasz(), r.metrics().daviesBouldin());
+        r.kSelection().candidates().stream().filter(c -> c.k() == r.k() && c.silhouetteSampleSize() > 0).findFirst()
+                .ifPresent(c -> w.printf(Locale.ROOT, "  (silhouettes estimated on a seeded sample of %,d customers:"
+                        + " standard error %.4f; --silhouette-sample sets the size)%n", c.silhouetteSampleSize(),
+                        c.silhouetteStandardError()));
         w.println("Segments:");
         for (SegmentProfile p : r.profiles()) {
             w.printf(Locale.ROOT, "  %d  %-45s %,6d customers, %5.1f%% of revenue%n", p.id(), p.name(), p.size(),

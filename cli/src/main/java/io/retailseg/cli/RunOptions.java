@@ -51,6 +51,11 @@ final class RunOptions {
     @Option(names = "--threads", description = "Worker threads (default: all processors). Results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--silhouette-sample", defaultValue = "5000", paramLabel = "N",
+            description = "Silhouette exact up to N segmented customers, above estimated on a seeded sample of N"
+                    + " (standard error reported) (default: ${DEFAULT-VALUE}).")
+    int silhouetteSample;
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
@@ -60,7 +65,8 @@ final class RunOptions {
     RunConfig config() {
         RunConfig.Builder b = RunConfig.builder().seed(seed).compat(compat).kRange(kMin, kMax)
                 .contamination(contamination).pcaComponents(pcaComponents).kmeansRestarts(restarts)
-                .topProducts(topProducts).recommendationsPerCustomer(recommendations).rankBy(rankBy);
+                .topProducts(topProducts).recommendationsPerCustomer(recommendations).rankBy(rankBy)
+                .silhouetteSampleSize(silhouetteSample);
         if (threads != null) {
             b.threads(threads);
         }

@@ -2,6 +2,7 @@ package io.retailseg.clean;
 
 import io.retailseg.domain.StringDictionary;
 import io.retailseg.domain.Transactions;
+import io.retailseg.domain.WorkProgress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class Cleaner {
     public static final String NON_POSITIVE_PRICE = "non_positive_price";
 
     /** Descriptions of service lines removed by step 5 (compared before upper-casing, exactly). */
+    private static final int STEPS = 5;
     static final List<String> SERVICE_DESCRIPTIONS = List.of("Next Day Carriage", "High Resolution Image");
 
     private Cleaner() {
@@ -36,7 +38,19 @@ public final class Cleaner {
     }
 
     public static Result clean(Transactions raw) {
-        List<CleaningStep> steps = new ArrayList<>();
+        return clean(raw, WorkProgress.NONE);
+    }
+
+    /** As {@link #clean(Transactions)}, telling {@code progress} after each step (steps done, of 5). */
+    public static Result clean(Transactions raw, WorkProgress progress) {
+        List<CleaningStep> steps = new ArrayList<>() {
+            @Override
+            public boolean add(CleaningStep step) {
+                boolean added = super.add(step);
+                progress.done(size(), STEPS);
+                return added;
+            }
+        };
         int n = raw.size();
 
         int[] rows = new int[n];
@@ -100,7 +114,8 @@ public final class Cleaner {
         for (int code = 0; code < recode.length; code++) {
             recode[code] = upper.encode(raw.descriptions().decode(code).toUpperCase(Locale.ROOT));
         }
-        Transactions clean = raw.select(Arrays.copyOf(rows, kept), recode, upper);
+        rows = Arrays.copyOf(rows, kept);
+        Transactions clean = raw.select(rows, recode, upper);
         CleaningReport report = new CleaningReport(n, steps, kept, cancelled, anomalousCodes);
         return new Result(clean, report);
     }

@@ -17,7 +17,9 @@ final class DuplicateFilter {
      * @return the new count
      */
     static int keepFirst(Transactions t, int[] rows, int count) {
-        int capacity = Integer.highestOneBit(Math.max(4, count) * 2 - 1) << 1;
+        // a power of two at least count / 0.75: the table stays at most three-quarters full
+        long wanted = Math.max(4L, (long) count * 4 / 3 + 1);
+        int capacity = (int) Math.min(1L << 30, Long.highestOneBit(wanted - 1) << 1);
         int mask = capacity - 1;
         int[] table = new int[capacity];
         java.util.Arrays.fill(table, -1);

@@ -15,9 +15,24 @@ import java.util.Map;
 public final class StringDictionary {
     private final Map<String, Integer> codes = new HashMap<>();
     private final List<String> values = new ArrayList<>();
+    private String last;
+    private int lastCode;
 
-    /** The code of {@code value}, adding it when new. */
+    /**
+     * The code of {@code value}, adding it when new. Remembers the last value: the lines of one
+     * invoice are adjacent and share invoice and country, so most of those calls are one equals().
+     */
     public int encode(String value) {
+        if (value.equals(last)) {
+            return lastCode;
+        }
+        int code = lookUpOrAdd(value);
+        last = value;
+        lastCode = code;
+        return code;
+    }
+
+    private int lookUpOrAdd(String value) {
         Integer code = codes.get(value);
         if (code != null) {
             return code;

@@ -2,6 +2,8 @@ package io.retailseg.domain;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Transaction lines held column by column in primitive arrays, strings dictionary-encoded.
@@ -10,168 +12,242 @@ import java.time.ZoneOffset;
  * 1970-01-01T00:00 read as UTC. A missing CustomerID is {@link #MISSING_CUSTOMER}; a missing
  * Description is the code {@link #MISSING_DESCRIPTION}.
  *
- * <p>Instances are immutable once built: the arrays are owned by the instance and never exposed for
- * writing. Build with {@link Builder}, derive subsets with {@link #select(int[])}.
+ * <p>Memory: {@value #BYTES_PER_LINE} bytes a line plus the dictionaries. Every column is a 4-byte
+ * code or value (country 2 bytes): invoice, stock code and description are codes into string
+ * dictionaries, the unit price a code into the distinct prices, the customer a code into the
+ * distinct customer ids, the time seconds from the first line's (so every line must lie within 68
+ * years of the first). Columns are stored in chunks of 2^{@value #CHUNK_SHIFT} lines, so growing
+ * never copies the lines read so far (no 2x peak) and nothing is trimmed at the end.
+ *
+ * <p>Instances are immutable once built: the storage is owned by the instance and never exposed for
+ * writing. Build with {@link Builder}; {@link #select(int[])} derives a subset as a view (the line
+ * indices only, 4 bytes a selected line), sharing the storage instead of copying it.
  */
 public final class Transactions {
     /** CustomerID value of a line without customer. */
     public static final long MISSING_CUSTOMER = Long.MIN_VALUE;
     /** Description code of a line without description. */
     public static final int MISSING_DESCRIPTION = -1;
+    /** Customer code of a line without customer (see {@link #customerCode(int)}). */
+    public static final int MISSING_CUSTOMER_CODE = -1;
+    /** Bytes of storage per line (seven 4-byte columns and a 2-byte country code). */
+    public static final int BYTES_PER_LINE = 7 * Integer.BYTES + Short.BYTES;
+
+    /**
+     * 2^16 lines a chunk: a chunk of ints is 256 KB, below half of G1's smallest region (1 MB), so
+     * no chunk is a "humongous" object (those take whole regions: a 4 MB chunk took two 4 MB regions,
+     * doubling the heap the columns need).
+     */
+    static final int CHUNK_SHIFT = 16;
+    private static final int CHUNK = 1 << CHUNK_SHIFT;
+    private static final int MASK = CHUNK - 1;
+    private static final int FIRST_CHUNK = 16;
 
     private final int size;
-    private final int[] invoice;
-    private final int[] stockCode;
-    private final int[] description;
-    private final int[] quantity;
-    private final long[] epochSecond;
-    private final double[] unitPrice;
-    private final long[] customerId;
-    private final int[] country;
-    private final StringDictionary invoices;
-    private final StringDictionary stockCodes;
+    /** Storage index of each line, or null when line i is storage index i. */
+    private final int[] rows;
+    /** New description code of each stored code, or null when unchanged. */
+    private final int[] descriptionRecode;
+    private final Storage storage;
     private final StringDictionary descriptions;
-    private final StringDictionary countries;
 
-    Transactions(int size, int[] invoice, int[] stockCode, int[] description, int[] quantity,
-                 long[] epochSecond, double[] unitPrice, long[] customerId, int[] country,
-                 StringDictionary invoices, StringDictionary stockCodes, StringDictionary descriptions,
-                 StringDictionary countries) {
+    private Transactions(int size, int[] rows, int[] descriptionRecode, Storage storage,
+                         StringDictionary descriptions) {
         this.size = size;
-        this.invoice = invoice;
-        this.stockCode = stockCode;
-        this.description = description;
-        this.quantity = quantity;
-        this.epochSecond = epochSecond;
-        this.unitPrice = unitPrice;
-        this.customerId = customerId;
-        this.country = country;
-        this.invoices = invoices;
-        this.stockCodes = stockCodes;
+        this.rows = rows;
+        this.descriptionRecode = descriptionRecode;
+        this.storage = storage;
         this.descriptions = descriptions;
-        this.countries = countries;
+    }
+
+    private int at(int row) {
+        Objects.checkIndex(row, size);
+        return rows == null ? row : rows[row];
     }
 
     public int size() { return size; }
 
-    public int invoice(int row) { return invoice[row]; }
+    public int invoice(int row) { return Storage.get(storage.invoice, at(row)); }
 
-    public int stockCode(int row) { return stockCode[row]; }
+    public int stockCode(int row) { return Storage.get(storage.stockCode, at(row)); }
 
-    public int description(int row) { return description[row]; }
+    public int description(int row) {
+        int code = Storage.get(storage.description, at(row));
+        return descriptionRecode == null || code == MISSING_DESCRIPTION ? code : descriptionRecode[code];
+    }
 
-    public int quantity(int row) { return quantity[row]; }
+    public int quantity(int row) { return Storage.get(storage.quantity, at(row)); }
 
-    public long epochSecond(int row) { return epochSecond[row]; }
+    public long epochSecond(int row) { return storage.timeBase + Storage.get(storage.time, at(row)); }
 
-    public double unitPrice(int row) { return unitPrice[row]; }
+    public double unitPrice(int row) { return storage.prices.value(Storage.get(storage.price, at(row))); }
 
-    public long customerId(int row) { return customerId[row]; }
+    public long customerId(int row) {
+        int code = customerCode(row);
+        return code == MISSING_CUSTOMER_CODE ? MISSING_CUSTOMER : storage.customers.value(code);
+    }
 
-    public int country(int row) { return country[row]; }
+    /**
+     * The line's customer as a dense code (0 .. {@link #customerCodeCount()} - 1, in order of first
+     * appearance in the file), or {@link #MISSING_CUSTOMER_CODE}: lets per-customer work use arrays
+     * instead of maps.
+     */
+    public int customerCode(int row) { return Storage.get(storage.customer, at(row)); }
 
-    public StringDictionary invoices() { return invoices; }
+    /** Number of distinct customer codes of the storage (a subset may use fewer of them). */
+    public int customerCodeCount() { return storage.customers.size(); }
 
-    public StringDictionary stockCodes() { return stockCodes; }
+    /** The CustomerID behind a customer code. */
+    public long customerIdOfCode(int code) { return storage.customers.value(code); }
+
+    public int country(int row) {
+        int i = at(row);
+        return storage.country[i >>> CHUNK_SHIFT][i & MASK];
+    }
+
+    public StringDictionary invoices() { return storage.invoices; }
+
+    public StringDictionary stockCodes() { return storage.stockCodes; }
 
     public StringDictionary descriptions() { return descriptions; }
 
-    public StringDictionary countries() { return countries; }
+    public StringDictionary countries() { return storage.countries; }
 
-    public String invoiceText(int row) { return invoices.decode(invoice[row]); }
+    public String invoiceText(int row) { return storage.invoices.decode(invoice(row)); }
 
-    public String stockCodeText(int row) { return stockCodes.decode(stockCode[row]); }
+    public String stockCodeText(int row) { return storage.stockCodes.decode(stockCode(row)); }
 
     /** The description, or {@code null} when the line has none. */
     public String descriptionText(int row) {
-        int code = description[row];
+        int code = description(row);
         return code == MISSING_DESCRIPTION ? null : descriptions.decode(code);
     }
 
-    public String countryText(int row) { return countries.decode(country[row]); }
+    public String countryText(int row) { return storage.countries.decode(country(row)); }
 
     public LocalDateTime invoiceDate(int row) {
-        return LocalDateTime.ofEpochSecond(epochSecond[row], 0, ZoneOffset.UTC);
+        return LocalDateTime.ofEpochSecond(epochSecond(row), 0, ZoneOffset.UTC);
     }
 
     /** Epoch day (days since 1970-01-01) of the line's calendar date. */
     public long epochDay(int row) {
-        return Math.floorDiv(epochSecond[row], 86_400L);
+        return Math.floorDiv(epochSecond(row), 86_400L);
     }
 
     /**
-     * The lines at {@code rows} (in that order), sharing this instance's dictionaries, with
-     * descriptions re-coded through {@code descriptionRecode} when not null (code to new code in
-     * {@code newDescriptions}).
+     * The lines at {@code rows} (in that order), sharing this instance's storage and dictionaries,
+     * with descriptions re-coded through {@code descriptionRecode} when not null (code to new code in
+     * {@code newDescriptions}). A view: costs the array of indices, not a copy of the lines. The
+     * view takes {@code rows} over (no copy, to keep the peak low on 100 M lines): the caller must
+     * not change it afterwards.
      */
     public Transactions select(int[] rows, int[] descriptionRecode, StringDictionary newDescriptions) {
-        int n = rows.length;
-        int[] inv = new int[n];
-        int[] sc = new int[n];
-        int[] de = new int[n];
-        int[] q = new int[n];
-        long[] t = new long[n];
-        double[] p = new double[n];
-        long[] c = new long[n];
-        int[] co = new int[n];
-        for (int i = 0; i < n; i++) {
-            int r = rows[i];
-            inv[i] = invoice[r];
-            sc[i] = stockCode[r];
-            int d = description[r];
-            de[i] = descriptionRecode == null || d == MISSING_DESCRIPTION ? d : descriptionRecode[d];
-            q[i] = quantity[r];
-            t[i] = epochSecond[r];
-            p[i] = unitPrice[r];
-            c[i] = customerId[r];
-            co[i] = country[r];
+        int[] stored = this.rows == null ? rows : new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            stored[i] = at(rows[i]);
         }
-        return new Transactions(n, inv, sc, de, q, t, p, c, co, invoices, stockCodes,
-                descriptionRecode == null ? descriptions : newDescriptions, countries);
+        int[] recode = this.descriptionRecode;
+        StringDictionary dictionary = descriptions;
+        if (descriptionRecode != null) {
+            if (recode == null) {
+                recode = descriptionRecode.clone();
+            } else {
+                int[] composed = new int[recode.length];
+                for (int c = 0; c < recode.length; c++) {
+                    composed[c] = descriptionRecode[recode[c]];
+                }
+                recode = composed;
+            }
+            dictionary = newDescriptions;
+        }
+        return new Transactions(stored.length, stored, recode, storage, dictionary);
     }
 
-    /** The lines at {@code rows}, in that order, sharing this instance's dictionaries. */
+    /** The lines at {@code rows}, in that order, sharing this instance's storage and dictionaries. */
     public Transactions select(int[] rows) {
         return select(rows, null, null);
     }
 
-    /** Builds {@link Transactions} line by line, growing its arrays as needed. */
+    /** The columns in chunks, shared by a table and the views selected from it. */
+    private static final class Storage {
+        int chunks;
+        int[][] invoice = new int[1][];
+        int[][] stockCode = new int[1][];
+        int[][] description = new int[1][];
+        int[][] quantity = new int[1][];
+        int[][] time = new int[1][];
+        int[][] price = new int[1][];
+        int[][] customer = new int[1][];
+        short[][] country = new short[1][];
+        long timeBase;
+        final StringDictionary invoices = new StringDictionary();
+        final StringDictionary stockCodes = new StringDictionary();
+        final StringDictionary countries = new StringDictionary();
+        final PrimitiveDictionaries.Doubles prices = new PrimitiveDictionaries.Doubles();
+        final PrimitiveDictionaries.Longs customers = new PrimitiveDictionaries.Longs();
+
+        static int get(int[][] column, int index) {
+            return column[index >>> CHUNK_SHIFT][index & MASK];
+        }
+
+        /** Makes room for the line at {@code index}: grows the first chunk by doubling, then adds chunks. */
+        void ensure(int index) {
+            int chunk = index >>> CHUNK_SHIFT;
+            if (chunk == 0) {
+                if (chunks == 0 || invoice[0].length <= index) {
+                    int length = chunks == 0 ? FIRST_CHUNK : Math.min(CHUNK, invoice[0].length * 2);
+                    invoice[0] = resize(invoice[0], length);
+                    stockCode[0] = resize(stockCode[0], length);
+                    description[0] = resize(description[0], length);
+                    quantity[0] = resize(quantity[0], length);
+                    time[0] = resize(time[0], length);
+                    price[0] = resize(price[0], length);
+                    customer[0] = resize(customer[0], length);
+                    country[0] = country[0] == null ? new short[length] : Arrays.copyOf(country[0], length);
+                    chunks = 1;
+                }
+                return;
+            }
+            if (chunk < chunks) {
+                return;
+            }
+            if (chunk >= invoice.length) {
+                int length = invoice.length * 2;
+                invoice = Arrays.copyOf(invoice, length);
+                stockCode = Arrays.copyOf(stockCode, length);
+                description = Arrays.copyOf(description, length);
+                quantity = Arrays.copyOf(quantity, length);
+                time = Arrays.copyOf(time, length);
+                price = Arrays.copyOf(price, length);
+                customer = Arrays.copyOf(customer, length);
+                country = Arrays.copyOf(country, length);
+            }
+            invoice[chunk] = new int[CHUNK];
+            stockCode[chunk] = new int[CHUNK];
+            description[chunk] = new int[CHUNK];
+            quantity[chunk] = new int[CHUNK];
+            time[chunk] = new int[CHUNK];
+            price[chunk] = new int[CHUNK];
+            customer[chunk] = new int[CHUNK];
+            country[chunk] = new short[CHUNK];
+            chunks = chunk + 1;
+        }
+
+        private static int[] resize(int[] a, int length) {
+            return a == null ? new int[length] : Arrays.copyOf(a, length);
+        }
+    }
+
+    /** Builds {@link Transactions} line by line; storage grows by chunks, never copying what it holds. */
     public static final class Builder {
+        private static final int MAX_LINES = Integer.MAX_VALUE - CHUNK;
+        private static final int MAX_COUNTRIES = Short.MAX_VALUE + 1;
+
         private int size;
-        private int[] invoice;
-        private int[] stockCode;
-        private int[] description;
-        private int[] quantity;
-        private long[] epochSecond;
-        private double[] unitPrice;
-        private long[] customerId;
-        private int[] country;
-        private final StringDictionary invoices = new StringDictionary();
-        private final StringDictionary stockCodes = new StringDictionary();
+        private final Storage storage = new Storage();
         private final StringDictionary descriptions = new StringDictionary();
-        private final StringDictionary countries = new StringDictionary();
 
         public Builder() {
-            this(1024);
-        }
-
-        public Builder(int initialCapacity) {
-            allocate(Math.max(16, initialCapacity));
-        }
-
-        private void allocate(int capacity) {
-            invoice = grow(invoice, capacity);
-            stockCode = grow(stockCode, capacity);
-            description = grow(description, capacity);
-            quantity = grow(quantity, capacity);
-            epochSecond = epochSecond == null ? new long[capacity] : java.util.Arrays.copyOf(epochSecond, capacity);
-            unitPrice = unitPrice == null ? new double[capacity] : java.util.Arrays.copyOf(unitPrice, capacity);
-            customerId = customerId == null ? new long[capacity] : java.util.Arrays.copyOf(customerId, capacity);
-            country = grow(country, capacity);
-        }
-
-        private static int[] grow(int[] a, int capacity) {
-            return a == null ? new int[capacity] : java.util.Arrays.copyOf(a, capacity);
         }
 
         /**
@@ -186,25 +262,43 @@ public final class Transactions {
                     unitPrice, customerId, country);
         }
 
-        /** Appends one line with its time as epoch seconds (local time read as UTC). */
+        /**
+         * Appends one line with its time as epoch seconds (local time read as UTC).
+         *
+         * @throws IllegalArgumentException when the time is more than 68 years (an int of seconds)
+         *     from the first line's, or the line would be the 2^31-th, or a 32,769-th country
+         */
         public Builder add(String invoiceNo, String stockCode, String description, int quantity,
                            long epochSecond, double unitPrice, long customerId, String country) {
-            if (size == invoice.length) {
-                long next = Math.min((long) Integer.MAX_VALUE - 8, (long) size * 3 / 2 + 16);
-                if (next <= size) {
-                    throw new IllegalStateException("more than " + size + " lines do not fit in one table");
-                }
-                allocate((int) next);
+            if (size >= MAX_LINES) {
+                throw new IllegalArgumentException("more than " + MAX_LINES + " lines do not fit in one table");
             }
-            int i = size++;
-            this.invoice[i] = invoices.encode(invoiceNo);
-            this.stockCode[i] = stockCodes.encode(stockCode);
-            this.description[i] = description == null ? MISSING_DESCRIPTION : descriptions.encode(description);
-            this.quantity[i] = quantity;
-            this.epochSecond[i] = epochSecond;
-            this.unitPrice[i] = unitPrice;
-            this.customerId[i] = customerId;
-            this.country[i] = countries.encode(country);
+            if (size == 0) {
+                storage.timeBase = epochSecond;
+            }
+            long offset = epochSecond - storage.timeBase;
+            if (offset != (int) offset) {
+                throw new IllegalArgumentException("expected a date within 68 years of the first line's ("
+                        + LocalDateTime.ofEpochSecond(storage.timeBase, 0, ZoneOffset.UTC) + ")");
+            }
+            int countryCode = storage.countries.encode(country);
+            if (countryCode >= MAX_COUNTRIES) {
+                throw new IllegalArgumentException("more than " + MAX_COUNTRIES + " distinct countries");
+            }
+            int i = size;
+            storage.ensure(i);
+            int chunk = i >>> CHUNK_SHIFT;
+            int at = i & MASK;
+            storage.invoice[chunk][at] = storage.invoices.encode(invoiceNo);
+            storage.stockCode[chunk][at] = storage.stockCodes.encode(stockCode);
+            storage.description[chunk][at] = description == null ? MISSING_DESCRIPTION : descriptions.encode(description);
+            storage.quantity[chunk][at] = quantity;
+            storage.time[chunk][at] = (int) offset;
+            storage.price[chunk][at] = storage.prices.encode(unitPrice);
+            storage.customer[chunk][at] = customerId == MISSING_CUSTOMER
+                    ? MISSING_CUSTOMER_CODE : storage.customers.encode(customerId);
+            storage.country[chunk][at] = (short) countryCode;
+            size = i + 1;
             return this;
         }
 
@@ -212,14 +306,9 @@ public final class Transactions {
             return size;
         }
 
-        /** The lines added so far; the builder must not be used afterwards. */
+        /** The lines added so far, sharing the builder's storage; the builder must not be used afterwards. */
         public Transactions build() {
-            return new Transactions(size,
-                    java.util.Arrays.copyOf(invoice, size), java.util.Arrays.copyOf(stockCode, size),
-                    java.util.Arrays.copyOf(description, size), java.util.Arrays.copyOf(quantity, size),
-                    java.util.Arrays.copyOf(epochSecond, size), java.util.Arrays.copyOf(unitPrice, size),
-                    java.util.Arrays.copyOf(customerId, size), java.util.Arrays.copyOf(country, size),
-                    invoices, stockCodes, descriptions, countries);
+            return new Transactions(size, null, null, storage, descriptions);
         }
     }
 }

@@ -18,33 +18,40 @@ public final class CustomerGroups {
         this.lines = lines;
     }
 
+    /**
+     * Groups by the lines' customer codes: memory proportional to the customers plus one int per
+     * line with a customer, no per-line sort.
+     */
     public static CustomerGroups of(Transactions t) {
         int n = t.size();
-        long[] ids = new long[n];
-        int m = 0;
+        int codes = t.customerCodeCount();
+        int[] linesOfCode = new int[codes];
         for (int r = 0; r < n; r++) {
-            long id = t.customerId(r);
-            if (id != Transactions.MISSING_CUSTOMER) {
-                ids[m++] = id;
+            int code = t.customerCode(r);
+            if (code != Transactions.MISSING_CUSTOMER_CODE) {
+                linesOfCode[code]++;
             }
         }
-        ids = Arrays.copyOf(ids, m);
-        Arrays.sort(ids);
         int distinct = 0;
-        for (int i = 0; i < m; i++) {
-            if (i == 0 || ids[i] != ids[i - 1]) {
-                ids[distinct++] = ids[i];
+        for (int code = 0; code < codes; code++) {
+            if (linesOfCode[code] > 0) {
+                distinct++;
             }
         }
-        long[] customers = Arrays.copyOf(ids, distinct);
-        int[] customerOfLine = new int[n];
+        long[] customers = new long[distinct];
+        int d = 0;
+        for (int code = 0; code < codes; code++) {
+            if (linesOfCode[code] > 0) {
+                customers[d++] = t.customerIdOfCode(code);
+            }
+        }
+        Arrays.sort(customers);
+        int[] rankOfCode = new int[codes];
         int[] start = new int[distinct + 1];
-        for (int r = 0; r < n; r++) {
-            long id = t.customerId(r);
-            int c = id == Transactions.MISSING_CUSTOMER ? -1 : Arrays.binarySearch(customers, id);
-            customerOfLine[r] = c;
-            if (c >= 0) {
-                start[c + 1]++;
+        for (int code = 0; code < codes; code++) {
+            if (linesOfCode[code] > 0) {
+                rankOfCode[code] = Arrays.binarySearch(customers, t.customerIdOfCode(code));
+                start[rankOfCode[code] + 1] = linesOfCode[code];
             }
         }
         for (int c = 0; c < distinct; c++) {
@@ -53,9 +60,9 @@ public final class CustomerGroups {
         int[] next = Arrays.copyOf(start, distinct);
         int[] lines = new int[start[distinct]];
         for (int r = 0; r < n; r++) {
-            int c = customerOfLine[r];
-            if (c >= 0) {
-                lines[next[c]++] = r;
+            int code = t.customerCode(r);
+            if (code != Transactions.MISSING_CUSTOMER_CODE) {
+                lines[next[rankOfCode[code]]++] = r;
             }
         }
         return new CustomerGroups(customers, start, lines);

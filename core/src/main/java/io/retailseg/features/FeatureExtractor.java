@@ -5,6 +5,7 @@ import io.retailseg.config.Compat;
 import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Feature;
 import io.retailseg.domain.Transactions;
+import io.retailseg.domain.WorkProgress;
 import java.time.LocalDate;
 import java.util.Arrays;
 
@@ -17,7 +18,9 @@ import java.util.Arrays;
 public final class FeatureExtractor {
     private static final int SECONDS_PER_HOUR = 3_600;
     private static final int HOURS_PER_DAY = 24;
+    private static final long SECONDS_PER_DAY = 86_400L;
     private static final String UNITED_KINGDOM = "United Kingdom";
+    private static final int PROGRESS_EVERY = 4096;
 
     private FeatureExtractor() {
     }
@@ -41,6 +44,11 @@ public final class FeatureExtractor {
      * last day when scoring new lines with a saved model.
      */
     public static CustomerTable extract(Transactions lines, Compat compat, long referenceDay) {
+        return extract(lines, compat, referenceDay, WorkProgress.NONE);
+    }
+
+    /** As {@link #extract(Transactions, Compat, long)}, telling {@code progress} the customers done. */
+    public static CustomerTable extract(Transactions lines, Compat compat, long referenceDay, WorkProgress progress) {
         CustomerGroups groups = CustomerGroups.of(lines);
         int n = groups.size();
         boolean[] cancelled = Cleaner.cancelledInvoices(lines.invoices());
@@ -51,6 +59,9 @@ public final class FeatureExtractor {
         for (int c = 0; c < n; c++) {
             rows[c] = customer(lines, groups, c, cancelled, countryRank, uk, referenceDay);
             notebookGap[c] = notebookAverageGap(lines, groups, c);
+            if ((c + 1) % PROGRESS_EVERY == 0) {
+                progress.done(c + 1, n);
+            }
         }
         long[] ids = new long[n];
         for (int c = 0; c < n; c++) {
@@ -79,6 +90,9 @@ public final class FeatureExtractor {
         double[] spendTerms = new double[m];
         long firstMonth = Long.MAX_VALUE;
         long lastMonth = Long.MIN_VALUE;
+        long[] monthOf = new long[m];
+        long previousDay = Long.MIN_VALUE;
+        long month = 0;
         for (int i = 0; i < m; i++) {
             int r = g.line(from + i);
             invoices[i] = t.invoice(r);
@@ -86,14 +100,20 @@ public final class FeatureExtractor {
                 cancelledInvoices[cancelledCount++] = invoices[i];
             }
             stock[i] = t.stockCode(r);
-            long day = t.epochDay(r);
+            long second = t.epochSecond(r);
+            long day = Math.floorDiv(second, SECONDS_PER_DAY);
             days[i] = day;
             countries[i] = t.country(r);
             weekday[weekdayOf(day)]++;
-            hour[(int) (Math.floorMod(t.epochSecond(r), 86_400L) / SECONDS_PER_HOUR)]++;
-            quantity += t.quantity(r);
-            spendTerms[i] = t.quantity(r) * t.unitPrice(r);
-            long month = monthIndex(day);
+            hour[(int) (Math.floorMod(second, SECONDS_PER_DAY) / SECONDS_PER_HOUR)]++;
+            int lineQuantity = t.quantity(r);
+            quantity += lineQuantity;
+            spendTerms[i] = lineQuantity * t.unitPrice(r);
+            if (day != previousDay) { // a customer's lines come in runs of one day: one LocalDate per run
+                month = monthIndex(day);
+                previousDay = day;
+            }
+            monthOf[i] = month;
             firstMonth = Math.min(firstMonth, month);
             lastMonth = Math.max(lastMonth, month);
         }
@@ -102,7 +122,7 @@ public final class FeatureExtractor {
         int[] monthStart = new int[months + 1];
         int[] monthOfLine = new int[m];
         for (int i = 0; i < m; i++) {
-            monthOfLine[i] = (int) (monthIndex(days[i]) - firstMonth);
+            monthOfLine[i] = (int) (monthOf[i] - firstMonth);
             monthStart[monthOfLine[i] + 1]++;
         }
         for (int k = 0; k < months; k++) {

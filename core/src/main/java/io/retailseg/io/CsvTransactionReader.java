@@ -26,13 +26,23 @@ final class CsvTransactionReader {
     private CsvTransactionReader() {
     }
 
-    static Transactions read(String source, InputStream bytes, IngestOptions options, InvoiceDateParser dates)
-            throws IOException {
-        return read(source, bytes, options, dates, LineDecoder.FILE_CAPACITY);
+    /** Told every {@link ReadProgress#EVERY_LINES} lines. */
+    interface LineCounter {
+        void linesRead(long lines);
     }
 
+    static Transactions read(String source, InputStream bytes, IngestOptions options, InvoiceDateParser dates)
+            throws IOException {
+        return read(source, bytes, options, dates, lines -> { }, PipelinedDecoder.worthIt());
+    }
+
+    /**
+     * @param counter told every {@link ReadProgress#EVERY_LINES} lines
+     * @param pipelined decode fields on a second thread while parsing goes on (files on several
+     *     processors; not for small request bodies, where a thread per request costs more)
+     */
     static Transactions read(String source, InputStream bytes, IngestOptions options, InvoiceDateParser dates,
-                             int initialCapacity) throws IOException {
+                             LineCounter counter, boolean pipelined) throws IOException {
         try (CsvReader<CsvRecord> csv = CsvReader.builder()
                 .skipEmptyLines(true)
                 .allowMissingFields(true) // reported below with the field's name
@@ -49,25 +59,35 @@ final class CsvTransactionReader {
             for (Column column : COLUMNS) {
                 index[column.ordinal()] = mapping.index(column);
             }
-            LineDecoder decoder = new LineDecoder(source, dates, initialCapacity);
-            String[] fields = new String[COLUMNS.length];
             int width = mapping.width();
-            while (records.hasNext()) {
-                CsvRecord record = records.next();
-                if (isBlank(record)) {
-                    continue;
+            try (PipelinedDecoder decoder = new PipelinedDecoder(new LineDecoder(source, dates), pipelined)) {
+                try {
+                    long lines = 0;
+                    while (records.hasNext()) {
+                        CsvRecord record = records.next();
+                        if (isBlank(record)) {
+                            continue;
+                        }
+                        int count = record.getFieldCount();
+                        if (count < width) {
+                            throw new InputException(source, record.getStartingLineNumber(), mapping.fieldName(count),
+                                    "expected " + width + " fields, found " + count);
+                        }
+                        String[] fields = new String[COLUMNS.length];
+                        for (int c = 0; c < fields.length; c++) {
+                            fields[c] = record.getField(index[c]);
+                        }
+                        decoder.add(record.getStartingLineNumber(), fields);
+                        if (++lines % ReadProgress.EVERY_LINES == 0) {
+                            counter.linesRead(lines);
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    decoder.finishAfterFailure(); // a bad field on an earlier line wins
+                    throw e;
                 }
-                int count = record.getFieldCount();
-                if (count < width) {
-                    throw new InputException(source, record.getStartingLineNumber(), mapping.fieldName(count),
-                            "expected " + width + " fields, found " + count);
-                }
-                for (int c = 0; c < fields.length; c++) {
-                    fields[c] = record.getField(index[c]);
-                }
-                decoder.add(record.getStartingLineNumber(), fields, InvoiceDateParser.INVALID);
+                return decoder.finish();
             }
-            return decoder.build();
         } catch (CsvParseException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {

@@ -15,21 +15,11 @@ final class LineDecoder {
 
     private final String source;
     private final InvoiceDateParser dates;
-    /** Initial capacity for a file: large enough that big files grow their arrays rarely. */
-    static final int FILE_CAPACITY = 1 << 16;
-    /** Initial capacity for a request body: a few customers' lines, so small requests stay cheap. */
-    static final int SMALL_CAPACITY = 1 << 8;
-
-    private final Transactions.Builder builder;
+    private final Transactions.Builder builder = new Transactions.Builder();
 
     LineDecoder(String source, InvoiceDateParser dates) {
-        this(source, dates, FILE_CAPACITY);
-    }
-
-    LineDecoder(String source, InvoiceDateParser dates, int initialCapacity) {
         this.source = source;
         this.dates = dates;
-        this.builder = new Transactions.Builder(initialCapacity);
     }
 
     /**
@@ -83,8 +73,19 @@ final class LineDecoder {
                 throw error(line, Column.CUSTOMER_ID, "expected a whole-number customer id", customerText);
             }
         }
-        builder.add(invoice, stockCode, description, (int) quantity, time, price, customer,
-                fields[Column.COUNTRY.ordinal()]);
+        try {
+            builder.add(invoice, stockCode, description, (int) quantity, time, price, customer,
+                    fields[Column.COUNTRY.ordinal()]);
+        } catch (IllegalArgumentException e) {
+            String reason = e.getMessage();
+            if (reason.startsWith("expected a date")) {
+                throw error(line, Column.INVOICE_DATE, reason, fields[Column.INVOICE_DATE.ordinal()]);
+            }
+            if (reason.contains("countries")) {
+                throw error(line, Column.COUNTRY, reason, fields[Column.COUNTRY.ordinal()]);
+            }
+            throw new InputException(source, line, null, reason);
+        }
     }
 
     Transactions build() {

@@ -74,7 +74,10 @@ final class Numbers {
      * Parses a decimal number with {@link Double#parseDouble} semantics on the trimmed text,
      * returning {@code NaN} when the text is not a finite number (so "NaN" and "Infinity" are
      * rejected too). Plain decimals such as {@code "2.55"} take an exact fast path: a mantissa below
-     * 2^53 divided by an exact power of ten is correctly rounded, as parseDouble is.
+     * 2^53 divided by an exact power of ten is correctly rounded, as parseDouble is. Measured with JMH
+     * ({@code NumberParsingBenchmark} in the bench module, docs/benchmarks.md): 11.3 ns a price
+     * against 16.6 ns for {@code Double.parseDouble} (10.7 against 18.9 in another run), so the fast
+     * path stays.
      */
     static double parseFiniteDouble(String s) {
         int start = firstNonBlank(s);

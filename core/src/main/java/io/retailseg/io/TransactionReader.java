@@ -58,6 +58,19 @@ public final class TransactionReader {
      *     its source is {@code file.toString()}
      */
     public static Transactions read(Path file, IngestOptions options) {
+        return read(file, options, ReadProgress.NONE);
+    }
+
+    /**
+     * Reads {@code file}, telling {@code progress} every {@link ReadProgress#EVERY_LINES} lines of a
+     * CSV file. Early in the read, the memory the whole file will need is estimated and compared
+     * with the Java heap.
+     *
+     * @throws InputException when the file is missing, unreadable, or not a valid transactions file;
+     *     its source is {@code file.toString()}
+     * @throws io.retailseg.MemoryLimitException when the file will not fit in the Java heap
+     */
+    public static Transactions read(Path file, IngestOptions options, ReadProgress progress) {
         String source = file.toString();
         if (!Files.exists(file)) {
             throw new InputException(source, "file not found");
@@ -68,9 +81,12 @@ public final class TransactionReader {
             try (InputStream in = Files.newInputStream(file)) {
                 magic = in.readNBytes(MAGIC_BYTES);
             }
+            long size = Files.size(file);
             if (isGzip(magic)) {
-                try (InputStream in = new GZIPInputStream(Files.newInputStream(file), GZIP_BUFFER_BYTES)) {
-                    return CsvTransactionReader.read(source, in, options, dates);
+                CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+                try (InputStream in = new GZIPInputStream(counted, GZIP_BUFFER_BYTES)) {
+                    return CsvTransactionReader.read(source, in, options, dates, reporter(counted, size, source, progress),
+                            PipelinedDecoder.worthIt());
                 }
             }
             if (isZip(magic) || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
@@ -83,8 +99,10 @@ public final class TransactionReader {
                     throw cannotRead(source, e);
                 }
             }
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                return CsvTransactionReader.read(source, in, options, dates);
+            CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+            try (InputStream in = new BufferedInputStream(counted)) {
+                return CsvTransactionReader.read(source, in, options, dates, reporter(counted, size, source, progress),
+                            PipelinedDecoder.worthIt());
             }
         } catch (NoSuchFileException e) {
             throw new InputException(source, "file not found");
@@ -110,9 +128,9 @@ public final class TransactionReader {
             buffered.reset();
             if (isGzip(magic)) {
                 return CsvTransactionReader.read(source, new GZIPInputStream(buffered, GZIP_BUFFER_BYTES), options,
-                        dates, LineDecoder.SMALL_CAPACITY);
+                        dates, lines -> { }, false);
             }
-            return CsvTransactionReader.read(source, buffered, options, dates, LineDecoder.SMALL_CAPACITY);
+            return CsvTransactionReader.read(source, buffered, options, dates, lines -> { }, false);
         } catch (IOException e) {
             throw cannotRead(source, e);
         } catch (UncheckedIOException e) {
@@ -127,7 +145,7 @@ public final class TransactionReader {
      * field is an error. Errors name {@code source} and the 1-based position of the line.
      */
     public static Transactions readFields(String source, List<String[]> lines, IngestOptions options) {
-        LineDecoder decoder = new LineDecoder(source, dateParser(source, options), Math.max(1, lines.size()));
+        LineDecoder decoder = new LineDecoder(source, dateParser(source, options));
         String[] fields = new String[Column.values().length];
         for (int i = 0; i < lines.size(); i++) {
             String[] line = lines.get(i);
@@ -150,6 +168,17 @@ public final class TransactionReader {
             throw new InputException(source, "invalid date format '" + options.dateFormat().orElseThrow() + "': "
                     + e.getMessage());
         }
+    }
+
+    /** Progress in bytes of the file consumed, and the memory check. */
+    private static CsvTransactionReader.LineCounter reporter(CountingInputStream counted, long size, String source,
+                                                            ReadProgress progress) {
+        MemoryEstimate memory = new MemoryEstimate(source, Runtime.getRuntime().maxMemory());
+        return lines -> {
+            long bytes = counted.count();
+            memory.check(lines, bytes, size);
+            progress.read(lines, bytes, size);
+        };
     }
 
     static InputException emptyFile(String source) {

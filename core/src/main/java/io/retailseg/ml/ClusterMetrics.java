@@ -10,7 +10,8 @@ package io.retailseg.ml;
  *
  * <p>Labels are 0..k-1. As scikit-learn (which re-encodes the labels it sees), clusters without any
  * row do not count. Distances are Euclidean. The silhouette is exact, O(n^2 d) time and O(n k)
- * memory: distances are computed row by row, in parallel over rows, never as an n x n matrix.
+ * memory: distances are computed row by row, in parallel over rows, never as an n x n matrix;
+ * {@link SampledSilhouette} estimates it from a sample of rows when n is large.
  */
 public final class ClusterMetrics {
     /** numpy's {@code allclose(a, 0)} absolute tolerance, used by scikit-learn's Davies-Bouldin. */
@@ -35,14 +36,26 @@ public final class ClusterMetrics {
                     + ") non-empty clusters, found " + present);
         }
         double[] silhouettes = new double[n];
+        // one contiguous row-major copy: the inner loop streams through memory instead of chasing
+        // one pointer per row (the same sums in the same order as Matrices.squaredDistance)
+        int d = x[0].length;
+        double[] flat = new double[n * d];
+        for (int m = 0; m < n; m++) {
+            System.arraycopy(x[m], 0, flat, m * d, d);
+        }
         try (Parallel pool = Parallel.of(threads)) {
             pool.forRange(n, (from, to) -> {
                 double[] sums = new double[k];
                 for (int i = from; i < to; i++) {
                     java.util.Arrays.fill(sums, 0.0);
                     double[] row = x[i];
-                    for (int m = 0; m < n; m++) {
-                        sums[labels[m]] += Math.sqrt(Matrices.squaredDistance(row, x[m]));
+                    for (int m = 0, base = 0; m < n; m++, base += d) {
+                        double squared = 0;
+                        for (int j = 0; j < d; j++) {
+                            double diff = row[j] - flat[base + j];
+                            squared += diff * diff;
+                        }
+                        sums[labels[m]] += Math.sqrt(squared);
                     }
                     int own = labels[i];
                     if (sizes[own] == 1) {
@@ -166,7 +179,7 @@ public final class ClusterMetrics {
         return sum / present;
     }
 
-    private static int[] sizes(double[][] x, int[] labels, int k, String what) {
+    static int[] sizes(double[][] x, int[] labels, int k, String what) {
         Matrices.columns(x, what);
         if (labels.length != x.length) {
             throw new IllegalArgumentException(what + ": expected one label per row (" + x.length + "), found "
@@ -186,7 +199,7 @@ public final class ClusterMetrics {
         return sizes;
     }
 
-    private static int nonEmpty(int[] sizes) {
+    static int nonEmpty(int[] sizes) {
         int count = 0;
         for (int size : sizes) {
             if (size > 0) {

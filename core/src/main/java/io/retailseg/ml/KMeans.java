@@ -121,15 +121,18 @@ public final class KMeans {
         int[] previous = new int[n];
         Arrays.fill(previous, -1);
         double[] distances = new double[n];
+        Bounds bounds = new Bounds(n, k);
         boolean strictConvergence = false;
         int iteration = 0;
         while (iteration < maxIterations) {
             iteration++;
-            assign(x, centres, labels, distances, pool);
+            assign(x, centres, labels, distances, bounds, pool);
             update(x, centres, labels, distances, updated);
             double shift = 0;
             for (int c = 0; c < k; c++) {
-                shift += Matrices.squaredDistance(centres[c], updated[c]);
+                double moved = Matrices.squaredDistance(centres[c], updated[c]);
+                shift += moved;
+                bounds.move[c] = Math.sqrt(moved);
             }
             double[][] swap = centres;
             centres = updated;
@@ -144,7 +147,7 @@ public final class KMeans {
             System.arraycopy(labels, 0, previous, 0, n);
         }
         if (!strictConvergence) {
-            assign(x, centres, labels, distances, pool);
+            assign(x, centres, labels, distances, bounds, pool);
         }
         double inertia = 0;
         for (int i = 0; i < n; i++) {
@@ -215,23 +218,67 @@ public final class KMeans {
         return low;
     }
 
+    /**
+     * Hamerly's bounds (G. Hamerly, "Making k-means even faster", SDM 2010): per row an upper bound
+     * on the distance to its centre and a lower bound on the distance to every other centre, moved
+     * by how far the centres moved. A row whose exact distance to its centre is below the lower bound
+     * keeps its centre without computing the other k - 1 distances. The labels and distances are
+     * those of the full assignment, bit for bit: a row is only skipped when its centre is strictly the
+     * nearest (with a relative margin of {@value #BOUND_MARGIN} for rounding in the bounds), and the
+     * distance it keeps is computed exactly.
+     */
+    private static final class Bounds {
+        final double[] lower;
+        final double[] move;
+        boolean valid;
+
+        Bounds(int n, int k) {
+            lower = new double[n];
+            move = new double[k];
+        }
+    }
+
+    private static final double BOUND_MARGIN = 1e-9;
+
     /** Assignment step: nearest centre and squared distance to it for every row, one slot per row. */
-    private static void assign(double[][] x, double[][] centres, int[] labels, double[] distances, Parallel pool) {
+    private static void assign(double[][] x, double[][] centres, int[] labels, double[] distances, Bounds bounds,
+                               Parallel pool) {
+        boolean bounded = bounds.valid;
+        double maxMove = 0;
+        for (double m : bounds.move) {
+            maxMove = Math.max(maxMove, m);
+        }
+        double drop = maxMove;
         pool.forRange(x.length, (from, to) -> {
             for (int i = from; i < to; i++) {
+                if (bounded) {
+                    double lower = bounds.lower[i] - drop;
+                    double own = Matrices.squaredDistance(x[i], centres[labels[i]]);
+                    if (Math.sqrt(own) * (1 + BOUND_MARGIN) < lower) {
+                        bounds.lower[i] = lower;
+                        distances[i] = own;
+                        continue;
+                    }
+                }
                 int best = 0;
                 double bestDistance = Double.POSITIVE_INFINITY;
+                double second = Double.POSITIVE_INFINITY;
                 for (int c = 0; c < centres.length; c++) {
                     double distance = Matrices.squaredDistance(x[i], centres[c]);
                     if (distance < bestDistance) {
+                        second = bestDistance;
                         bestDistance = distance;
                         best = c;
+                    } else if (distance < second) {
+                        second = distance;
                     }
                 }
                 labels[i] = best;
                 distances[i] = bestDistance;
+                bounds.lower[i] = Math.sqrt(second);
             }
         });
+        bounds.valid = true;
     }
 
     /**

@@ -14,11 +14,20 @@ import java.util.OptionalInt;
  * within a tolerance of the best are taken as equally good and the smallest of them wins, since
  * fewer segments are easier to act on. The elbow of the inertia curve is located with Kneedle
  * (Satopaa et al. 2011) and reported beside it, as the reference analysis reads both plots.
+ *
+ * <p>Above {@link Settings#silhouetteSampleSize()} rows the silhouettes are estimated on one seeded
+ * sample of that many rows, the same for every k ({@link SampledSilhouette}); each candidate carries
+ * its standard error. k-means itself always runs on all rows (it is linear in them).
  */
 public final class KSelector {
     /** What a clustering run needs besides k. */
     public record Settings(int restarts, int maxIterations, double tolerance, long seed, int threads,
-                           double silhouetteTolerance) {
+                           double silhouetteTolerance, int silhouetteSampleSize, long silhouetteSeed) {
+        /** Settings with an exact silhouette whatever the number of rows. */
+        public Settings(int restarts, int maxIterations, double tolerance, long seed, int threads,
+                        double silhouetteTolerance) {
+            this(restarts, maxIterations, tolerance, seed, threads, silhouetteTolerance, Integer.MAX_VALUE, 0L);
+        }
     }
 
     /** The choice and the clustering of the chosen k. */
@@ -31,20 +40,28 @@ public final class KSelector {
     /** Clusters with a k fixed by the user. */
     public static Outcome fixed(double[][] x, int k, Settings s) {
         KMeansResult r = KMeans.fit(x, k, s.restarts(), s.maxIterations(), s.tolerance(), s.seed(), s.threads());
-        double silhouette = ClusterMetrics.silhouette(x, r.labels(), k, s.threads());
-        KSelection selection = new KSelection(List.of(new KCandidate(k, r.inertia(), silhouette)), k,
+        SampledSilhouette silhouette = SampledSilhouette.of(x, s.silhouetteSampleSize(), s.silhouetteSeed());
+        KCandidate candidate = KCandidate.of(k, r.inertia(), silhouette.score(r.labels(), k, s.threads()));
+        KSelection selection = new KSelection(List.of(candidate), k,
                 OptionalInt.empty(), "fixed by the user (--k)", "k=" + k + " was given with --k");
         return new Outcome(selection, r);
     }
 
     /** Tries every k in {@code kMin..kMax} and picks one by the rule above. */
     public static Outcome choose(double[][] x, int kMin, int kMax, Settings s) {
+        return choose(x, kMin, kMax, s, io.retailseg.domain.WorkProgress.NONE);
+    }
+
+    /** As {@link #choose(double[][], int, int, Settings)}, telling {@code progress} after each k (k values done, of all). */
+    public static Outcome choose(double[][] x, int kMin, int kMax, Settings s, io.retailseg.domain.WorkProgress progress) {
         List<KCandidate> candidates = new ArrayList<>();
         List<KMeansResult> results = new ArrayList<>();
+        SampledSilhouette silhouette = SampledSilhouette.of(x, s.silhouetteSampleSize(), s.silhouetteSeed());
         for (int k = kMin; k <= kMax; k++) {
             KMeansResult r = KMeans.fit(x, k, s.restarts(), s.maxIterations(), s.tolerance(), s.seed(), s.threads());
             results.add(r);
-            candidates.add(new KCandidate(k, r.inertia(), ClusterMetrics.silhouette(x, r.labels(), k, s.threads())));
+            candidates.add(KCandidate.of(k, r.inertia(), silhouette.score(r.labels(), k, s.threads())));
+            progress.done(k - kMin + 1, kMax - kMin + 1);
         }
         int best = 0;
         for (int i = 1; i < candidates.size(); i++) {

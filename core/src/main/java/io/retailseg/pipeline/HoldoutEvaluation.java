@@ -42,7 +42,8 @@ import java.util.SplittableRandom;
  * </ol>
  *
  * <p>Seeds: the run's seed sequence gives the Isolation Forest and k-means their seeds (as in
- * {@code run}); the third value seeds the bootstrap, the fourth the random recommender.
+ * {@code run}); the third value seeds the bootstrap, the fourth the random recommender ({@code run}
+ * skips these two and seeds its silhouette sample with the fifth).
  */
 public final class HoldoutEvaluation {
     /** The cut-offs N of every top-N metric. */

@@ -11,4 +11,15 @@ public interface ProgressListener {
 
     default void stageFinished(String stage, long millis, String outcome) {
     }
+
+    /**
+     * Told from time to time during a long stage (from the stage's thread, no more than a few times
+     * a second).
+     *
+     * @param fraction share of the stage done, 0..1, or NaN when unknown
+     * @param items items done so far (lines read, customers, k values)
+     * @param unit what the items are, plural ("lines")
+     */
+    default void stageProgress(String stage, double fraction, long items, String unit) {
+    }
 }

@@ -67,8 +67,10 @@ public final class RetailSeg {
                                 Optional<SegmentationModel> previous) {
         Map<String, Long> timings = new LinkedHashMap<>();
         Stages stages = new Stages(progress, timings);
-        Transactions raw = stages.run("ingest", source::load, t -> t.size() + " lines");
-        Cleaner.Result cleaned = stages.run("clean", () -> Cleaner.clean(raw), c -> c.report().rowsOut() + " lines kept");
+        Transactions raw = stages.run("ingest", () -> source.load(progress), t -> t.size() + " lines");
+        Cleaner.Result cleaned = stages.run("clean", () -> Cleaner.clean(raw, (done, total) ->
+                progress.stageProgress("clean", (double) done / total, done, "steps")),
+                c -> c.report().rowsOut() + " lines kept");
         return fit(config, source.name(), raw.size(), cleaned, raw, previous, stages);
     }
 
@@ -91,15 +93,21 @@ public final class RetailSeg {
     /** @param raw the lines as read, for the data profile (the clean lines themselves for {@link #runCleaned}) */
     private static RunResult fit(RunConfig config, String sourceName, long rowsRead, Cleaner.Result cleaned,
                                  Transactions raw, Optional<SegmentationModel> previous, Stages stages) {
+        ProgressListener progress = stages.progress();
         SplittableRandom seeds = new SplittableRandom(config.seed());
         long isolationSeed = seeds.nextLong();
         long kmeansSeed = seeds.nextLong();
+        seeds.nextLong(); // the third and fourth values seed evaluate's bootstrap and random recommender
+        seeds.nextLong(); // (HoldoutEvaluation), so the silhouette sample takes the fifth
+        long silhouetteSeed = seeds.nextLong();
         Transactions lines = cleaned.lines();
         DataProfile dataProfile = stages.run("explore", () -> DataProfiler.profile(raw, lines),
                 p -> p.countries().size() + " countries, " + p.months().size() + " months");
         long referenceDay = lines.size() == 0 ? 0 : FeatureExtractor.lastDay(lines);
         CustomerTable customers = stages.run("features",
-                () -> FeatureExtractor.extract(lines, config.compat(), referenceDay), t -> t.size() + " customers");
+                () -> FeatureExtractor.extract(lines, config.compat(), referenceDay, (done, total) ->
+                        progress.stageProgress("features", (double) done / total, done, "customers")),
+                t -> t.size() + " customers");
         if (customers.size() == 0) {
             throw new InputException(sourceName, "no customer left after cleaning (" + rowsRead
                     + " lines read, " + lines.size() + " kept); lines need a CustomerID, a Description,"
@@ -145,10 +153,13 @@ public final class RetailSeg {
         double[][] scores = pca.transform(scaler.transform(segmentedFeatures));
 
         KSelector.Settings settings = new KSelector.Settings(config.kmeansRestarts(), config.kmeansMaxIterations(),
-                config.kmeansTolerance(), kmeansSeed, config.threads(), config.silhouetteTolerance());
+                config.kmeansTolerance(), kmeansSeed, config.threads(), config.silhouetteTolerance(),
+                config.silhouetteSampleSize(), silhouetteSeed);
         KSelector.Outcome outcome = stages.run("k_selection", () -> config.fixedK().isPresent()
                 ? KSelector.fixed(scores, config.fixedK().getAsInt(), settings)
-                : KSelector.choose(scores, config.kMin(), Math.min(config.kMax(), m - 1), settings),
+                : KSelector.choose(scores, config.kMin(), Math.min(config.kMax(), m - 1), settings,
+                        (done, total) -> progress.stageProgress("k_selection", (double) done / total, done,
+                                "k values")),
                 o -> "k = " + o.selection().chosenK());
         int k = outcome.selection().chosenK();
         KMeansResult clustering = outcome.clustering();
@@ -235,6 +246,7 @@ public final class RetailSeg {
         m.put("top_products", c.topProducts());
         m.put("recommendations_per_customer", c.recommendationsPerCustomer());
         m.put("rank_by", c.rankBy().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("silhouette_sample_size", c.silhouetteSampleSize());
         return m;
     }
 

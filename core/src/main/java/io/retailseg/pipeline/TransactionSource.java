@@ -13,6 +13,11 @@ public interface TransactionSource {
     /** Reads the lines; bad input raises {@link io.retailseg.InputException}. */
     Transactions load();
 
+    /** Reads the lines, telling {@code progress} how far the read got (stage {@code ingest}). */
+    default Transactions load(ProgressListener progress) {
+        return load();
+    }
+
     /** A CSV (plain or gzip) or XLSX file. */
     static TransactionSource file(Path file, IngestOptions options) {
         return new TransactionSource() {
@@ -24,6 +29,12 @@ public interface TransactionSource {
             @Override
             public Transactions load() {
                 return TransactionReader.read(file, options);
+            }
+
+            @Override
+            public Transactions load(ProgressListener progress) {
+                return TransactionReader.read(file, options, (lines, bytes, total) ->
+                        progress.stageProgress("ingest", Math.min(1.0, (double) bytes / total), lines, "lines"));
             }
         };
     }

@@ -143,14 +143,19 @@ public final class RunWriter {
                 "all_explained_variance_ratio", r.pca().allExplainedVarianceRatio()));
         List<Object> candidates = new ArrayList<>();
         for (KCandidate c : r.kSelection().candidates()) {
-            candidates.add(ordered("k", c.k(), "inertia", c.inertia(), "silhouette", c.silhouette()));
+            candidates.add(ordered("k", c.k(), "inertia", c.inertia(), "silhouette", c.silhouette(),
+                    "silhouette_std_error", c.silhouetteStandardError()));
         }
+        KCandidate chosen = r.kSelection().candidates().stream().filter(c -> c.k() == r.kSelection().chosenK())
+                .findFirst().orElseThrow();
         Map<String, Object> k = ordered("candidates", candidates, "chosen_k", r.kSelection().chosenK(),
                 "rule", r.kSelection().rule(), "reason", r.kSelection().reason());
         r.kSelection().elbowK().ifPresent(e -> k.put("elbow_k", e));
         s.put("k_selection", k);
         s.put("metrics", ordered("silhouette", r.metrics().silhouette(),
-                "calinski_harabasz", r.metrics().calinskiHarabasz(), "davies_bouldin", r.metrics().daviesBouldin()));
+                "calinski_harabasz", r.metrics().calinskiHarabasz(), "davies_bouldin", r.metrics().daviesBouldin(),
+                "silhouette_std_error", chosen.silhouetteStandardError(),
+                "silhouette_sample_size", chosen.silhouetteSampleSize() == 0 ? "all" : chosen.silhouetteSampleSize()));
         List<Object> segments = new ArrayList<>();
         for (SegmentProfile p : r.profiles()) {
             segments.add(ordered("id", p.id(), "name", p.name(), "size", p.size(),

@@ -2,12 +2,12 @@ package io.retailseg.recommend;
 
 import io.retailseg.clean.Cleaner;
 import io.retailseg.config.RankBy;
+import io.retailseg.domain.PrimitiveDictionaries;
 import io.retailseg.domain.StringDictionary;
 import io.retailseg.domain.Transactions;
 import io.retailseg.features.CustomerGroups;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -187,22 +187,41 @@ public final class SegmentBestSellers {
     public static String[] descriptions(Transactions lines) {
         StringDictionary dict = lines.descriptions();
         int[] rank = dict.sortRanks();
-        Map<Long, int[]> counts = new HashMap<>();
+        // Most products have one description: count each product's first description in arrays, and
+        // only the other (stock code, description) pairs in a primitive table with a mixing hash
+        // (boxed Long keys hash to stockCode ^ description, which collides when the codes run in step).
+        int products = lines.stockCodes().size();
+        int[] firstDescription = new int[products];
+        int[] firstCount = new int[products];
+        Arrays.fill(firstDescription, Transactions.MISSING_DESCRIPTION);
+        PrimitiveDictionaries.Longs pairs = new PrimitiveDictionaries.Longs();
+        int[] counts = new int[1024];
         for (int r = 0; r < lines.size(); r++) {
-            if (lines.description(r) == Transactions.MISSING_DESCRIPTION) {
+            int description = lines.description(r);
+            if (description == Transactions.MISSING_DESCRIPTION) {
                 continue;
             }
-            long key = ((long) lines.stockCode(r) << 32) | lines.description(r);
-            counts.computeIfAbsent(key, k -> new int[1])[0]++;
+            int code = lines.stockCode(r);
+            if (firstDescription[code] == Transactions.MISSING_DESCRIPTION) {
+                firstDescription[code] = description;
+            }
+            if (firstDescription[code] == description) {
+                firstCount[code]++;
+                continue;
+            }
+            int pair = pairs.encode(((long) code << 32) | description);
+            if (pair == counts.length) {
+                counts = Arrays.copyOf(counts, counts.length * 2);
+            }
+            counts[pair]++;
         }
-        int products = lines.stockCodes().size();
-        int[] bestDescription = new int[products];
-        int[] bestCount = new int[products];
-        Arrays.fill(bestDescription, -1);
-        for (Map.Entry<Long, int[]> e : counts.entrySet()) {
-            int code = (int) (e.getKey() >>> 32);
-            int desc = (int) (long) e.getKey();
-            int count = e.getValue()[0];
+        int[] bestDescription = firstDescription.clone();
+        int[] bestCount = firstCount.clone();
+        for (int pair = 0; pair < pairs.size(); pair++) {
+            long key = pairs.value(pair);
+            int code = (int) (key >>> 32);
+            int desc = (int) key;
+            int count = counts[pair];
             if (count > bestCount[code] || (count == bestCount[code] && rank[desc] < rank[bestDescription[code]])) {
                 bestCount[code] = count;
                 bestDescription[code] = desc;

@@ -1,0 +1,51 @@
+package io.retailseg.bench;
+
+import io.retailseg.clean.Cleaner;
+import io.retailseg.config.Compat;
+import io.retailseg.domain.CustomerTable;
+import io.retailseg.domain.Transactions;
+import io.retailseg.features.FeatureExtractor;
+import io.retailseg.io.TransactionReader;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Cleaning and the per-customer feature aggregation (15 features) of a generated file's lines. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Xmx4g")
+public class FeaturesBenchmark {
+    @Param("1000000")
+    int lines;
+
+    Transactions raw;
+    Transactions clean;
+
+    @Setup
+    public void setUp() {
+        raw = TransactionReader.read(Inputs.generatedFile(lines));
+        clean = Cleaner.clean(raw).lines();
+    }
+
+    @Benchmark
+    public Cleaner.Result clean() {
+        return Cleaner.clean(raw);
+    }
+
+    @Benchmark
+    public CustomerTable features() {
+        return FeatureExtractor.extract(clean, Compat.SPEC);
+    }
+}

@@ -1,0 +1,268 @@
+package io.retailseg.ml;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The mean silhouette, exact up to a size and estimated on a seeded random sample above it, so that
+ * scoring a clustering stays O(s^2 d) time instead of O(n^2 d) on a million customers.
+ *
+ * <p>Estimate: draw {@code s} rows uniformly without replacement (seeded, the same rows for every
+ * clustering of the same data, so candidate k values are compared on the same customers, which
+ * cancels most of the sampling noise in their differences) and compute each sampled row's exact
+ * silhouette, against all n rows: O(s n d) time, O(n) memory. The mean of a simple random sample is
+ * an unbiased estimate of the mean silhouette, and its standard error is the sample standard
+ * deviation over {@code sqrt(s)} times the finite-population correction {@code sqrt(1 - s/n)}.
+ * (scikit-learn's {@code silhouette_score(sample_size=s)} instead scores the sample against itself,
+ * O(s^2 d), which is biased: on 3,000 rows a sample of 400 came out 3 standard errors low.)
+ */
+public final class SampledSilhouette {
+    /**
+     * The mean silhouette and how it was computed.
+     *
+     * @param mean the mean silhouette (exact when {@code sampleSize == population})
+     * @param standardError its standard error, 0 when exact
+     * @param sampleSize rows the silhouette was computed on
+     * @param population rows of the data
+     */
+    public record Estimate(double mean, double standardError, int sampleSize, int population) {
+        public boolean exact() {
+            return sampleSize == population;
+        }
+    }
+
+    /**
+     * Up to this many row pairs (2^24: 134 MB of doubles, about 5,800 rows) the exact silhouette
+     * keeps every pairwise distance, computed once (each pair once, not twice) and reused for every
+     * k of the search, so that each further k costs one pass over memory instead of n^2 square
+     * roots. The real file's 4,143 segmented customers fit.
+     */
+    static final long MAX_CACHED_PAIRS = 1L << 24;
+
+    private final double[][] x;
+    private final int[] rows;
+    private double[] pairDistances;
+
+    private SampledSilhouette(double[][] x, int[] rows) {
+        this.x = x;
+        this.rows = rows;
+    }
+
+    /**
+     * Prepares scoring of clusterings of {@code x}: all rows when there are at most
+     * {@code maxExact}, else a seeded sample of {@code maxExact} rows.
+     */
+    public static SampledSilhouette of(double[][] x, int maxExact, long seed) {
+        if (maxExact < 2) {
+            throw new IllegalArgumentException("SampledSilhouette: sample size must be at least 2, was " + maxExact);
+        }
+        return new SampledSilhouette(x, x.length <= maxExact ? null : sample(x.length, maxExact, seed));
+    }
+
+    /** {@code size} distinct indices of {@code 0..n-1}, ascending, chosen uniformly (partial Fisher-Yates). */
+    static int[] sample(int n, int size, long seed) {
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < size; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = index[i];
+            index[i] = index[j];
+            index[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(index, size);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
+    /** The mean silhouette of the clustering {@code labels} (0..k-1, one per row of x). */
+    public Estimate score(int[] labels, int k, int threads) {
+        int n = x.length;
+        if (rows == null) {
+            double exact = (long) n * (n - 1) / 2 <= MAX_CACHED_PAIRS
+                    ? exactFromPairs(labels, k, threads) : ClusterMetrics.silhouette(x, labels, k, threads);
+            return new Estimate(exact, 0.0, n, n);
+        }
+        int s = rows.length;
+        double[] values = sampledValues(labels, k, threads);
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        double mean = sum / s;
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(squares / (s - 1));
+        double standardError = sd / Math.sqrt(s) * Math.sqrt(1 - (double) s / n);
+        return new Estimate(mean, standardError, s, n);
+    }
+
+    /**
+     * {@link ClusterMetrics#silhouette} from the cached distances, bit for bit: each row's sums per
+     * cluster receive the distances to rows 0..n-1 in ascending order, as there.
+     */
+    private double exactFromPairs(int[] labels, int k, int threads) {
+        int n = x.length;
+        int[] sizes = ClusterMetrics.sizes(x, labels, k, "ClusterMetrics.silhouetteSamples");
+        int present = ClusterMetrics.nonEmpty(sizes);
+        if (present < 2 || present > n - 1) {
+            throw new IllegalArgumentException("ClusterMetrics.silhouetteSamples: expected 2 to n - 1 (" + (n - 1)
+                    + ") non-empty clusters, found " + present);
+        }
+        double[] d = pairDistances(threads);
+        double[][] sums = new double[n][k];
+        int at = 0;
+        for (int a = 0; a < n; a++) {
+            double[] own = sums[a];
+            int la = labels[a];
+            for (int b = a + 1; b < n; b++) {
+                double distance = d[at++];
+                own[labels[b]] += distance;
+                sums[b][la] += distance;
+            }
+        }
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            int own = labels[i];
+            double s;
+            if (sizes[own] == 1) {
+                s = 0.0;
+            } else {
+                double a = sums[i][own] / (sizes[own] - 1);
+                double b = Double.POSITIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                    if (c != own && sizes[c] > 0) {
+                        b = Math.min(b, sums[i][c] / sizes[c]);
+                    }
+                }
+                double denominator = Math.max(a, b);
+                s = denominator > 0 ? (b - a) / denominator : 0.0;
+            }
+            total += s;
+        }
+        return total / n;
+    }
+
+    /** Distances of all pairs a < b, row by row (a ascending, then b), computed once. */
+    private double[] pairDistances(int threads) {
+        if (pairDistances != null) {
+            return pairDistances;
+        }
+        int n = x.length;
+        int d = x[0].length;
+        double[] out = new double[(int) ((long) n * (n - 1) / 2)];
+        try (Parallel pool = Parallel.of(threads)) {
+            // row a has n - a - 1 pairs: rows a and n - 1 - a together make every unit of work equal
+            pool.forRange((n + 1) / 2, (from, to) -> {
+                for (int u = from; u < to; u++) {
+                    fillRow(out, u, n, d);
+                    if (n - 1 - u != u) {
+                        fillRow(out, n - 1 - u, n, d);
+                    }
+                }
+            });
+        }
+        pairDistances = out;
+        return out;
+    }
+
+    private void fillRow(double[] out, int a, int n, int d) {
+        int at = (int) ((long) a * n - (long) a * (a + 1) / 2);
+        double[] row = x[a];
+        for (int b = a + 1; b < n; b++) {
+            double[] other = x[b];
+            double squared = 0;
+            for (int j = 0; j < d; j++) {
+                double diff = row[j] - other[j];
+                squared += diff * diff;
+            }
+            out[at++] = Math.sqrt(squared);
+        }
+    }
+
+    /**
+     * The silhouette of each sampled row against all rows. The rows are first grouped by cluster into
+     * one contiguous array, so each cluster's distance sum is a straight loop with four independent
+     * accumulators (the row-by-row kernel adds into {@code sums[labels[m]]}, one dependent addition
+     * after another). Each row's value depends only on the data, not on the threads.
+     */
+    private double[] sampledValues(int[] labels, int k, int threads) {
+        int n = x.length;
+        int d = x[0].length;
+        int[] sizes = ClusterMetrics.sizes(x, labels, k, "ClusterMetrics.silhouetteSamples");
+        int present = ClusterMetrics.nonEmpty(sizes);
+        if (present < 2 || present > n - 1) {
+            throw new IllegalArgumentException("ClusterMetrics.silhouetteSamples: expected 2 to n - 1 (" + (n - 1)
+                    + ") non-empty clusters, found " + present);
+        }
+        int[] start = new int[k + 1];
+        for (int c = 0; c < k; c++) {
+            start[c + 1] = start[c] + sizes[c];
+        }
+        int[] next = java.util.Arrays.copyOf(start, k);
+        double[] grouped = new double[n * d];
+        for (int m = 0; m < n; m++) {
+            System.arraycopy(x[m], 0, grouped, next[labels[m]]++ * d, d);
+        }
+        double[] values = new double[rows.length];
+        try (Parallel pool = Parallel.of(threads)) {
+            pool.forRange(rows.length, (from, to) -> {
+                double[] sums = new double[k];
+                for (int t = from; t < to; t++) {
+                    int i = rows[t];
+                    double[] row = x[i];
+                    for (int c = 0; c < k; c++) {
+                        sums[c] = clusterSum(row, grouped, start[c], start[c + 1], d);
+                    }
+                    int own = labels[i];
+                    if (sizes[own] == 1) {
+                        values[t] = 0.0;
+                        continue;
+                    }
+                    double a = sums[own] / (sizes[own] - 1);
+                    double b = Double.POSITIVE_INFINITY;
+                    for (int c = 0; c < k; c++) {
+                        if (c != own && sizes[c] > 0) {
+                            b = Math.min(b, sums[c] / sizes[c]);
+                        }
+                    }
+                    double denominator = Math.max(a, b);
+                    values[t] = denominator > 0 ? (b - a) / denominator : 0.0;
+                }
+            });
+        }
+        return values;
+    }
+
+    /** Sum of the distances from {@code row} to the grouped rows {@code from..to}. */
+    private static double clusterSum(double[] row, double[] grouped, int from, int to, int d) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int m = from;
+        for (; m + 3 < to; m += 4) {
+            s0 += Math.sqrt(squared(row, grouped, m * d, d));
+            s1 += Math.sqrt(squared(row, grouped, (m + 1) * d, d));
+            s2 += Math.sqrt(squared(row, grouped, (m + 2) * d, d));
+            s3 += Math.sqrt(squared(row, grouped, (m + 3) * d, d));
+        }
+        for (; m < to; m++) {
+            s0 += Math.sqrt(squared(row, grouped, m * d, d));
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static double squared(double[] row, double[] grouped, int base, int d) {
+        double sum = 0;
+        for (int j = 0; j < d; j++) {
+            double diff = row[j] - grouped[base + j];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,111 @@
+package io.retailseg.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The compact column storage gives back exactly what was added, across chunks and through views. */
+class TransactionsTest {
+    private static final long BASE = LocalDateTime.of(2010, 12, 1, 8, 26).toEpochSecond(ZoneOffset.UTC);
+    /** More than two chunks of 2^16 lines, so lines on both sides of chunk boundaries are checked. */
+    private static final int LINES = (2 << Transactions.CHUNK_SHIFT) + 123;
+
+    private static Transactions lines() {
+        Transactions.Builder b = new Transactions.Builder();
+        for (int i = 0; i < LINES; i++) {
+            b.add("5" + (i / 7), "SC" + (i % 1000), i % 11 == 0 ? null : "D" + (i % 500), i % 50 - 10,
+                    BASE + i * 61L, (i % 300) / 100.0 + 0.05, i % 13 == 0 ? Transactions.MISSING_CUSTOMER : 12_000 + i % 977,
+                    i % 3 == 0 ? "France" : "United Kingdom");
+        }
+        return b.build();
+    }
+
+    private static void assertLine(Transactions t, int row, int i) {
+        assertThat(t.invoiceText(row)).isEqualTo("5" + (i / 7));
+        assertThat(t.stockCodeText(row)).isEqualTo("SC" + (i % 1000));
+        assertThat(t.descriptionText(row)).isEqualTo(i % 11 == 0 ? null : "D" + (i % 500));
+        assertThat(t.quantity(row)).isEqualTo(i % 50 - 10);
+        assertThat(t.epochSecond(row)).isEqualTo(BASE + i * 61L);
+        assertThat(t.unitPrice(row)).isEqualTo((i % 300) / 100.0 + 0.05);
+        long customer = i % 13 == 0 ? Transactions.MISSING_CUSTOMER : 12_000 + i % 977;
+        assertThat(t.customerId(row)).isEqualTo(customer);
+        assertThat(t.customerCode(row) == Transactions.MISSING_CUSTOMER_CODE)
+                .isEqualTo(customer == Transactions.MISSING_CUSTOMER);
+        assertThat(t.countryText(row)).isEqualTo(i % 3 == 0 ? "France" : "United Kingdom");
+    }
+
+    @Test
+    void everyColumnComesBackAcrossChunkBoundaries() {
+        Transactions t = lines();
+        assertThat(t.size()).isEqualTo(LINES);
+        int chunk = 1 << Transactions.CHUNK_SHIFT;
+        for (int i : new int[] {0, 1, 15, 16, 17, chunk - 1, chunk, chunk + 1, 2 * chunk - 1, 2 * chunk, LINES - 1}) {
+            assertLine(t, i, i);
+        }
+        for (int i = 0; i < LINES; i += 997) {
+            assertLine(t, i, i);
+        }
+        assertThat(t.customerCodeCount()).as("distinct customer ids").isEqualTo(977);
+        assertThat(t.customerIdOfCode(t.customerCode(1))).isEqualTo(12_001);
+        assertThatThrownBy(() -> t.quantity(LINES)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void selectIsAViewAndViewsCompose() {
+        Transactions t = lines();
+        int[] rows = {LINES - 1, 5, 70_000, 65_535};
+        Transactions view = t.select(rows.clone());
+        assertThat(view.size()).isEqualTo(4);
+        for (int r = 0; r < rows.length; r++) {
+            assertLine(view, r, rows[r]);
+        }
+        Transactions ofView = view.select(new int[] {2, 0});
+        assertLine(ofView, 0, 70_000);
+        assertLine(ofView, 1, LINES - 1);
+        assertThatThrownBy(() -> view.quantity(4)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void descriptionRecodingComposesThroughViews() {
+        Transactions.Builder b = new Transactions.Builder();
+        b.add("1", "A", "red mug", 1, BASE, 1.0, 1, "UK");
+        b.add("1", "B", null, 1, BASE, 1.0, 1, "UK");
+        b.add("2", "C", "Red Mug", 1, BASE, 1.0, 2, "UK");
+        Transactions t = b.build();
+        StringDictionary upper = new StringDictionary();
+        int[] recode = new int[t.descriptions().size()];
+        for (int c = 0; c < recode.length; c++) {
+            recode[c] = upper.encode(t.descriptions().decode(c).toUpperCase(java.util.Locale.ROOT));
+        }
+        Transactions view = t.select(new int[] {0, 1, 2}, recode, upper);
+        assertThat(view.descriptionText(0)).isEqualTo("RED MUG");
+        assertThat(view.descriptionText(1)).isNull();
+        assertThat(view.description(2)).isEqualTo(view.description(0));
+        assertThat(view.select(new int[] {2}).descriptionText(0)).isEqualTo("RED MUG");
+        assertThat(t.descriptionText(2)).as("the table itself is unchanged").isEqualTo("Red Mug");
+    }
+
+    @Test
+    void timesMoreThan68YearsFromTheFirstLineAreRefused() {
+        Transactions.Builder b = new Transactions.Builder();
+        b.add("1", "A", "x", 1, BASE, 1.0, 1, "UK");
+        b.add("1", "A", "x", 1, BASE - Integer.MAX_VALUE, 1.0, 1, "UK");
+        assertThatThrownBy(() -> b.add("1", "A", "x", 1, BASE + Integer.MAX_VALUE + 1L, 1.0, 1, "UK"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("expected a date within 68 years of the first line's (2010-12-01T08:26)");
+        assertThat(b.build().epochSecond(1)).isEqualTo(BASE - Integer.MAX_VALUE);
+    }
+
+    @Test
+    void negativeZeroAndPositiveZeroPricesStayApart() {
+        Transactions t = new Transactions.Builder()
+                .add("1", "A", "x", 1, BASE, -0.0, 1, "UK")
+                .add("1", "A", "x", 1, BASE, 0.0, 1, "UK")
+                .build();
+        assertThat(Double.doubleToRawLongBits(t.unitPrice(0))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(Double.doubleToRawLongBits(t.unitPrice(1))).isEqualTo(0L);
+    }
+}

@@ -1,0 +1,73 @@
+package io.retailseg.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.retailseg.InputException;
+import io.retailseg.domain.Transactions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Decoding on a second thread changes neither the lines nor which error is reported. */
+class PipelinedDecoderTest {
+    private static final String HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+
+    @TempDir
+    Path dir;
+
+    private Path file(int lines, int badQuantityLine, int badCsvLine) throws IOException {
+        StringBuilder sb = new StringBuilder(HEADER);
+        for (int i = 2; i < lines + 2; i++) {
+            String stock = i == badCsvLine ? "\"85123A\"x" : "85123A";
+            String quantity = i == badQuantityLine ? "six" : Integer.toString(i % 7 + 1);
+            sb.append(5000 + i / 10).append(',').append(stock).append(",ITEM ").append(i % 13).append(',')
+                    .append(quantity).append(",12/1/2010 8:26,2.55,").append(12346 + i % 50).append(",France\n");
+        }
+        Path f = dir.resolve("p.csv");
+        Files.writeString(f, sb, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    @Test
+    void sameLinesWithAndWithoutTheSecondThread() throws IOException {
+        Path f = file(20_000, -1, -1);
+        Transactions piped = read(f, true);
+        Transactions inline = read(f, false);
+        assertThat(piped.size()).isEqualTo(20_000).isEqualTo(inline.size());
+        for (int r = 0; r < piped.size(); r++) {
+            assertThat(piped.quantity(r)).isEqualTo(inline.quantity(r));
+            assertThat(piped.invoiceText(r)).isEqualTo(inline.invoiceText(r));
+            assertThat(piped.customerId(r)).isEqualTo(inline.customerId(r));
+        }
+    }
+
+    @Test
+    void aBadFieldBeforeACsvErrorIsTheErrorReported() throws IOException {
+        Path f = file(10_000, 9_000, 9_500);
+        assertThatThrownBy(() -> TransactionReader.read(f)).isInstanceOf(InputException.class)
+                .hasMessage(f + ":9000: field 'Quantity': expected a whole number, found \"six\"");
+    }
+
+    @Test
+    void aCsvErrorBeforeABadFieldIsTheErrorReported() throws IOException {
+        Path f = file(10_000, 9_500, 9_000);
+        assertThatThrownBy(() -> TransactionReader.read(f)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(f + ":9000: not valid CSV");
+    }
+
+    private static Transactions read(Path f, boolean parallel) throws IOException {
+        LineDecoder lines = new LineDecoder(f.toString(), InvoiceDateParser.of(java.util.Optional.empty()));
+        try (PipelinedDecoder d = new PipelinedDecoder(lines, parallel)) {
+            java.util.List<String> all = Files.readAllLines(f);
+            for (String line : all.subList(1, all.size())) {
+                String[] fields = line.split(",");
+                d.add(0, fields);
+            }
+            return d.finish();
+        }
+    }
+}
