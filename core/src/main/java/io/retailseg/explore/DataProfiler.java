@@ -2,6 +2,7 @@ package io.retailseg.explore;
 
 import io.retailseg.clean.Cleaner;
 import io.retailseg.domain.Column;
+import io.retailseg.domain.PrimitiveDictionaries;
 import io.retailseg.domain.StringDictionary;
 import io.retailseg.domain.Transactions;
 import io.retailseg.recommend.SegmentBestSellers;
@@ -10,11 +11,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Profiles the lines read and the cleaned lines: the facts behind the report's data-quality and
@@ -110,23 +107,32 @@ public final class DataProfiler {
     private static List<DataProfile.CountryCount> countries(Transactions lines) {
         int countries = lines.countries().size();
         long[] count = new long[countries];
-        List<Set<Long>> customers = new ArrayList<>();
-        for (int c = 0; c < countries; c++) {
-            customers.add(new HashSet<>());
-        }
+        long[] customers = new long[countries];
+        // distinct (country, customer) pairs in a primitive set: memory proportional to the pairs, no boxing
+        PrimitiveDictionaries.Longs pairs = new PrimitiveDictionaries.Longs();
         for (int r = 0; r < lines.size(); r++) {
-            count[lines.country(r)]++;
-            customers.get(lines.country(r)).add(lines.customerId(r));
+            int country = lines.country(r);
+            count[country]++;
+            if (isNew(pairs, (long) country << 32 | lines.customerCode(r))) {
+                customers[country]++;
+            }
         }
         List<DataProfile.CountryCount> out = new ArrayList<>();
         for (int c = 0; c < countries; c++) {
             if (count[c] > 0) {
-                out.add(new DataProfile.CountryCount(lines.countries().decode(c), count[c], customers.get(c).size()));
+                out.add(new DataProfile.CountryCount(lines.countries().decode(c), count[c], customers[c]));
             }
         }
         out.sort(Comparator.comparingLong((DataProfile.CountryCount c) -> -c.lines())
                 .thenComparing(DataProfile.CountryCount::country));
         return out;
+    }
+
+    /** Adds {@code key} to {@code set}; whether it was not there before. */
+    private static boolean isNew(PrimitiveDictionaries.Longs set, long key) {
+        int before = set.size();
+        set.encode(key);
+        return set.size() > before;
     }
 
     private static List<DataProfile.StockCodeCount> stockCodes(Transactions lines) {
@@ -153,18 +159,44 @@ public final class DataProfiler {
     }
 
     private static List<DataProfile.MonthRevenue> months(Transactions lines) {
-        Map<YearMonth, Month> months = new TreeMap<>();
+        if (lines.size() == 0) {
+            return List.of();
+        }
+        YearMonth first = YearMonth.from(LocalDate.ofEpochDay(minDay(lines)));
+        YearMonth last = YearMonth.from(LocalDate.ofEpochDay(maxDay(lines)));
+        int monthCount = (int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        long firstDay = first.atDay(1).toEpochDay();
+        int[] monthOfDay = new int[(int) (last.atEndOfMonth().toEpochDay() - firstDay) + 1];
+        for (int m = 0; m < monthCount; m++) {
+            YearMonth month = first.plusMonths(m);
+            Arrays.fill(monthOfDay, (int) (month.atDay(1).toEpochDay() - firstDay),
+                    (int) (month.atEndOfMonth().toEpochDay() - firstDay) + 1, m);
+        }
+        double[] revenue = new double[monthCount];
+        long[] lineCount = new long[monthCount];
+        long[] invoices = new long[monthCount];
+        long[] customers = new long[monthCount];
+        // distinct (month, invoice) and (month, customer) pairs in primitive sets, no boxing per line
+        PrimitiveDictionaries.Longs invoicePairs = new PrimitiveDictionaries.Longs();
+        PrimitiveDictionaries.Longs customerPairs = new PrimitiveDictionaries.Longs();
         for (int r = 0; r < lines.size(); r++) {
-            LocalDate day = LocalDate.ofEpochDay(lines.epochDay(r));
-            Month m = months.computeIfAbsent(YearMonth.from(day), k -> new Month());
-            m.revenue += lines.quantity(r) * lines.unitPrice(r);
-            m.lines++;
-            m.invoices.add(lines.invoice(r));
-            m.customers.add(lines.customerId(r));
+            int m = monthOfDay[(int) (lines.epochDay(r) - firstDay)];
+            revenue[m] += lines.quantity(r) * lines.unitPrice(r);
+            lineCount[m]++;
+            if (isNew(invoicePairs, (long) m << 32 | lines.invoice(r))) {
+                invoices[m]++;
+            }
+            if (isNew(customerPairs, (long) m << 32 | lines.customerCode(r))) {
+                customers[m]++;
+            }
         }
         List<DataProfile.MonthRevenue> out = new ArrayList<>();
-        months.forEach((month, m) -> out.add(new DataProfile.MonthRevenue(month.toString(), m.revenue, m.lines,
-                m.invoices.size(), m.customers.size())));
+        for (int m = 0; m < monthCount; m++) {
+            if (lineCount[m] > 0) {
+                out.add(new DataProfile.MonthRevenue(first.plusMonths(m).toString(), revenue[m], lineCount[m],
+                        invoices[m], customers[m]));
+            }
+        }
         return out;
     }
 
@@ -182,13 +214,5 @@ public final class DataProfiler {
             max = Math.max(max, lines.epochDay(r));
         }
         return max;
-    }
-
-    /** Running totals of one month. */
-    private static final class Month {
-        private double revenue;
-        private long lines;
-        private final Set<Integer> invoices = new HashSet<>();
-        private final Set<Long> customers = new HashSet<>();
     }
 }

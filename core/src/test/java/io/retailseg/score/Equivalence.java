@@ -79,7 +79,7 @@ final class Equivalence {
             if (id == Transactions.MISSING_CUSTOMER) {
                 continue;
             }
-            builders.computeIfAbsent(id, x -> new Transactions.Builder(16)).add(raw.invoiceText(r),
+            builders.computeIfAbsent(id, x -> new Transactions.Builder()).add(raw.invoiceText(r),
                     raw.stockCodeText(r), raw.description(r) == Transactions.MISSING_DESCRIPTION ? null
                             : raw.descriptionText(r), raw.quantity(r), raw.epochSecond(r), raw.unitPrice(r), id,
                     raw.countryText(r));
