@@ -55,6 +55,8 @@ measure() {
 : >"$work/results"
 if [ -f "$real" ]; then
   measure "retailseg run --k 3" "$work/k3" "$runs" ./retailseg run --input "$real" --out OUT --k 3 --quiet
+  # like for like: the reference script draws no chart, so also without report.html
+  measure "retailseg run --k 3 --no-report" "$work/k3nr" "$runs" ./retailseg run --input "$real" --out OUT --k 3 --quiet --no-report
   measure "retailseg run --k auto" "$work/auto" "$runs" ./retailseg run --input "$real" --out OUT --quiet
   if /usr/bin/python3 -c 'import sklearn, pandas' 2>/dev/null; then
     measure "reference notebook_reference.py" "$work/ref" "$runs" /usr/bin/python3 "$reference" "$real" OUT
@@ -87,7 +89,8 @@ if 'retailseg run --k 3' in res:
     print(f"### Real file, best of {runs} (wall time includes JVM / Python start)\n")
     print("| run | wall s | peak RSS MB | reference / this |")
     print("|---|---:|---:|---:|")
-    for label in ('retailseg run --k 3', 'retailseg run --k auto', 'reference notebook_reference.py'):
+    for label in ('retailseg run --k 3', 'retailseg run --k 3 --no-report', 'retailseg run --k auto',
+                  'reference notebook_reference.py'):
         if label in res:
             w, m, _ = res[label]
             ratio = f"{ref[0] / w:.1f}x" if ref else "n/a"
@@ -112,7 +115,8 @@ if 'retailseg run --k 3' in res:
     if ref:
         kl = refs['k_selection']
         ka = auto['k_selection'] / 1000
-        print(f"\nRatios: reference total / `--k 3` wall = {ref[0] / res['retailseg run --k 3'][0]:.1f}x;"
+        print(f"\nRatios: reference total / `--k 3` wall = {ref[0] / res['retailseg run --k 3'][0]:.1f}x"
+              f" ({ref[0] / res['retailseg run --k 3 --no-report'][0]:.1f}x without the report);"
               f" reference k loop / our `--k auto` k selection = {kl:.3f} / {ka:.3f} = {kl / ka:.1f}x;"
               f" reference total / `--k auto` wall = {ref[0] / res['retailseg run --k auto'][0]:.1f}x.")
 gen = [(int(l.split()[1]), v) for l, v in res.items() if l.startswith('generated ')]
