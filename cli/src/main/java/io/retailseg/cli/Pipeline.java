@@ -34,13 +34,18 @@ final class Pipeline {
             throw new UsageException("--out " + out + " is a file; expected a folder (it is created when missing)");
         }
         long start = System.nanoTime();
-        RunResult result = RetailSeg.run(config, TransactionSource.file(input, ingest), new StderrProgress(stderr, quiet),
-                previous);
+        StderrProgress progress = new StderrProgress(stderr, quiet);
+        RunResult result = RetailSeg.run(config, TransactionSource.file(input, ingest), progress, previous);
+        // writing (and drawing the report) takes seconds on large runs: reported like a stage
+        String write = report ? "write+report" : "write";
+        progress.stageStarted(write);
+        long writeStart = System.nanoTime();
         OutputFolder files = RunWriter.files(result, out);
         if (report) {
             files.add(Report.FILE, Report.fromRunFiles());
         }
         files.commit();
+        progress.stageFinished(write, (System.nanoTime() - writeStart) / 1_000_000, "files in " + out);
         printSummary(result, out, (System.nanoTime() - start) / 1_000_000, stdout);
         if (report) {
             stdout.printf("Report: %s%n", out.resolve(Report.FILE).toAbsolutePath());
