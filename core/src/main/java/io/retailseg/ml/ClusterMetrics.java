@@ -57,24 +57,31 @@ public final class ClusterMetrics {
                         }
                         sums[labels[m]] += Math.sqrt(squared);
                     }
-                    int own = labels[i];
-                    if (sizes[own] == 1) {
-                        silhouettes[i] = 0.0;
-                        continue;
-                    }
-                    double a = sums[own] / (sizes[own] - 1);
-                    double b = Double.POSITIVE_INFINITY;
-                    for (int c = 0; c < k; c++) {
-                        if (c != own && sizes[c] > 0) {
-                            b = Math.min(b, sums[c] / sizes[c]);
-                        }
-                    }
-                    double denominator = Math.max(a, b);
-                    silhouettes[i] = denominator > 0 ? (b - a) / denominator : 0.0;
+                    silhouettes[i] = fromSums(sums, sizes, labels[i]);
                 }
             });
         }
         return silhouettes;
+    }
+
+    /**
+     * One row's silhouette from its summed distances to every cluster ({@code sums[c]}, its own
+     * cluster without itself): (b - a) / max(a, b), 0 for a row alone in its cluster, as
+     * scikit-learn's {@code silhouette_samples}.
+     */
+    static double fromSums(double[] sums, int[] sizes, int own) {
+        if (sizes[own] == 1) {
+            return 0.0;
+        }
+        double a = sums[own] / (sizes[own] - 1);
+        double b = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < sums.length; c++) {
+            if (c != own && sizes[c] > 0) {
+                b = Math.min(b, sums[c] / sizes[c]);
+            }
+        }
+        double denominator = Math.max(a, b);
+        return denominator > 0 ? (b - a) / denominator : 0.0;
     }
 
     /** Mean silhouette over all rows, summed in row order. */

@@ -127,22 +127,7 @@ public final class SampledSilhouette {
         }
         double total = 0;
         for (int i = 0; i < n; i++) {
-            int own = labels[i];
-            double s;
-            if (sizes[own] == 1) {
-                s = 0.0;
-            } else {
-                double a = sums[i][own] / (sizes[own] - 1);
-                double b = Double.POSITIVE_INFINITY;
-                for (int c = 0; c < k; c++) {
-                    if (c != own && sizes[c] > 0) {
-                        b = Math.min(b, sums[i][c] / sizes[c]);
-                    }
-                }
-                double denominator = Math.max(a, b);
-                s = denominator > 0 ? (b - a) / denominator : 0.0;
-            }
-            total += s;
+            total += ClusterMetrics.fromSums(sums[i], sizes, labels[i]);
         }
         return total / n;
     }
@@ -218,20 +203,7 @@ public final class SampledSilhouette {
                     for (int c = 0; c < k; c++) {
                         sums[c] = clusterSum(row, grouped, start[c], start[c + 1], d);
                     }
-                    int own = labels[i];
-                    if (sizes[own] == 1) {
-                        values[t] = 0.0;
-                        continue;
-                    }
-                    double a = sums[own] / (sizes[own] - 1);
-                    double b = Double.POSITIVE_INFINITY;
-                    for (int c = 0; c < k; c++) {
-                        if (c != own && sizes[c] > 0) {
-                            b = Math.min(b, sums[c] / sizes[c]);
-                        }
-                    }
-                    double denominator = Math.max(a, b);
-                    values[t] = denominator > 0 ? (b - a) / denominator : 0.0;
+                    values[t] = ClusterMetrics.fromSums(sums, sizes, labels[i]);
                 }
             });
         }
