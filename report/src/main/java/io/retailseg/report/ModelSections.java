@@ -273,22 +273,31 @@ final class ModelSections {
             return marks;
         }
 
-        static Chart elbow(ReportData.KSelection s) {
+        /** One value per candidate k as a line, the chosen k (and the elbow) marked. */
+        private static Map<String, Object> lineOverK(ReportData.KSelection s,
+                                                     java.util.function.ToDoubleFunction<ReportData.Candidate> value,
+                                                     String series, String yName, String color) {
             List<Object> ks = new ArrayList<>();
-            List<Object> inertia = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
             for (ReportData.Candidate c : s.candidates()) {
                 ks.add(Integer.toString(c.k()));
-                inertia.add(Options.round(c.inertia()));
+                values.add(Options.round(value.applyAsDouble(c)));
             }
-            Map<String, Object> option = map(
+            return map(
                     "tooltip", Options.axisTooltip(),
                     "grid", map("left", 10, "right", 30, "top", 40, "bottom", 60, "containLabel", true),
                     "xAxis", map("type", "category", "data", ks, "name", "k (number of segments)", "nameLocation",
                             "middle", "nameGap", 30, "boundaryGap", false),
-                    "yAxis", map("type", "value", "name", "inertia (sum of squared distances)", "nameLocation", "end", "nameTextStyle", map("align", "left"), "scale", true),
-                    "series", list(map("name", "inertia", "type", "line", "data", inertia,
-                            "itemStyle", map("color", Palette.PRIMARY),
+                    "yAxis", map("type", "value", "name", yName, "nameLocation", "end", "nameTextStyle",
+                            map("align", "left"), "scale", true),
+                    "series", list(map("name", series, "type", "line", "data", values,
+                            "itemStyle", map("color", color),
                             "markLine", map("symbol", "none", "silent", true, "data", marks(s)))));
+        }
+
+        static Chart elbow(ReportData.KSelection s) {
+            Map<String, Object> option = lineOverK(s, ReportData.Candidate::inertia, "inertia",
+                    "inertia (sum of squared distances)", Palette.PRIMARY);
             return new Chart("k-elbow", "Elbow plot",
                     "Inertia always falls as k grows; look for the bend (the elbow) after which more segments buy"
                             + " little extra tightness.",
@@ -297,21 +306,8 @@ final class ModelSections {
         }
 
         static Chart silhouetteByK(ReportData.KSelection s) {
-            List<Object> ks = new ArrayList<>();
-            List<Object> values = new ArrayList<>();
-            for (ReportData.Candidate c : s.candidates()) {
-                ks.add(Integer.toString(c.k()));
-                values.add(Options.round(c.silhouette()));
-            }
-            Map<String, Object> option = map(
-                    "tooltip", Options.axisTooltip(),
-                    "grid", map("left", 10, "right", 30, "top", 40, "bottom", 60, "containLabel", true),
-                    "xAxis", map("type", "category", "data", ks, "name", "k (number of segments)", "nameLocation",
-                            "middle", "nameGap", 30, "boundaryGap", false),
-                    "yAxis", map("type", "value", "name", "mean silhouette (-1 to 1)", "nameLocation", "end", "nameTextStyle", map("align", "left"), "scale", true),
-                    "series", list(map("name", "silhouette", "type", "line", "data", values,
-                            "itemStyle", map("color", Palette.SECONDARY),
-                            "markLine", map("symbol", "none", "silent", true, "data", marks(s)))));
+            Map<String, Object> option = lineOverK(s, ReportData.Candidate::silhouette, "silhouette",
+                    "mean silhouette (-1 to 1)", Palette.SECONDARY);
             return new Chart("k-silhouette", "Silhouette score against k",
                     "Higher is better: customers are closer to their own segment than to the next one; the chosen k"
                             + " is the highest point, or the smallest k within the tolerance of it.",
