@@ -7,7 +7,6 @@ import io.retailseg.evaluate.RecommenderEvaluation;
 import io.retailseg.pipeline.HoldoutEvaluation;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -17,11 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Opens the report of a generated hold-out evaluation in headless Chromium and checks that the
@@ -34,6 +31,7 @@ class EvaluationBrowserTest {
 
     private static GeneratedEvaluation evaluation;
     private static ChromeDriver driver;
+    private static ChartPage page;
 
     @BeforeAll
     static void openReport() {
@@ -45,9 +43,7 @@ class EvaluationBrowserTest {
         Assumptions.assumeTrue(installed, "chromium or chromedriver not installed");
         evaluation = GeneratedEvaluation.create(dir, 30_000);
         driver = ReportBrowserTest.browser(dir.resolve("profile"));
-        driver.get(evaluation.report().toUri().toString());
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> ((JavascriptExecutor) d)
-                .executeScript("return document.documentElement.getAttribute('data-charts-ready')") != null);
+        page = ChartPage.open(driver, evaluation.report().toUri().toString());
     }
 
     @AfterAll
@@ -58,14 +54,11 @@ class EvaluationBrowserTest {
     }
 
     private static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return page.js(script, args);
     }
 
-    /** Data points per series of a chart, as ECharts holds them after rendering. */
-    @SuppressWarnings("unchecked")
     private static List<Long> seriesSizes(String id) {
-        return (List<Long>) js("var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
-                + "return c.getOption().series.map(function (s) { return (s.data || []).length; });", id);
+        return page.seriesSizes(id);
     }
 
     @Test
@@ -76,14 +69,8 @@ class EvaluationBrowserTest {
                 "evaluation-precision-any", "evaluation-precision-new-only", "evaluation-coverage", "evaluation-ari",
                 "evaluation-jaccard", "evaluation-migration");
         for (String id : ids) {
-            Number painted = (Number) js("var el = document.getElementById(arguments[0]);"
-                    + "if (!echarts.getInstanceByDom(el)) { return -1; }"
-                    + "var painted = 0;"
-                    + "el.querySelectorAll('canvas').forEach(function (cv) {"
-                    + "  var px = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;"
-                    + "  for (var i = 3; i < px.length; i += 4) { if (px[i] > 0) { painted++; } } });"
-                    + "return painted;", id);
-            assertThat(painted.longValue()).as("painted pixels of chart " + id).isGreaterThan(2000);
+            long painted = page.paintedPixels(id);
+            assertThat(painted).as("painted pixels of chart " + id).isGreaterThan(2000);
         }
     }
 

@@ -10,7 +10,6 @@ import io.retailseg.recommend.Recommendation;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -30,7 +28,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Opens the report of a generated run in a real headless Chromium (Debian's {@code chromium} and
@@ -47,6 +44,7 @@ class ReportBrowserTest {
 
     private static GeneratedRun run;
     private static ChromeDriver driver;
+    private static ChartPage page;
 
     @BeforeAll
     static void openReport() {
@@ -57,9 +55,7 @@ class ReportBrowserTest {
         Assumptions.assumeTrue(installed, "chromium or chromedriver not installed");
         run = GeneratedRun.create(dir, 30_000, RunConfig.builder().kRange(2, 6).seed(5).build());
         driver = browser(dir.resolve("profile"));
-        driver.get(run.report().toUri().toString());
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
-                ((JavascriptExecutor) d).executeScript("return document.documentElement.getAttribute('data-charts-ready')") != null);
+        page = ChartPage.open(driver, run.report().toUri().toString());
     }
 
     /** Headless Chromium as the team brief sets it up; Selenium Manager is never asked for a driver. */
@@ -85,14 +81,11 @@ class ReportBrowserTest {
     }
 
     private static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return page.js(script, args);
     }
 
-    /** Data points per series of a chart, as ECharts holds them after rendering. */
-    @SuppressWarnings("unchecked")
     private static List<Long> seriesSizes(String id) {
-        return (List<Long>) js("var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
-                + "return c.getOption().series.map(function (s) { return (s.data || []).length; });", id);
+        return page.seriesSizes(id);
     }
 
     @SuppressWarnings("unchecked")
@@ -110,14 +103,8 @@ class ReportBrowserTest {
         Map<String, Chart> charts = ReportBuilder.charts(RunFiles.read(run.folder()));
         assertThat(charts).hasSizeGreaterThan(40);
         for (String id : charts.keySet()) {
-            Number painted = (Number) js("var el = document.getElementById(arguments[0]);"
-                    + "if (!echarts.getInstanceByDom(el)) { return -1; }"
-                    + "var painted = 0;"
-                    + "el.querySelectorAll('canvas').forEach(function (cv) {"
-                    + "  var px = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;"
-                    + "  for (var i = 3; i < px.length; i += 4) { if (px[i] > 0) { painted++; } } });"
-                    + "return painted;", id);
-            assertThat(painted.longValue()).as("painted pixels of chart " + id).isGreaterThan(2000);
+            long painted = page.paintedPixels(id);
+            assertThat(painted).as("painted pixels of chart " + id).isGreaterThan(2000);
         }
         Number rendered = (Number) js("return document.querySelectorAll('.plot canvas').length");
         assertThat(rendered.intValue()).isGreaterThanOrEqualTo(charts.size());
