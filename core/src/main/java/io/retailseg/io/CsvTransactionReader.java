@@ -32,7 +32,7 @@ final class CsvTransactionReader {
 
     static Transactions read(String source, InputStream bytes, IngestOptions options, InvoiceDateParser dates)
             throws IOException {
-        return read(source, bytes, options, dates, lines -> { }, PipelinedDecoder.worthIt());
+        return read(source, bytes, options, dates, lines -> { }, DecodingPipeline.worthIt());
     }
 
     /**
@@ -60,25 +60,38 @@ final class CsvTransactionReader {
                 index[column.ordinal()] = mapping.index(column);
             }
             int width = mapping.width();
-            handler.keep(width, index);
-            BufferLineDecoder decoder = new BufferLineDecoder(source, dates, index);
-            long lines = 0;
-            while (records.hasNext()) {
-                records.next();
-                if (handler.blank()) {
-                    continue;
+            BufferLineDecoder decoder = new BufferLineDecoder(source, dates, handler.keep(width, index));
+            try (DecodingPipeline<FieldBatch> pipeline = new DecodingPipeline<>(decoder::decode, pipelined)) {
+                try {
+                    long lines = 0;
+                    while (records.hasNext()) {
+                        records.next();
+                        if (handler.blank()) {
+                            handler.drop();
+                            continue;
+                        }
+                        int count = handler.fieldCount();
+                        if (count < width) {
+                            throw new InputException(source, handler.line(), mapping.fieldName(count),
+                                    "expected " + width + " fields, found " + count);
+                        }
+                        handler.accept();
+                        if (handler.full()) {
+                            pipeline.submit(handler.takeBatch());
+                        }
+                        if (++lines % ReadProgress.EVERY_LINES == 0) {
+                            counter.linesRead(lines);
+                        }
+                    }
+                    pipeline.submit(handler.takeBatch());
+                } catch (RuntimeException e) {
+                    pipeline.submit(handler.takeBatch()); // the lines before the failure
+                    pipeline.finishAfterFailure(); // a bad field on an earlier line wins
+                    throw e;
                 }
-                int count = handler.fieldCount();
-                if (count < width) {
-                    throw new InputException(source, handler.line(), mapping.fieldName(count),
-                            "expected " + width + " fields, found " + count);
-                }
-                decoder.add(handler);
-                if (++lines % ReadProgress.EVERY_LINES == 0) {
-                    counter.linesRead(lines);
-                }
+                pipeline.finish();
+                return decoder.build();
             }
-            return decoder.build();
         } catch (CsvParseException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {

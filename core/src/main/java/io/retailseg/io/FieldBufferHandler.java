@@ -3,14 +3,15 @@ package io.retailseg.io;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * FastCSV callback that keeps the current record's fields as character ranges instead of making a
- * String per field: the header's fields as Strings, then, for each data record, the characters of
- * the fields the {@link HeaderMapping} uses, copied out of FastCSV's buffer (which it may reuse once
- * the field is handed over) into one array per record, and whether every field is blank. The record
- * "built" is this handler itself, valid until the next record is read.
+ * FastCSV callback that keeps records as character ranges instead of making a String per field: the
+ * header's fields as Strings, then, for each data record, the characters of the fields the
+ * {@link HeaderMapping} uses, copied out of FastCSV's buffer (which it reuses once the field is
+ * handed over) into the current {@link FieldBatch}, and whether every field is blank. The record
+ * "built" is this handler itself; the reader then {@link #accept()}s or {@link #drop()}s it.
  *
  * <p>Enforces the limits FastCSV's own {@code CsvRecordHandler} enforces by default, with its
  * messages: 16,384 fields a record, 16 M characters a field, 64 M a record.
@@ -19,15 +20,13 @@ final class FieldBufferHandler extends AbstractBaseCsvCallbackHandler<FieldBuffe
     private static final int MAX_FIELDS = 16 * 1024;
     private static final int MAX_FIELD_SIZE = 16 * 1024 * 1024;
     private static final int MAX_RECORD_SIZE = 4 * MAX_FIELD_SIZE;
-    private static final int FIRST_CHARS = 256;
 
     private List<String> header = new ArrayList<>();
-    /** By field index: whether a column reads the field; null while reading the header. */
-    private boolean[] kept;
-    private int[] start;
-    private int[] length;
-    private char[] chars = new char[FIRST_CHARS];
-    private int used;
+    /** By field index: its slot in a batch, or -1 when no column reads it; null while reading the header. */
+    private int[] slotOfField;
+    private int slots;
+    private FieldBatch batch;
+    private int recordStart;
     private int recordSize;
     private boolean blank;
 
@@ -36,15 +35,26 @@ final class FieldBufferHandler extends AbstractBaseCsvCallbackHandler<FieldBuffe
         return header;
     }
 
-    /** From the next record on, keeps the characters of the fields at {@code indices} (header positions). */
-    void keep(int width, int[] indices) {
-        kept = new boolean[width];
-        for (int i : indices) {
-            kept[i] = true;
+    /**
+     * From the next record on, keeps the characters of the fields at {@code indices} (header
+     * positions, one per column; a field read by two columns is kept once).
+     *
+     * @return the slot of each of {@code indices}
+     */
+    int[] keep(int width, int[] indices) {
+        slotOfField = new int[width];
+        Arrays.fill(slotOfField, -1);
+        int[] slotOf = new int[indices.length];
+        for (int c = 0; c < indices.length; c++) {
+            int field = indices[c];
+            if (slotOfField[field] < 0) {
+                slotOfField[field] = slots++;
+            }
+            slotOf[c] = slotOfField[field];
         }
-        start = new int[width];
-        length = new int[width];
         header = null;
+        batch = new FieldBatch(slots);
+        return slotOf;
     }
 
     /** The physical line the current record starts on (1-based). */
@@ -62,27 +72,33 @@ final class FieldBufferHandler extends AbstractBaseCsvCallbackHandler<FieldBuffe
         return blank;
     }
 
-    /** The characters of the current record's kept fields; see {@link #start(int)} and {@link #length(int)}. */
-    char[] chars() {
-        return chars;
+    /** Keeps the current record in the batch. */
+    void accept() {
+        batch.lines[batch.size++] = getStartingLineNumber();
     }
 
-    int start(int field) {
-        return start[field];
+    /** Forgets the current record (a blank one). */
+    void drop() {
+        batch.used = recordStart;
     }
 
-    int length(int field) {
-        return length[field];
+    /** Whether the batch has no room for another record. */
+    boolean full() {
+        return batch.size == FieldBatch.LINES;
     }
 
-    /** The text of a kept field, for an error message. */
-    String text(int field) {
-        return new String(chars, start[field], length[field]);
+    /** The records accepted so far (possibly none); the handler goes on with a new batch. */
+    FieldBatch takeBatch() {
+        FieldBatch taken = batch;
+        batch = new FieldBatch(slots);
+        return taken;
     }
 
     @Override
     protected void handleBegin(long startingLineNumber) {
-        used = 0;
+        if (batch != null) {
+            recordStart = batch.used;
+        }
         recordSize = 0;
         blank = true;
     }
@@ -109,14 +125,13 @@ final class FieldBufferHandler extends AbstractBaseCsvCallbackHandler<FieldBuffe
         if (blank && !isBlank(buf, offset, len)) {
             blank = false;
         }
-        if (fieldIdx < kept.length && kept[fieldIdx]) {
-            if (used + len > chars.length) {
-                chars = java.util.Arrays.copyOf(chars, Math.max(used + len, chars.length * 2));
+        if (fieldIdx < slotOfField.length) {
+            int slot = slotOfField[fieldIdx];
+            if (slot >= 0) {
+                int i = batch.size * slots + slot;
+                batch.start[i] = batch.append(buf, offset, len);
+                batch.length[i] = len;
             }
-            System.arraycopy(buf, offset, chars, used, len);
-            start[fieldIdx] = used;
-            length[fieldIdx] = len;
-            used += len;
         }
     }
 
