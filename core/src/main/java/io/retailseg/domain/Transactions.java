@@ -270,9 +270,55 @@ public final class Transactions {
          */
         public Builder add(String invoiceNo, String stockCode, String description, int quantity,
                            long epochSecond, double unitPrice, long customerId, String country) {
+            checkRoom();
+            int offset = timeOffset(epochSecond);
+            int countryCode = checkCountry(storage.countries.encode(country));
+            return store(storage.invoices.encode(invoiceNo), storage.stockCodes.encode(stockCode),
+                    description == null ? MISSING_DESCRIPTION : descriptions.encode(description), quantity, offset,
+                    unitPrice, customerId, countryCode);
+        }
+
+        /**
+         * Appends one line whose strings are already codes of {@link #invoices()}, {@link #stockCodes()},
+         * {@link #descriptions()} ({@link #MISSING_DESCRIPTION} when missing) and {@link #countries()}:
+         * lets a reader encode text straight from its buffer. Same checks, in the same order, as
+         * {@link #add(String, String, String, int, long, double, long, String)}.
+         */
+        public Builder addEncoded(int invoiceCode, int stockCodeCode, int descriptionCode, int quantity,
+                                  long epochSecond, double unitPrice, long customerId, int countryCode) {
+            checkRoom();
+            int offset = timeOffset(epochSecond);
+            return store(invoiceCode, stockCodeCode, descriptionCode, quantity, offset, unitPrice, customerId,
+                    checkCountry(countryCode));
+        }
+
+        /** The dictionary the invoice codes of {@link #addEncoded} refer to. */
+        public StringDictionary invoices() {
+            return storage.invoices;
+        }
+
+        /** The dictionary the stock code codes of {@link #addEncoded} refer to. */
+        public StringDictionary stockCodes() {
+            return storage.stockCodes;
+        }
+
+        /** The dictionary the description codes of {@link #addEncoded} refer to. */
+        public StringDictionary descriptions() {
+            return descriptions;
+        }
+
+        /** The dictionary the country codes of {@link #addEncoded} refer to. */
+        public StringDictionary countries() {
+            return storage.countries;
+        }
+
+        private void checkRoom() {
             if (size >= MAX_LINES) {
                 throw new IllegalArgumentException("more than " + MAX_LINES + " lines do not fit in one table");
             }
+        }
+
+        private int timeOffset(long epochSecond) {
             if (size == 0) {
                 storage.timeBase = epochSecond;
             }
@@ -281,19 +327,27 @@ public final class Transactions {
                 throw new IllegalArgumentException("expected a date within 68 years of the first line's ("
                         + LocalDateTime.ofEpochSecond(storage.timeBase, 0, ZoneOffset.UTC) + ")");
             }
-            int countryCode = storage.countries.encode(country);
+            return (int) offset;
+        }
+
+        private static int checkCountry(int countryCode) {
             if (countryCode >= MAX_COUNTRIES) {
                 throw new IllegalArgumentException("more than " + MAX_COUNTRIES + " distinct countries");
             }
+            return countryCode;
+        }
+
+        private Builder store(int invoiceCode, int stockCodeCode, int descriptionCode, int quantity, int offset,
+                              double unitPrice, long customerId, int countryCode) {
             int i = size;
             storage.ensure(i);
             int chunk = i >>> CHUNK_SHIFT;
             int at = i & MASK;
-            storage.invoice[chunk][at] = storage.invoices.encode(invoiceNo);
-            storage.stockCode[chunk][at] = storage.stockCodes.encode(stockCode);
-            storage.description[chunk][at] = description == null ? MISSING_DESCRIPTION : descriptions.encode(description);
+            storage.invoice[chunk][at] = invoiceCode;
+            storage.stockCode[chunk][at] = stockCodeCode;
+            storage.description[chunk][at] = descriptionCode;
             storage.quantity[chunk][at] = quantity;
-            storage.time[chunk][at] = (int) offset;
+            storage.time[chunk][at] = offset;
             storage.price[chunk][at] = storage.prices.encode(unitPrice);
             storage.customer[chunk][at] = customerId == MISSING_CUSTOMER
                     ? MISSING_CUSTOMER_CODE : storage.customers.encode(customerId);

@@ -2,7 +2,6 @@ package io.retailseg.io;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import io.retailseg.InputException;
 import io.retailseg.domain.Column;
 import io.retailseg.domain.Transactions;
@@ -33,7 +32,7 @@ final class CsvTransactionReader {
 
     static Transactions read(String source, InputStream bytes, IngestOptions options, InvoiceDateParser dates)
             throws IOException {
-        return read(source, bytes, options, dates, lines -> { }, PipelinedDecoder.worthIt());
+        return read(source, bytes, options, dates, lines -> { }, DecodingPipeline.worthIt());
     }
 
     /**
@@ -43,50 +42,55 @@ final class CsvTransactionReader {
      */
     static Transactions read(String source, InputStream bytes, IngestOptions options, InvoiceDateParser dates,
                              LineCounter counter, boolean pipelined) throws IOException {
-        try (CsvReader<CsvRecord> csv = CsvReader.builder()
+        FieldBufferHandler handler = new FieldBufferHandler();
+        try (CsvReader<FieldBufferHandler> csv = CsvReader.builder()
                 .skipEmptyLines(true)
                 .allowMissingFields(true) // reported below with the field's name
                 .allowExtraFields(true)
-                .ofCsvRecord(TextDecoding.reader(new BufferedInputStream(bytes, BUFFER_BYTES), options.encoding()))) {
-            Iterator<CsvRecord> records = csv.iterator();
+                .build(handler, TextDecoding.reader(new BufferedInputStream(bytes, BUFFER_BYTES), options.encoding()))) {
+            Iterator<FieldBufferHandler> records = csv.iterator();
             if (!records.hasNext()) {
                 throw TransactionReader.emptyFile(source);
             }
-            CsvRecord header = records.next();
-            HeaderMapping mapping = HeaderMapping.resolve(source, header.getStartingLineNumber(), header.getFields(),
+            records.next();
+            HeaderMapping mapping = HeaderMapping.resolve(source, handler.line(), handler.header(),
                     options.columnNames());
             int[] index = new int[COLUMNS.length];
             for (Column column : COLUMNS) {
                 index[column.ordinal()] = mapping.index(column);
             }
             int width = mapping.width();
-            try (PipelinedDecoder decoder = new PipelinedDecoder(new LineDecoder(source, dates), pipelined)) {
+            BufferLineDecoder decoder = new BufferLineDecoder(source, dates, handler.keep(width, index));
+            try (DecodingPipeline<FieldBatch> pipeline = new DecodingPipeline<>(decoder::decode, pipelined)) {
                 try {
                     long lines = 0;
                     while (records.hasNext()) {
-                        CsvRecord record = records.next();
-                        if (isBlank(record)) {
+                        records.next();
+                        if (handler.blank()) {
+                            handler.drop();
                             continue;
                         }
-                        int count = record.getFieldCount();
+                        int count = handler.fieldCount();
                         if (count < width) {
-                            throw new InputException(source, record.getStartingLineNumber(), mapping.fieldName(count),
+                            throw new InputException(source, handler.line(), mapping.fieldName(count),
                                     "expected " + width + " fields, found " + count);
                         }
-                        String[] fields = new String[COLUMNS.length];
-                        for (int c = 0; c < fields.length; c++) {
-                            fields[c] = record.getField(index[c]);
+                        handler.accept();
+                        if (handler.full()) {
+                            pipeline.submit(handler.takeBatch());
                         }
-                        decoder.add(record.getStartingLineNumber(), fields);
                         if (++lines % ReadProgress.EVERY_LINES == 0) {
                             counter.linesRead(lines);
                         }
                     }
+                    pipeline.submit(handler.takeBatch());
                 } catch (RuntimeException e) {
-                    decoder.finishAfterFailure(); // a bad field on an earlier line wins
+                    pipeline.submit(handler.takeBatch()); // the lines before the failure
+                    pipeline.finishAfterFailure(); // a bad field on an earlier line wins
                     throw e;
                 }
-                return decoder.finish();
+                pipeline.finish();
+                return decoder.build();
             }
         } catch (CsvParseException e) {
             Throwable cause = e.getCause();
@@ -98,19 +102,6 @@ final class CsvTransactionReader {
             }
             throw notValidCsv(source, e);
         }
-    }
-
-    /**
-     * Whether every field is blank: a line of spaces or only commas (a spreadsheet's empty row),
-     * skipped like an empty line and like an empty XLSX row. Cheap: most lines fail on field 0.
-     */
-    private static boolean isBlank(CsvRecord record) {
-        for (int i = 0; i < record.getFieldCount(); i++) {
-            if (!record.getField(i).isBlank()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

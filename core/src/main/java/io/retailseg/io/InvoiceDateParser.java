@@ -19,6 +19,8 @@ abstract class InvoiceDateParser {
 
     private String lastText;
     private long lastValue;
+    private char[] lastChars = new char[0];
+    private int lastLength = -1;
 
     /** The default layouts, or only {@code pattern} when given. */
     static InvoiceDateParser of(java.util.Optional<String> pattern) {
@@ -37,6 +39,27 @@ abstract class InvoiceDateParser {
         if (value != INVALID) {
             lastText = text;
             lastValue = value;
+            lastLength = -1; // the characters cached by parse(char[], ...) no longer match lastValue
+        }
+        return value;
+    }
+
+    /**
+     * {@link #parse(String)} of the characters {@code offset .. offset + length - 1} of {@code buf}
+     * (a CSV reader's buffer): compares with the last valid text's characters first, so a String is
+     * made only when the date changes.
+     */
+    final long parse(char[] buf, int offset, int length) {
+        if (length == lastLength && java.util.Arrays.equals(buf, offset, offset + length, lastChars, 0, length)) {
+            return lastValue;
+        }
+        long value = parse(new String(buf, offset, length));
+        if (value != INVALID) {
+            if (lastChars.length < length) {
+                lastChars = new char[length];
+            }
+            System.arraycopy(buf, offset, lastChars, 0, length);
+            lastLength = length;
         }
         return value;
     }

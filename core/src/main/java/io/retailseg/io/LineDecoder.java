@@ -12,6 +12,13 @@ import io.retailseg.domain.Transactions;
 final class LineDecoder {
     /** Longest field text quoted in an error message, so the message stays one short line. */
     private static final int MAX_QUOTED = 60;
+    static final String EXPECTED_INVOICE = "expected an invoice number";
+    static final String EXPECTED_STOCK_CODE = "expected a stock code";
+    static final String EXPECTED_WHOLE = "expected a whole number";
+    static final String EXPECTED_INT_RANGE =
+            "expected a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+    static final String EXPECTED_NUMBER = "expected a number";
+    static final String EXPECTED_CUSTOMER = "expected a whole-number customer id";
 
     private final String source;
     private final InvoiceDateParser dates;
@@ -33,11 +40,11 @@ final class LineDecoder {
     void add(long line, String[] fields, long epochSecond) {
         String invoice = fields[Column.INVOICE_NO.ordinal()];
         if (invoice.isBlank()) {
-            throw error(line, Column.INVOICE_NO, "expected an invoice number", invoice);
+            throw error(line, Column.INVOICE_NO, EXPECTED_INVOICE, invoice);
         }
         String stockCode = fields[Column.STOCK_CODE.ordinal()];
         if (stockCode.isBlank()) {
-            throw error(line, Column.STOCK_CODE, "expected a stock code", stockCode);
+            throw error(line, Column.STOCK_CODE, EXPECTED_STOCK_CODE, stockCode);
         }
         String description = fields[Column.DESCRIPTION.ordinal()];
         if (description.isEmpty()) {
@@ -46,11 +53,10 @@ final class LineDecoder {
         String quantityText = fields[Column.QUANTITY.ordinal()];
         long quantity = Numbers.parseWholeNumber(quantityText);
         if (quantity == Numbers.NOT_WHOLE) {
-            throw error(line, Column.QUANTITY, "expected a whole number", quantityText);
+            throw error(line, Column.QUANTITY, EXPECTED_WHOLE, quantityText);
         }
         if (quantity < Integer.MIN_VALUE || quantity > Integer.MAX_VALUE) {
-            throw error(line, Column.QUANTITY,
-                    "expected a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE, quantityText);
+            throw error(line, Column.QUANTITY, EXPECTED_INT_RANGE, quantityText);
         }
         long time = epochSecond;
         if (time == InvoiceDateParser.INVALID) {
@@ -63,29 +69,35 @@ final class LineDecoder {
         String priceText = fields[Column.UNIT_PRICE.ordinal()];
         double price = Numbers.parseFiniteDouble(priceText);
         if (Double.isNaN(price)) {
-            throw error(line, Column.UNIT_PRICE, "expected a number", priceText);
+            throw error(line, Column.UNIT_PRICE, EXPECTED_NUMBER, priceText);
         }
         String customerText = fields[Column.CUSTOMER_ID.ordinal()];
         long customer = Transactions.MISSING_CUSTOMER;
         if (!customerText.isBlank()) {
             customer = Numbers.parseWholeNumber(customerText);
             if (customer == Numbers.NOT_WHOLE) {
-                throw error(line, Column.CUSTOMER_ID, "expected a whole-number customer id", customerText);
+                throw error(line, Column.CUSTOMER_ID, EXPECTED_CUSTOMER, customerText);
             }
         }
         try {
             builder.add(invoice, stockCode, description, (int) quantity, time, price, customer,
                     fields[Column.COUNTRY.ordinal()]);
         } catch (IllegalArgumentException e) {
-            String reason = e.getMessage();
-            if (reason.startsWith("expected a date")) {
-                throw error(line, Column.INVOICE_DATE, reason, fields[Column.INVOICE_DATE.ordinal()]);
-            }
-            if (reason.contains("countries")) {
-                throw error(line, Column.COUNTRY, reason, fields[Column.COUNTRY.ordinal()]);
-            }
-            throw new InputException(source, line, null, reason);
+            throw builderError(source, line, e, fields[Column.INVOICE_DATE.ordinal()], fields[Column.COUNTRY.ordinal()]);
         }
+    }
+
+    /** The error for a line {@link Transactions.Builder} refused: a date too far off, a country too many, too many lines. */
+    static InputException builderError(String source, long line, IllegalArgumentException e, String dateText,
+                                       String countryText) {
+        String reason = e.getMessage();
+        if (reason.startsWith("expected a date")) {
+            return error(source, line, Column.INVOICE_DATE, reason, dateText);
+        }
+        if (reason.contains("countries")) {
+            return error(source, line, Column.COUNTRY, reason, countryText);
+        }
+        return new InputException(source, line, null, reason);
     }
 
     Transactions build() {
@@ -93,6 +105,10 @@ final class LineDecoder {
     }
 
     private InputException error(long line, Column column, String expected, String found) {
+        return error(source, line, column, expected, found);
+    }
+
+    static InputException error(String source, long line, Column column, String expected, String found) {
         return new InputException(source, line, column.canonicalName(), expected + ", found " + quote(found));
     }
 

@@ -86,7 +86,7 @@ public final class TransactionReader {
                 CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
                 try (InputStream in = new GZIPInputStream(counted, GZIP_BUFFER_BYTES)) {
                     return CsvTransactionReader.read(source, in, options, dates, reporter(counted, size, source, progress),
-                            PipelinedDecoder.worthIt());
+                            DecodingPipeline.worthIt());
                 }
             }
             if (isZip(magic) || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
@@ -102,7 +102,7 @@ public final class TransactionReader {
             CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
             try (InputStream in = new BufferedInputStream(counted)) {
                 return CsvTransactionReader.read(source, in, options, dates, reporter(counted, size, source, progress),
-                            PipelinedDecoder.worthIt());
+                            DecodingPipeline.worthIt());
             }
         } catch (NoSuchFileException e) {
             throw new InputException(source, "file not found");
