@@ -53,7 +53,7 @@ final class FieldBufferHandler extends AbstractBaseCsvCallbackHandler<FieldBuffe
             slotOf[c] = slotOfField[field];
         }
         header = null;
-        batch = new FieldBatch(slots);
+        batch = new FieldBatch(slots, FieldBatch.FIRST_LINES);
         return slotOf;
     }
 
@@ -84,13 +84,13 @@ final class FieldBufferHandler extends AbstractBaseCsvCallbackHandler<FieldBuffe
 
     /** Whether the batch has no room for another record. */
     boolean full() {
-        return batch.size == FieldBatch.LINES;
+        return batch.size == batch.capacity;
     }
 
     /** The records accepted so far (possibly none); the handler goes on with a new batch. */
     FieldBatch takeBatch() {
         FieldBatch taken = batch;
-        batch = new FieldBatch(slots);
+        batch = new FieldBatch(slots, FieldBatch.next(taken.capacity));
         return taken;
     }
 
