@@ -14,6 +14,20 @@ final class ChartPage {
         this.driver = driver;
     }
 
+    /**
+     * Skips the calling test class when Debian's chromium or chromedriver is missing, but fails it
+     * when {@code CI} is set: CI must install them ({@code .ci/run}).
+     */
+    static void requireBrowser() {
+        boolean installed = java.nio.file.Files.isExecutable(ReportBrowserTest.CHROMIUM)
+                && java.nio.file.Files.isExecutable(ReportBrowserTest.CHROMEDRIVER);
+        if (System.getenv("CI") != null) {
+            org.assertj.core.api.Assertions.assertThat(installed)
+                    .as("CI must install chromium and chromium-driver (.ci/run)").isTrue();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(installed, "chromium or chromedriver not installed");
+    }
+
     /** Opens {@code url} and waits until the page says every chart is drawn. */
     static ChartPage open(WebDriver driver, String url) {
         driver.get(url);

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.retailseg.evaluate.BootstrapStability;
 import io.retailseg.evaluate.RecommenderEvaluation;
 import io.retailseg.pipeline.HoldoutEvaluation;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,12 +33,7 @@ class EvaluationBrowserTest {
 
     @BeforeAll
     static void openReport() {
-        boolean installed = Files.isExecutable(ReportBrowserTest.CHROMIUM)
-                && Files.isExecutable(ReportBrowserTest.CHROMEDRIVER);
-        if (System.getenv("CI") != null) {
-            assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run)").isTrue();
-        }
-        Assumptions.assumeTrue(installed, "chromium or chromedriver not installed");
+        ChartPage.requireBrowser();
         evaluation = GeneratedEvaluation.create(dir, 30_000);
         driver = ReportBrowserTest.browser(dir.resolve("profile"));
         page = ChartPage.open(driver, evaluation.report().toUri().toString());
@@ -53,13 +46,6 @@ class EvaluationBrowserTest {
         }
     }
 
-    private static Object js(String script, Object... args) {
-        return page.js(script, args);
-    }
-
-    private static List<Long> seriesSizes(String id) {
-        return page.seriesSizes(id);
-    }
 
     @Test
     void everyEvaluationChartPaintedItsCanvas() {
@@ -80,17 +66,17 @@ class EvaluationBrowserTest {
         long recommenders = r.scores().stream().map(RecommenderEvaluation.Score::recommender).distinct().count();
         for (String id : List.of("evaluation-hit-rate-any", "evaluation-hit-rate-new-only", "evaluation-precision-any",
                 "evaluation-precision-new-only")) {
-            List<Long> sizes = seriesSizes(id);
+            List<Long> sizes = page.seriesSizes(id);
             assertThat(sizes).as(id).hasSize((int) recommenders);
             assertThat(sizes).as(id).containsOnly((long) HoldoutEvaluation.CUTOFFS.length);
         }
-        assertThat(seriesSizes("evaluation-coverage")).containsExactly(recommenders, recommenders);
+        assertThat(page.seriesSizes("evaluation-coverage")).containsExactly(recommenders, recommenders);
         BootstrapStability.Result s = r.stability().orElseThrow();
-        assertThat(seriesSizes("evaluation-ari")).containsExactly((long) s.resamples());
-        assertThat(seriesSizes("evaluation-jaccard").get(0)).isEqualTo(s.k());
+        assertThat(page.seriesSizes("evaluation-ari")).containsExactly((long) s.resamples());
+        assertThat(page.seriesSizes("evaluation-jaccard").get(0)).isEqualTo(s.k());
         long k = r.training().k();
-        assertThat(seriesSizes("evaluation-migration")).containsExactly(k * k);
-        Object colour = js("var c = echarts.getInstanceByDom(document.getElementById('evaluation-jaccard'));"
+        assertThat(page.seriesSizes("evaluation-migration")).containsExactly(k * k);
+        Object colour = page.js("var c = echarts.getInstanceByDom(document.getElementById('evaluation-jaccard'));"
                 + "return c.getOption().series[0].data[1].itemStyle.color;");
         assertThat(colour).isEqualTo(Palette.segment(1));
         assertThat(driver.findElements(By.cssSelector("#evaluation table.eval-metrics tbody tr")))
@@ -102,7 +88,7 @@ class EvaluationBrowserTest {
         List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
         assertThat(problems).isEmpty();
-        Number resources = (Number) js("return performance.getEntriesByType('resource').length;");
+        Number resources = (Number) page.js("return performance.getEntriesByType('resource').length;");
         assertThat(resources.intValue()).as("resources fetched by the page").isZero();
     }
 }

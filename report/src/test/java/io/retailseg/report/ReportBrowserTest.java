@@ -8,14 +8,12 @@ import io.retailseg.domain.Feature;
 import io.retailseg.pipeline.RunResult;
 import io.retailseg.recommend.Recommendation;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,11 +46,7 @@ class ReportBrowserTest {
 
     @BeforeAll
     static void openReport() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("CI") != null) {
-            assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run)").isTrue();
-        }
-        Assumptions.assumeTrue(installed, "chromium or chromedriver not installed");
+        ChartPage.requireBrowser();
         run = GeneratedRun.create(dir, 30_000, RunConfig.builder().kRange(2, 6).seed(5).build());
         driver = browser(dir.resolve("profile"));
         page = ChartPage.open(driver, run.report().toUri().toString());
@@ -80,17 +74,10 @@ class ReportBrowserTest {
         }
     }
 
-    private static Object js(String script, Object... args) {
-        return page.js(script, args);
-    }
-
-    private static List<Long> seriesSizes(String id) {
-        return page.seriesSizes(id);
-    }
 
     @SuppressWarnings("unchecked")
     private static List<Object> seriesData(String id, int series) {
-        return (List<Object>) js("var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+        return (List<Object>) page.js("var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
                 + "return c.getOption().series[arguments[1]].data;", id, series);
     }
 
@@ -106,19 +93,19 @@ class ReportBrowserTest {
             long painted = page.paintedPixels(id);
             assertThat(painted).as("painted pixels of chart " + id).isGreaterThan(2000);
         }
-        Number rendered = (Number) js("return document.querySelectorAll('.plot canvas').length");
+        Number rendered = (Number) page.js("return document.querySelectorAll('.plot canvas').length");
         assertThat(rendered.intValue()).isGreaterThanOrEqualTo(charts.size());
     }
 
     @Test
     void dataChartsDrawWhatTheRunComputed() {
         RunResult r = run.result();
-        assertThat(seriesSizes("missing-values")).containsExactly(8L);
-        assertThat(seriesSizes("cleaning-waterfall")).containsOnly((long) r.cleaning().steps().size() + 2);
-        assertThat(seriesSizes("cancellations")).containsExactly(3L, 3L);
-        assertThat(seriesSizes("countries")).containsOnly((long) Math.min(10, r.dataProfile().countries().size()));
-        assertThat(seriesSizes("stock-codes")).containsExactly((long) r.dataProfile().stockCodes().size());
-        assertThat(seriesSizes("monthly-revenue")).containsExactly((long) r.dataProfile().months().size());
+        assertThat(page.seriesSizes("missing-values")).containsExactly(8L);
+        assertThat(page.seriesSizes("cleaning-waterfall")).containsOnly((long) r.cleaning().steps().size() + 2);
+        assertThat(page.seriesSizes("cancellations")).containsExactly(3L, 3L);
+        assertThat(page.seriesSizes("countries")).containsOnly((long) Math.min(10, r.dataProfile().countries().size()));
+        assertThat(page.seriesSizes("stock-codes")).containsExactly((long) r.dataProfile().stockCodes().size());
+        assertThat(page.seriesSizes("monthly-revenue")).containsExactly((long) r.dataProfile().months().size());
         @SuppressWarnings("unchecked")
         Map<String, Object> firstMissing = (Map<String, Object>) seriesData("missing-values", 0).get(6);
         assertThat(((Number) firstMissing.get("value")).longValue()).as("CustomerID missing")
@@ -132,24 +119,24 @@ class ReportBrowserTest {
             String id = "feature-hist-" + Features.slug(f);
             long customers = seriesData(id, 0).stream().mapToLong(v -> ((Number) v).longValue()).sum();
             assertThat(customers).as(id).isEqualTo(r.customers().size());
-            assertThat(seriesSizes("segment-hist-" + Features.slug(f))).as(f.columnName()).hasSize(r.k());
+            assertThat(page.seriesSizes("segment-hist-" + Features.slug(f))).as(f.columnName()).hasSize(r.k());
         }
-        assertThat(seriesSizes("correlation")).containsExactly((long) Feature.COUNT * Feature.COUNT);
-        assertThat(seriesSizes("outlier-means")).containsExactly((long) Feature.COUNT, (long) Feature.COUNT);
-        assertThat(seriesSizes("pca-variance")).containsExactly((long) Feature.COUNT, (long) Feature.COUNT);
+        assertThat(page.seriesSizes("correlation")).containsExactly((long) Feature.COUNT * Feature.COUNT);
+        assertThat(page.seriesSizes("outlier-means")).containsExactly((long) Feature.COUNT, (long) Feature.COUNT);
+        assertThat(page.seriesSizes("pca-variance")).containsExactly((long) Feature.COUNT, (long) Feature.COUNT);
     }
 
     @Test
     void kChoiceAndSilhouettePlotMatchTheRun() {
         RunResult r = run.result();
         long candidates = r.kSelection().candidates().size();
-        assertThat(seriesSizes("k-elbow")).containsExactly(candidates);
-        assertThat(seriesSizes("k-silhouette")).containsExactly(candidates);
+        assertThat(page.seriesSizes("k-elbow")).containsExactly(candidates);
+        assertThat(page.seriesSizes("k-silhouette")).containsExactly(candidates);
         int segmented = r.customers().size() - r.outlierCount();
-        List<Long> silhouettes = seriesSizes("silhouette-plot");
+        List<Long> silhouettes = page.seriesSizes("silhouette-plot");
         assertThat(silhouettes).hasSize(r.k());
         assertThat(total(silhouettes)).isEqualTo(segmented);
-        Number mean = (Number) js("var c = echarts.getInstanceByDom(document.getElementById('silhouette-plot'));"
+        Number mean = (Number) page.js("var c = echarts.getInstanceByDom(document.getElementById('silhouette-plot'));"
                 + "return c.getOption().series[0].markLine.data[0].yAxis;");
         assertThat(mean.doubleValue()).isCloseTo(r.metrics().silhouette(), within(1e-3));
     }
@@ -159,24 +146,24 @@ class ReportBrowserTest {
         RunResult r = run.result();
         int segmented = r.customers().size() - r.outlierCount();
         for (String id : List.of("pca-2d-pc1-pc2", "pca-2d-pc1-pc3", "pca-2d-pc2-pc3")) {
-            List<Long> sizes = seriesSizes(id);
+            List<Long> sizes = page.seriesSizes(id);
             assertThat(sizes).as(id).hasSize(r.k());
             for (int s = 0; s < r.k(); s++) {
                 assertThat(sizes.get(s)).as(id + " segment " + s).isEqualTo(r.profiles().get(s).size());
             }
         }
-        List<Long> cloud = seriesSizes("pca-3d");
+        List<Long> cloud = page.seriesSizes("pca-3d");
         assertThat(cloud).hasSize(r.k() + 2); // segments, then the axes and their names
         assertThat(total(cloud.subList(0, r.k()))).isEqualTo(segmented);
         for (String id : List.of("pca-3d", "pca-2d-pc1-pc2", "silhouette-plot")) {
             for (int s = 0; s < r.k(); s++) {
-                Object colour = js("var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+                Object colour = page.js("var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
                         + "return c.getOption().series[arguments[1]].itemStyle.color;", id, s);
                 assertThat(colour).as(id + " segment " + s).isEqualTo(Palette.segment(s));
             }
         }
-        assertThat(seriesSizes("segment-sizes")).containsExactly((long) r.k(), (long) r.k());
-        assertThat(seriesSizes("segment-radar")).containsExactly((long) r.k());
+        assertThat(page.seriesSizes("segment-sizes")).containsExactly((long) r.k(), (long) r.k());
+        assertThat(page.seriesSizes("segment-radar")).containsExactly((long) r.k());
     }
 
     @Test
@@ -206,11 +193,11 @@ class ReportBrowserTest {
     @Test
     void draggingTheThreeDimensionalViewTurnsIt() {
         WebElement cloud = driver.findElement(By.id("pca-3d"));
-        js("arguments[0].scrollIntoView({block: 'center'});", cloud);
-        Object before = js("return JSON.stringify(echarts.getInstanceByDom(document.getElementById('pca-3d'))"
+        page.js("arguments[0].scrollIntoView({block: 'center'});", cloud);
+        Object before = page.js("return JSON.stringify(echarts.getInstanceByDom(document.getElementById('pca-3d'))"
                 + ".getOption().series[0].data[0]);");
         new Actions(driver).moveToElement(cloud).clickAndHold().moveByOffset(80, 30).release().perform();
-        Object after = js("return JSON.stringify(echarts.getInstanceByDom(document.getElementById('pca-3d'))"
+        Object after = page.js("return JSON.stringify(echarts.getInstanceByDom(document.getElementById('pca-3d'))"
                 + ".getOption().series[0].data[0]);");
         assertThat(after).isNotEqualTo(before);
     }
@@ -220,7 +207,7 @@ class ReportBrowserTest {
         List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
         assertThat(problems).isEmpty();
-        Number resources = (Number) js("return performance.getEntriesByType('resource').length;");
+        Number resources = (Number) page.js("return performance.getEntriesByType('resource').length;");
         assertThat(resources.intValue()).as("resources fetched by the page").isZero();
     }
 }
