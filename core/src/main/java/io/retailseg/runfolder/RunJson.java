@@ -1,0 +1,185 @@
+package io.retailseg.runfolder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.retailseg.InputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The one JSON mapping of the run folder: records with camelCase components are written and read as
+ * snake_case fields, in declaration order, indented. Reading is strict: a field the record needs that
+ * is missing or null, a value of the wrong type, or a record whose constructor refuses the values is
+ * an {@link InputException} of one line naming the file and the field ({@code summary.json: field
+ * 'metrics.silhouette': expected a number, found none}); fields the record does not know are ignored
+ * so a newer writer's additions do not break an older reader.
+ */
+public final class RunJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .addModule(new Jdk8Module())
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private RunJson() {
+    }
+
+    /** {@code value} as the bytes of a run-folder JSON file. */
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** Writes {@code value} to {@code file}. */
+    public static void write(Object value, Path file) throws IOException {
+        Files.write(file, bytes(value));
+    }
+
+    /**
+     * Reads {@code file} as a {@code type}.
+     *
+     * @param name the file's name in error messages (e.g. its final name while it is a temporary)
+     * @throws InputException when the file is missing, not JSON, or a field is missing or malformed
+     */
+    public static <T> T read(Path file, String name, Class<T> type) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, "file not found: expected a file of a retailseg run folder");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+        return parse(bytes, name, type);
+    }
+
+    /** Reads {@code file} as a {@code type}; errors name the file as given. */
+    public static <T> T read(Path file, Class<T> type) {
+        return read(file, file.toString(), type);
+    }
+
+    /** Parses {@code bytes} (the content of the file {@code name}) as a {@code type}. */
+    public static <T> T parse(byte[] bytes, String name, Class<T> type) {
+        try {
+            T value = MAPPER.readValue(bytes, type);
+            if (value == null) {
+                throw new InputException(name, "expected a JSON object, found null");
+            }
+            return value;
+        } catch (JsonMappingException e) {
+            throw new InputException(name, 0, fieldPath(e), problem(e));
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new InputException(name, Math.max(line, 0), null, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The dotted path of the field an error is about ({@code segments[2].name}), or null at the top. */
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        if (e instanceof MismatchedInputException m && m.getMessage() != null
+                && m.getMessage().startsWith("Missing required creator property")) {
+            String missing = between(m.getOriginalMessage(), "'", "'");
+            if (missing != null) {
+                sb.append(sb.length() > 0 ? "." : "").append(missing);
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    private static String problem(JsonMappingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Missing required creator property")) {
+            return "expected a value, found none";
+        }
+        if (message.startsWith("Null value for creator property")) {
+            return "expected a value, found null";
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() != null) {
+            return firstLine(e.getCause().getMessage());
+        }
+        if (e instanceof InvalidFormatException f) {
+            return "expected " + describe(f.getTargetType()) + ", found " + f.getValue();
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return "expected " + describe(m.getTargetType()) + ": " + firstLine(message);
+        }
+        return firstLine(message);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a value";
+        }
+        if (type == double.class || type == Double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "an object (" + type.getSimpleName() + ")";
+    }
+
+    private static String between(String s, String open, String close) {
+        if (s == null) {
+            return null;
+        }
+        int a = s.indexOf(open);
+        int b = a < 0 ? -1 : s.indexOf(close, a + 1);
+        return b < 0 ? null : s.substring(a + 1, b);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
