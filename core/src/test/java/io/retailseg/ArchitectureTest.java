@@ -54,6 +54,33 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * The chain scaler, PCA, nearest centroid exists once: in the model ({@code model.Projection} and
+     * {@code model.Segmenter}). No other class transforms with a scaler or a PCA or looks for the nearest
+     * centroid itself.
+     */
+    @Test
+    void onlyTheModelComposesScalerPcaAndCentroids() {
+        noClasses().that().resideOutsideOfPackages("io.retailseg.model..", "io.retailseg.ml..")
+                .should().callMethod(io.retailseg.ml.StandardScaler.class, "transform", double[].class)
+                .orShould().callMethod(io.retailseg.ml.StandardScaler.class, "transform", double[][].class)
+                .orShould().callMethod(io.retailseg.ml.Pca.class, "transform", double[].class)
+                .orShould().callMethod(io.retailseg.ml.Pca.class, "transform", double[][].class)
+                .orShould().callMethod(io.retailseg.ml.KMeans.class, "nearest", double[][].class, double[].class)
+                .check(classes);
+    }
+
+    /** {@code model.json} is read and written by its codec only; nothing else maps the model's parts. */
+    @Test
+    void onlyTheCodecBuildsAModelFromItsParts() {
+        noClasses().that().resideOutsideOfPackages("io.retailseg.model..", "io.retailseg.pipeline..")
+                .should().callConstructor(io.retailseg.model.SegmentationModel.class,
+                        io.retailseg.model.ModelProvenance.class, io.retailseg.config.Compat.class,
+                        java.time.LocalDate.class, io.retailseg.model.OutlierDetector.class,
+                        io.retailseg.model.Segmenter.class, java.util.List.class, java.util.List.class, int.class)
+                .check(classes);
+    }
+
     @Test
     void theCoreLibraryHasNoCommandLineDependency() {
         noClasses().should().dependOnClassesThat().resideInAPackage("picocli..").check(classes);

@@ -1,7 +1,8 @@
 package io.retailseg.cli;
 
 import io.retailseg.evaluate.Migration;
-import io.retailseg.evaluate.SegmentMatching;
+import io.retailseg.model.SegmentMatching;
+import io.retailseg.domain.Segmentation;
 import io.retailseg.io.RunFolder;
 import io.retailseg.model.SegmentationModel;
 import io.retailseg.publish.EvaluationWriter;
@@ -44,9 +45,9 @@ final class MigrateCommand implements Callable<Integer> {
         }
         SegmentationModel first = PreviousModel.read(from);
         SegmentationModel second = PreviousModel.read(to);
-        SegmentMatching.Match match = SegmentMatching.match(second.centroids(), SegmentMatching.Space.of(second), first);
-        Migration.Result m = Migration.between(RunFolder.segments(from), first.centroids().length,
-                Migration.relabel(RunFolder.segments(to), match.newId()), second.centroids().length);
+        SegmentMatching.Match match = SegmentMatching.match(second.segmenter(), first.segmenter());
+        Migration.Result m = Migration.between(segmentation(from, first.k()),
+                segmentation(to, second.k()).relabel(match.newId()));
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "Segments of %s (rows) vs %s (columns), the second's matched to the first's:%n", from, to);
         for (int s = 0; s < match.newId().length; s++) {
@@ -79,5 +80,18 @@ final class MigrateCommand implements Callable<Integer> {
         }
         w.flush();
         return Main.OK;
+    }
+
+    /** The segments of a run folder's customers.csv. */
+    private static Segmentation segmentation(Path run, int k) {
+        java.util.TreeMap<Long, Integer> segments = new java.util.TreeMap<>(RunFolder.segments(run));
+        long[] ids = segments.keySet().stream().mapToLong(Long::longValue).toArray();
+        int[] segment = segments.values().stream().mapToInt(Integer::intValue).toArray();
+        try {
+            return Segmentation.of(ids, segment, k);
+        } catch (IllegalArgumentException e) {
+            throw new io.retailseg.InputException(run.toString(), "customers.csv does not fit the run's model: "
+                    + e.getMessage());
+        }
     }
 }

@@ -2,7 +2,7 @@ package io.retailseg.cli;
 
 import io.retailseg.domain.Transactions;
 import io.retailseg.io.TransactionReader;
-import io.retailseg.model.ModelFile;
+import io.retailseg.model.ModelCodec;
 import io.retailseg.publish.ScoreWriter;
 import io.retailseg.score.ScoreResult;
 import io.retailseg.score.Scorer;
@@ -43,8 +43,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = ModelFile.locate(model);
-        Scorer scorer = Scorer.of(ModelFile.read(file), file.toString());
+        Scorer scorer = Scorer.of(ModelCodec.read(model));
         Transactions lines = TransactionReader.read(input, format.ingestOptions());
         ScoreResult result = scorer.score(lines);
         ScoreWriter.write(result, scorer.recommendationsPerCustomer(), out);

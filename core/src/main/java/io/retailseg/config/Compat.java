@@ -1,5 +1,10 @@
 package io.retailseg.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+
 /** Which definition of the two features the reference analysis gets wrong (SPEC notes A and B). */
 public enum Compat {
     /** SPEC's corrected definitions: every customer kept, cancellation rate per customer. */
@@ -9,5 +14,23 @@ public enum Compat {
      * as the mean gap between consecutive lines (customers with a single line dropped) and the
      * cancellation rate divided by a position-aligned series.
      */
-    NOTEBOOK
+    NOTEBOOK;
+
+    /** The name as written in files and on the command line: lower case. */
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The value named {@code id} (any case). */
+    @JsonCreator
+    public static Compat of(String id) {
+        for (Compat v : values()) {
+            if (v.name().equalsIgnoreCase(id)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("expected one of " + Arrays.stream(values()).map(Compat::id).toList()
+                + ", found " + id);
+    }
 }

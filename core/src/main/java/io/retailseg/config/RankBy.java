@@ -1,5 +1,10 @@
 package io.retailseg.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * How a segment's best sellers are ranked (SPEC section 7 uses {@link #QUANTITY}). Ties always go to
  * the smaller StockCode, compared as text.
@@ -10,5 +15,23 @@ public enum RankBy {
     /** Number of distinct customers of the segment with a non-cancelled line of the product. */
     BUYERS,
     /** Total Quantity x UnitPrice over the segment's cleaned lines, cancellations included. */
-    REVENUE
+    REVENUE;
+
+    /** The name as written in files and on the command line: lower case. */
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The value named {@code id} (any case). */
+    @JsonCreator
+    public static RankBy of(String id) {
+        for (RankBy v : values()) {
+            if (v.name().equalsIgnoreCase(id)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("expected one of " + Arrays.stream(values()).map(RankBy::id).toList()
+                + ", found " + id);
+    }
 }

@@ -35,6 +35,11 @@ public enum Feature {
         return columnName;
     }
 
+    /** The column names of every feature, in order. */
+    public static java.util.List<String> columnNames() {
+        return java.util.Arrays.stream(values()).map(Feature::columnName).toList();
+    }
+
     /** One value per feature as an ordered map from column name to value, for JSON outputs. */
     public static java.util.Map<String, Object> byColumnName(double[] values) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();

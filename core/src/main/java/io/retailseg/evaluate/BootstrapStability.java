@@ -1,9 +1,6 @@
 package io.retailseg.evaluate;
 
-import io.retailseg.ml.KMeans;
-import io.retailseg.ml.KMeansResult;
-import io.retailseg.ml.Pca;
-import io.retailseg.ml.StandardScaler;
+import io.retailseg.model.Segmenter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -11,9 +8,9 @@ import java.util.SplittableRandom;
 /**
  * How much the segmentation depends on the sample: B bootstrap resamples of the segmented customers
  * (drawn with replacement, as many as there are customers), each re-fitted from the features with a
- * new scaler, PCA and k-means at the chosen k (the k search is not repeated: the question is whether
+ * new projection (scaler and PCA, {@link Segmenter#fit}, so bounded as in the run) and k-means at the chosen k (the k search is not repeated: the question is whether
  * the same k gives the same segments). Every customer of the original data is then assigned to the
- * nearest bootstrap centroid (through the bootstrap's scaler and PCA), and:
+ * nearest bootstrap centroid (through the bootstrap's {@link Segmenter}), and:
  * <ul>
  *   <li>the adjusted Rand index compares that assignment of all customers with the original segments;</li>
  *   <li>each original segment's Jaccard stability is, as in C. Hennig, "Cluster-wise assessment of
@@ -31,8 +28,7 @@ public final class BootstrapStability {
     }
 
     /** How the segmentation was fitted, to re-fit it the same way. */
-    public record Settings(boolean[] standardize, int pcaComponents, int restarts, int maxIterations,
-                           double tolerance, int threads) {
+    public record Settings(int pcaComponents, int restarts, int maxIterations, double tolerance, int threads) {
     }
 
     /**
@@ -89,14 +85,11 @@ public final class BootstrapStability {
                 sample[i] = features[pick];
                 drawn[pick] = true;
             }
-            StandardScaler scaler = StandardScaler.fit(sample, s.standardize());
-            Pca pca = Pca.fit(scaler.transform(sample), Math.min(s.pcaComponents(), features[0].length));
-            KMeansResult fit = KMeans.fit(pca.transform(scaler.transform(sample)), k, s.restarts(), s.maxIterations(),
+            Segmenter fit = Segmenter.fit(sample, s.pcaComponents(), k, s.restarts(), s.maxIterations(),
                     s.tolerance(), rng.nextLong(), s.threads());
-            double[][] scores = pca.transform(scaler.transform(features));
             int[] assigned = new int[m];
             for (int i = 0; i < m; i++) {
-                assigned[i] = KMeans.nearest(fit.centroids(), scores[i]);
+                assigned[i] = fit.segment(features[i]);
             }
             ari[b] = AdjustedRand.index(labels, assigned);
             for (int c = 0; c < k; c++) {

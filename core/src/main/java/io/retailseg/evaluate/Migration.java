@@ -1,9 +1,9 @@
 package io.retailseg.evaluate;
 
+import io.retailseg.domain.Segmentation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.OptionalInt;
 
 /**
  * How customers moved between the segments of two periods (or two runs). A customer counts in a
@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * segmented in both, row = segment in the first, column = segment in the second. Customers
  * segmented only in the first "left" (absent from the second or an outlier there), customers
  * segmented only in the second "arrived". Match the second's ids to the first's first (see
- * {@link SegmentMatching}) so rows and columns line up.
+ * {@code model.SegmentMatching}) so rows and columns line up.
  */
 public final class Migration {
     private Migration() {
@@ -53,44 +53,38 @@ public final class Migration {
     }
 
     /**
-     * The segments of {@code segmentOf} renamed through {@code newId} (old id to new id; -1, an
-     * outlier, stays -1), e.g. with {@link SegmentMatching.Match#newId()}.
+     * @param first every customer's segment in the first period (or run)
+     * @param second the same for the second, its ids matched to the first's
+     *     ({@link Segmentation#relabel} with {@code SegmentMatching.Match#newId()})
      */
-    public static Map<Long, Integer> relabel(Map<Long, Integer> segmentOf, int[] newId) {
-        Map<Long, Integer> out = new java.util.HashMap<>();
-        segmentOf.forEach((id, s) -> out.put(id, s < 0 ? -1 : newId[s]));
-        return out;
-    }
-
-    /**
-     * @param first segment per customer id in the first period, -1 for an outlier
-     * @param k1 segments of the first
-     * @param second the same for the second period
-     * @param k2 segments of the second
-     */
-    public static Result between(Map<Long, Integer> first, int k1, Map<Long, Integer> second, int k2) {
+    public static Result between(Segmentation first, Segmentation second) {
+        int k1 = first.k();
+        int k2 = second.k();
         long[][] moved = new long[k1][k2];
         List<Long> left = new ArrayList<>();
         List<Long> arrived = new ArrayList<>();
         long leftAsOutliers = 0;
         long arrivedFromOutliers = 0;
-        for (Map.Entry<Long, Integer> e : new TreeMap<>(first).entrySet()) {
-            int a = e.getValue();
-            Integer b = second.get(e.getKey());
-            if (a >= 0 && b != null && b >= 0) {
-                moved[a][b]++;
-            } else if (a >= 0) {
-                left.add(e.getKey());
-                if (b != null) {
+        for (int i = 0; i < first.size(); i++) {
+            if (!first.isSegmented(i)) {
+                continue;
+            }
+            long id = first.customerId(i);
+            OptionalInt b = second.segmentOf(id);
+            if (b.isPresent()) {
+                moved[first.segmentAt(i).getAsInt()][b.getAsInt()]++;
+            } else {
+                left.add(id);
+                if (second.contains(id)) {
                     leftAsOutliers++;
                 }
             }
         }
-        for (Map.Entry<Long, Integer> e : new TreeMap<>(second).entrySet()) {
-            Integer a = first.get(e.getKey());
-            if (e.getValue() >= 0 && (a == null || a < 0)) {
-                arrived.add(e.getKey());
-                if (a != null) {
+        for (int i = 0; i < second.size(); i++) {
+            long id = second.customerId(i);
+            if (second.isSegmented(i) && first.segmentOf(id).isEmpty()) {
+                arrived.add(id);
+                if (first.contains(id)) {
                     arrivedFromOutliers++;
                 }
             }

@@ -1,56 +1,174 @@
 package io.retailseg.model;
 
-import io.retailseg.ml.IsolationForest;
+import io.retailseg.config.Compat;
+import io.retailseg.recommend.SegmentBestSellers;
 import io.retailseg.recommend.TopProduct;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.function.Predicate;
 
 /**
- * Everything needed to score a new customer's lines without the training data, written as
- * {@code model.json}. It carries its provenance: the configuration and input it came from.
+ * A fitted segmentation: what {@code model.json} holds, immutable and checked when built, so a model
+ * that exists can predict. It owns the Isolation Forest and its threshold, the projection (scaler and
+ * PCA), the centroids, the segments' ids and names, the recommender's state (each segment's ranked
+ * best sellers) and the settings scoring needs (recommendations per customer, the feature definitions,
+ * the reference day recency is counted from), with its provenance.
  *
- * @param formatVersion version of this layout
- * @param provenance input name, rows read, and every configuration parameter
- * @param compat feature definitions used ({@code SPEC} or {@code NOTEBOOK})
- * @param referenceDay "the last day" of the training data (ISO date): recency is measured from it
- * @param features feature names, in the column order of every vector below
- * @param outliers the Isolation Forest and its threshold (outlier when score &gt; threshold)
- * @param scaler StandardScaler means and scales (scale 1 and mean 0 for unscaled features)
- * @param pca PCA mean, components (rows) and explained variance ratios
- * @param centroids k-means centroids in PCA space, row = segment id
- * @param segments segment ids and names
- * @param topProducts best sellers per segment, the source of recommendations
+ * <pre>{@code
+ * SegmentationModel model = ModelCodec.read(Path.of("results/model.json"));
+ * SegmentationModel.Assignment a = model.assign(features);
+ * a.segment().ifPresent(s -> model.recommend(s, bought::contains));
+ * }</pre>
  */
-public record SegmentationModel(
-        int formatVersion,
-        Map<String, Object> provenance,
-        String compat,
-        String referenceDay,
-        List<String> features,
-        Outliers outliers,
-        Scaler scaler,
-        Projection pca,
-        double[][] centroids,
-        List<Segment> segments,
-        List<TopProduct> topProducts) {
+public final class SegmentationModel {
+    /** Version of the {@code model.json} layout this code writes and reads. */
+    public static final int FORMAT_VERSION = 2;
 
-    /** The current {@link #formatVersion}. */
-    public static final int FORMAT_VERSION = 1;
+    private final ModelProvenance provenance;
+    private final Compat compat;
+    private final LocalDate referenceDay;
+    private final OutlierDetector outliers;
+    private final Segmenter segmenter;
+    private final List<String> segmentNames;
+    private final List<List<TopProduct>> bestSellers;
+    private final int recommendationsPerCustomer;
 
-    /** The saved Isolation Forest. */
-    public record Outliers(double contamination, double threshold, int sampleSize, List<IsolationForest.Tree> trees) {
+    /**
+     * @param segmentNames one per segment, by id
+     * @param topProducts every segment's best sellers (segment 0..k-1, ranks 1.. in order within a segment)
+     * @throws IllegalArgumentException naming the part that is wrong (e.g. {@code segments: expected 3 ...})
+     */
+    public SegmentationModel(ModelProvenance provenance, Compat compat, LocalDate referenceDay,
+                             OutlierDetector outliers, Segmenter segmenter, List<String> segmentNames,
+                             List<TopProduct> topProducts, int recommendationsPerCustomer) {
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
+        this.compat = Objects.requireNonNull(compat, "compat");
+        this.referenceDay = Objects.requireNonNull(referenceDay, "reference_day");
+        this.outliers = Objects.requireNonNull(outliers, "outliers");
+        this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
+        int k = segmenter.k();
+        if (segmentNames.size() != k) {
+            throw new IllegalArgumentException("segments: expected one per centroid (" + k + "), found "
+                    + segmentNames.size());
+        }
+        for (int s = 0; s < k; s++) {
+            if (segmentNames.get(s) == null || segmentNames.get(s).isBlank()) {
+                throw new IllegalArgumentException("segments[" + s + "].name: expected a name, found none");
+            }
+        }
+        this.segmentNames = List.copyOf(segmentNames);
+        List<List<TopProduct>> bySegment = new ArrayList<>();
+        for (int s = 0; s < k; s++) {
+            bySegment.add(new ArrayList<>());
+        }
+        for (int i = 0; i < topProducts.size(); i++) {
+            TopProduct p = topProducts.get(i);
+            if (p.segment() < 0 || p.segment() >= k) {
+                throw new IllegalArgumentException("top_products[" + i + "].segment: expected 0.." + (k - 1)
+                        + ", found " + p.segment());
+            }
+            List<TopProduct> list = bySegment.get(p.segment());
+            if (p.rank() != list.size() + 1) {
+                throw new IllegalArgumentException("top_products[" + i + "].rank: expected " + (list.size() + 1)
+                        + " (ranks of a segment count up from 1), found " + p.rank());
+            }
+            if (p.stockCode() == null || p.stockCode().isEmpty()) {
+                throw new IllegalArgumentException("top_products[" + i + "].stock_code: expected a stock code, found none");
+            }
+            list.add(p);
+        }
+        this.bestSellers = bySegment.stream().map(List::copyOf).toList();
+        if (recommendationsPerCustomer < 1) {
+            throw new IllegalArgumentException("recommendations_per_customer: expected at least 1, found "
+                    + recommendationsPerCustomer);
+        }
+        this.recommendationsPerCustomer = recommendationsPerCustomer;
     }
 
-    /** The saved StandardScaler. */
-    public record Scaler(double[] means, double[] scales) {
+    /**
+     * Where a customer lands.
+     *
+     * @param outlierScore the Isolation Forest's anomaly score
+     * @param outlier whether the score is above the threshold
+     * @param principalComponents the PCA scores (empty for an outlier: outliers are not projected)
+     * @param segment the nearest centroid's segment, empty for an outlier
+     */
+    public record Assignment(double outlierScore, boolean outlier, double[] principalComponents, OptionalInt segment) {
     }
 
-    /** The saved PCA. */
-    public record Projection(double[] mean, double[][] components, double[] explainedVarianceRatio,
-                             double[] allExplainedVarianceRatio) {
+    /** Scores, flags, projects and segments one customer's 15 unscaled features. */
+    public Assignment assign(double[] features) {
+        double score = outliers.score(features);
+        if (outliers.isOutlier(score)) {
+            return new Assignment(score, true, new double[0], OptionalInt.empty());
+        }
+        double[] pcs = segmenter.projection().project(features);
+        return new Assignment(score, false, pcs, OptionalInt.of(segmenter.nearest(pcs)));
     }
 
-    /** A segment's id and name. */
-    public record Segment(int id, String name) {
+    /**
+     * The recommendations for a customer of {@code segment}: the segment's best sellers they have not
+     * bought, best first, at most {@link #recommendationsPerCustomer()}.
+     *
+     * @param bought whether the customer bought a stock code
+     */
+    public List<TopProduct> recommend(int segment, Predicate<String> bought) {
+        return SegmentBestSellers.firstNotBought(bestSellers.get(segment), p -> bought.test(p.stockCode()),
+                recommendationsPerCustomer);
+    }
+
+    public ModelProvenance provenance() {
+        return provenance;
+    }
+
+    public Compat compat() {
+        return compat;
+    }
+
+    /** The day recency is counted from: the last day of the training lines. */
+    public LocalDate referenceDay() {
+        return referenceDay;
+    }
+
+    public OutlierDetector outliers() {
+        return outliers;
+    }
+
+    public Segmenter segmenter() {
+        return segmenter;
+    }
+
+    /** Number of segments. */
+    public int k() {
+        return segmenter.k();
+    }
+
+    /** The name of segment {@code id}. */
+    public String segmentName(int id) {
+        return segmentNames.get(id);
+    }
+
+    /** Segment names by id. */
+    public List<String> segmentNames() {
+        return segmentNames;
+    }
+
+    /** Every segment's best sellers, segment by segment, by rank. */
+    public List<TopProduct> topProducts() {
+        return bestSellers.stream().flatMap(List::stream)
+                .sorted(Comparator.comparingInt(TopProduct::segment).thenComparingInt(TopProduct::rank)).toList();
+    }
+
+    /** Segment {@code s}'s best sellers, by rank. */
+    public List<TopProduct> topProducts(int s) {
+        return bestSellers.get(s);
+    }
+
+    public int recommendationsPerCustomer() {
+        return recommendationsPerCustomer;
     }
 }

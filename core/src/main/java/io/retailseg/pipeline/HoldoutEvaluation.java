@@ -4,7 +4,8 @@ import io.retailseg.InputException;
 import io.retailseg.clean.Cleaner;
 import io.retailseg.config.RankBy;
 import io.retailseg.config.RunConfig;
-import io.retailseg.domain.Feature;
+import io.retailseg.config.Seeds;
+import io.retailseg.domain.Segmentation;
 import io.retailseg.domain.Transactions;
 import io.retailseg.evaluate.BootstrapStability;
 import io.retailseg.evaluate.Migration;
@@ -17,12 +18,10 @@ import io.retailseg.recommend.SegmentBestSellers;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
  * {@code retailseg evaluate}: does the segmentation predict what customers buy next, and would it
@@ -41,9 +40,8 @@ import java.util.SplittableRandom;
  *       its segments matched to the training model, and {@link Migration} counts who moved where.</li>
  * </ol>
  *
- * <p>Seeds: the run's seed sequence gives the Isolation Forest and k-means their seeds (as in
- * {@code run}); the third value seeds the bootstrap, the fourth the random recommender ({@code run}
- * skips these two and seeds its silhouette sample with the fifth).
+ * <p>Seeds: the training fit takes its seeds as {@code run} does; the bootstrap and the random
+ * recommender take theirs by name ({@link Seeds#BOOTSTRAP}, {@link Seeds#RANDOM_RECOMMENDER}).
  */
 public final class HoldoutEvaluation {
     /** The cut-offs N of every top-N metric. */
@@ -141,15 +139,13 @@ public final class HoldoutEvaluation {
                 progress, Optional.empty());
         start = lap(progress, timings, "fit_training", start, "k = " + training.k());
 
-        SplittableRandom seeds = new SplittableRandom(config.seed());
-        seeds.nextLong(); // Isolation Forest
-        seeds.nextLong(); // k-means
-        long bootstrapSeed = seeds.nextLong();
-        long randomSeed = seeds.nextLong();
+        Seeds seeds = Seeds.of(config.seed());
+        long bootstrapSeed = seeds.seed(Seeds.BOOTSTRAP);
+        long randomSeed = seeds.seed(Seeds.RANDOM_RECOMMENDER);
 
         PurchaseHistory history = PurchaseHistory.of(before);
         PurchaseHistory holdout = PurchaseHistory.of(after);
-        Map<Long, Integer> segmentOf = segmentOf(training);
+        Segmentation segmentation = training.segmentation();
         int[] groupOf = new int[history.size()];
         int[] everyone = new int[history.size()];
         List<Integer> evaluated = new ArrayList<>();
@@ -157,7 +153,7 @@ public final class HoldoutEvaluation {
         int withNew = 0;
         int returningWithNew = 0;
         for (int c = 0; c < history.size(); c++) {
-            groupOf[c] = segmentOf.getOrDefault(history.customerId(c), -1);
+            groupOf[c] = segmentation.segmentOf(history.customerId(c)).orElse(-1);
             int a = holdout.indexOf(history.customerId(c));
             boolean returned = a >= 0 && holdout.purchased(a).length > 0;
             int customer = c;
@@ -188,14 +184,15 @@ public final class HoldoutEvaluation {
             recommenders.add(Recommenders.ranked("segment_" + key,
                     "best sellers of the customer's segment by " + describe(by)
                             + (by == RankBy.QUANTITY ? " (the reference rule)" : ""),
-                    history, SegmentBestSellers.ranking(before, segmentOf, training.k(), by), groupOf));
+                    history, SegmentBestSellers.ranking(before, segmentation, by), groupOf));
         }
-        Map<Long, Integer> all = new HashMap<>();
+        long[] everyId = new long[history.size()];
         for (int c = 0; c < history.size(); c++) {
-            all.put(history.customerId(c), 0);
+            everyId[c] = history.customerId(c);
         }
+        java.util.Arrays.sort(everyId);
         recommenders.add(Recommenders.ranked("global_quantity", "best sellers over all customers by total quantity",
-                history, SegmentBestSellers.ranking(before, all, 1, RankBy.QUANTITY), everyone));
+                history, SegmentBestSellers.ranking(before, Segmentation.single(everyId), RankBy.QUANTITY), everyone));
         recommenders.add(Recommenders.random(history, randomSeed));
         recommenders.add(Recommenders.repeat(history, codeRank));
         recommenders.add(Recommenders.coPurchase(history, codeRank));
@@ -216,7 +213,7 @@ public final class HoldoutEvaluation {
             progress.stageStarted("migration");
             RunResult later = RetailSeg.runCleaned(config.toBuilder().k(training.k()).build(), source.name(),
                     raw.size(), after, cleaned.report(), ProgressListener.NONE, Optional.of(training.model()));
-            migration = Optional.of(Migration.between(segmentOf(training), training.k(), segmentOf(later), later.k()));
+            migration = Optional.of(Migration.between(segmentation, later.segmentation()));
             lap(progress, timings, "migration", start, later.customers().size() + " hold-out customers");
         }
 
@@ -229,39 +226,21 @@ public final class HoldoutEvaluation {
     }
 
     private static BootstrapStability.Result stability(RunResult training, int resamples, long seed) {
-        int[] segment = training.segment();
-        int m = 0;
-        for (int s : segment) {
-            if (s >= 0) {
-                m++;
-            }
-        }
+        Segmentation segmentation = training.segmentation();
+        int m = segmentation.segmentedCount();
         double[][] features = new double[m][];
         int[] labels = new int[m];
         int j = 0;
-        for (int i = 0; i < segment.length; i++) {
-            if (segment[i] >= 0) {
+        for (int i = 0; i < segmentation.size(); i++) {
+            if (segmentation.isSegmented(i)) {
                 features[j] = training.customers().row(i);
-                labels[j++] = segment[i];
+                labels[j++] = segmentation.segmentAt(i).getAsInt();
             }
-        }
-        boolean[] standardize = new boolean[Feature.COUNT];
-        for (Feature f : Feature.values()) {
-            standardize[f.ordinal()] = f.standardized();
         }
         RunConfig c = training.config();
         return BootstrapStability.run(features, labels, training.k(), resamples, seed,
-                new BootstrapStability.Settings(standardize, c.pcaComponents(), c.kmeansRestarts(),
-                        c.kmeansMaxIterations(), c.kmeansTolerance(), c.threads()));
-    }
-
-    /** Segment per customer id, -1 for outliers. */
-    static Map<Long, Integer> segmentOf(RunResult r) {
-        Map<Long, Integer> m = new HashMap<>();
-        for (int i = 0; i < r.customers().size(); i++) {
-            m.put(r.customers().customerId(i), r.segment()[i]);
-        }
-        return m;
+                new BootstrapStability.Settings(c.pcaComponents(), c.kmeansRestarts(), c.kmeansMaxIterations(),
+                        c.kmeansTolerance(), c.threads()));
     }
 
     private static String describe(RankBy by) {

@@ -3,7 +3,7 @@ package io.retailseg.pipeline;
 import io.retailseg.clean.CleaningReport;
 import io.retailseg.config.RunConfig;
 import io.retailseg.domain.CustomerTable;
-import io.retailseg.domain.Transactions;
+import io.retailseg.domain.Segmentation;
 import io.retailseg.explore.DataProfile;
 import io.retailseg.ml.KSelection;
 import io.retailseg.ml.Pca;
@@ -15,26 +15,24 @@ import java.util.Map;
 
 /**
  * Everything a run computed. Arrays indexed by customer follow the rows of {@link #customers()}.
- * Ownership of the arrays passes to the result; callers must not modify them.
+ * Ownership of the arrays passes to the result; callers must not modify them. The lines themselves
+ * are not kept: a result stays small after the run.
  *
  * @param source name of the input
  * @param rowsRead lines read from the input
  * @param config the configuration used
  * @param cleaning what cleaning removed
- * @param cleanLines the cleaned lines
  * @param customers the 15 features of every customer
  * @param outlierScore Isolation Forest anomaly score per customer (higher = more anomalous)
- * @param outlierThreshold scores above it are outliers
  * @param outlier whether each customer is an outlier
- * @param pca the fitted PCA (on the segmented customers)
  * @param pcaScores PCA scores per customer, {@code null} for outliers
  * @param kSelection how k was chosen
- * @param segment segment id per customer, -1 for outliers
+ * @param segmentation every customer's segment (none for outliers)
  * @param metrics quality of the segmentation
  * @param profiles one per segment, by id
  * @param topProducts best sellers per segment
  * @param recommendations per segmented customer, by customer then rank
- * @param model the saved model
+ * @param model the fitted model
  * @param timingsMillis wall time per stage, in order
  * @param dataProfile missing values, cancellations, countries, products and months of the lines
  */
@@ -43,15 +41,12 @@ public record RunResult(
         long rowsRead,
         RunConfig config,
         CleaningReport cleaning,
-        Transactions cleanLines,
         CustomerTable customers,
         double[] outlierScore,
-        double outlierThreshold,
         boolean[] outlier,
-        Pca pca,
         double[][] pcaScores,
         KSelection kSelection,
-        int[] segment,
+        Segmentation segmentation,
         SegmentationMetrics metrics,
         List<SegmentProfile> profiles,
         List<TopProduct> topProducts,
@@ -74,5 +69,15 @@ public record RunResult(
     /** Number of segments. */
     public int k() {
         return profiles.size();
+    }
+
+    /** The fitted PCA (on the segmented customers). */
+    public Pca pca() {
+        return model.segmenter().projection().pca();
+    }
+
+    /** Outlier scores above it are outliers. */
+    public double outlierThreshold() {
+        return model.outliers().threshold();
     }
 }

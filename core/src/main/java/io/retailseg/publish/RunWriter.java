@@ -9,7 +9,7 @@ import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Feature;
 import io.retailseg.explore.DataProfile;
 import io.retailseg.ml.KCandidate;
-import io.retailseg.model.ModelFile;
+import io.retailseg.model.ModelCodec;
 import io.retailseg.pipeline.RetailSeg;
 import io.retailseg.pipeline.RunResult;
 import io.retailseg.pipeline.SegmentProfile;
@@ -44,7 +44,7 @@ public final class RunWriter {
                 .add(CUSTOMERS, file -> writeCustomers(result, file))
                 .add(TOP_PRODUCTS, file -> writeTopProducts(result.topProducts(), file))
                 .add(RECOMMENDATIONS, file -> writeRecommendations(result.recommendations(), file))
-                .add(MODEL, ModelFile.toJson(result.model()))
+                .add(MODEL, ModelCodec.toJson(result.model()))
                 .add(DATA_PROFILE, json(dataProfile(result.dataProfile())))
                 .add(SUMMARY, json(summary(result)));
     }
@@ -81,7 +81,8 @@ public final class RunWriter {
                     fields[j++] = Numbers.format(t.value(i, f));
                 }
                 fields[j++] = r.outlier()[i] ? "1" : "0";
-                fields[j++] = r.segment()[i] < 0 ? "" : Integer.toString(r.segment()[i]);
+                java.util.OptionalInt segment = r.segmentation().segmentAt(i);
+                fields[j++] = segment.isPresent() ? Integer.toString(segment.getAsInt()) : "";
                 for (int c = 0; c < components; c++) {
                     fields[j++] = r.pcaScores()[i] == null ? "" : Numbers.format(r.pcaScores()[i][c]);
                 }
@@ -166,10 +167,7 @@ public final class RunWriter {
         s.put("segments", segments);
         s.put("recommendations", ordered("customers_with_fewer_than_requested",
                 fewerThanRequested(r), "total", r.recommendations().size()));
-        Object matching = r.model().provenance().get("segment_matching");
-        if (matching != null) {
-            s.put("segment_matching", matching);
-        }
+        r.model().provenance().segmentMatching().ifPresent(matching -> s.put("segment_matching", matching));
         s.put("timings_ms", r.timingsMillis());
         return s;
     }

@@ -3,13 +3,13 @@ package io.retailseg.recommend;
 import io.retailseg.clean.Cleaner;
 import io.retailseg.config.RankBy;
 import io.retailseg.domain.PrimitiveDictionaries;
+import io.retailseg.domain.Segmentation;
 import io.retailseg.domain.StringDictionary;
 import io.retailseg.domain.Transactions;
 import io.retailseg.features.CustomerGroups;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -33,24 +33,23 @@ public final class SegmentBestSellers {
         }
     }
 
-    /** {@link #compute(Transactions, Map, int, int, int, RankBy)} ranking by total quantity, the reference. */
-    public static Result compute(Transactions lines, Map<Long, Integer> segmentOf, int segments, int topN,
-                                 int perCustomer) {
-        return compute(lines, segmentOf, segments, topN, perCustomer, RankBy.QUANTITY);
+    /** {@link #compute(Transactions, Segmentation, int, int, RankBy)} ranking by total quantity, the reference. */
+    public static Result compute(Transactions lines, Segmentation segmentation, int topN, int perCustomer) {
+        return compute(lines, segmentation, topN, perCustomer, RankBy.QUANTITY);
     }
 
     /**
      * @param lines cleaned lines
-     * @param segmentOf segment of a customer id, or -1 for customers without segment (outliers)
-     * @param segments number of segments
+     * @param segmentation each customer's segment (none for outliers)
      * @param topN best sellers kept per segment
      * @param perCustomer recommendations per customer
      * @param rankBy how best sellers are ranked (ties: smaller StockCode first)
      */
-    public static Result compute(Transactions lines, Map<Long, Integer> segmentOf, int segments, int topN,
-                                 int perCustomer, RankBy rankBy) {
+    public static Result compute(Transactions lines, Segmentation segmentation, int topN, int perCustomer,
+                                 RankBy rankBy) {
+        int segments = segmentation.k();
         CustomerGroups groups = CustomerGroups.of(lines);
-        int[] segmentOfGroup = segmentOfGroups(groups, segmentOf);
+        int[] segmentOfGroup = segmentOfGroups(groups, segmentation);
         Totals totals = totals(lines, groups, segmentOfGroup, segments);
         String[] description = descriptions(lines);
         int[] codeRank = lines.stockCodes().sortRanks();
@@ -92,9 +91,10 @@ public final class SegmentBestSellers {
      * smaller StockCode text: row = segment, values = stock codes of {@code lines.stockCodes()}.
      * The ranking {@link #compute} cuts its top products from.
      */
-    public static int[][] ranking(Transactions lines, Map<Long, Integer> segmentOf, int segments, RankBy rankBy) {
+    public static int[][] ranking(Transactions lines, Segmentation segmentation, RankBy rankBy) {
+        int segments = segmentation.k();
         CustomerGroups groups = CustomerGroups.of(lines);
-        Totals totals = totals(lines, groups, segmentOfGroups(groups, segmentOf), segments);
+        Totals totals = totals(lines, groups, segmentOfGroups(groups, segmentation), segments);
         int[] codeRank = lines.stockCodes().sortRanks();
         int[][] out = new int[segments][];
         for (int s = 0; s < segments; s++) {
@@ -103,10 +103,10 @@ public final class SegmentBestSellers {
         return out;
     }
 
-    private static int[] segmentOfGroups(CustomerGroups groups, Map<Long, Integer> segmentOf) {
+    private static int[] segmentOfGroups(CustomerGroups groups, Segmentation segmentation) {
         int[] segmentOfGroup = new int[groups.size()];
         for (int c = 0; c < groups.size(); c++) {
-            segmentOfGroup[c] = segmentOf.getOrDefault(groups.customerId(c), -1);
+            segmentOfGroup[c] = segmentation.segmentOf(groups.customerId(c)).orElse(-1);
         }
         return segmentOfGroup;
     }

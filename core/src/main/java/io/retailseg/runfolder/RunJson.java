@@ -123,7 +123,7 @@ public final class RunJson {
 
     private static String problem(JsonMappingException e) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        if (message.startsWith("Missing required creator property")) {
+        if (message.startsWith("Missing required creator property") || message.startsWith("Missing creator property")) {
             return "expected a value, found none";
         }
         if (message.startsWith("Null value for creator property")) {

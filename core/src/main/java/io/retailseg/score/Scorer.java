@@ -1,25 +1,15 @@
 package io.retailseg.score;
 
-import io.retailseg.InputException;
 import io.retailseg.clean.Cleaner;
 import io.retailseg.config.Compat;
 import io.retailseg.domain.CustomerTable;
-import io.retailseg.domain.Feature;
 import io.retailseg.domain.Transactions;
 import io.retailseg.features.CustomerGroups;
 import io.retailseg.features.FeatureExtractor;
-import io.retailseg.ml.IsolationForest;
-import io.retailseg.ml.KMeans;
-import io.retailseg.ml.Pca;
-import io.retailseg.ml.StandardScaler;
 import io.retailseg.model.SegmentationModel;
 import io.retailseg.recommend.Recommendation;
-import io.retailseg.recommend.SegmentBestSellers;
 import io.retailseg.recommend.TopProduct;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +20,8 @@ import java.util.TreeSet;
 /**
  * Scores customers' transaction lines with a saved model, by the same code as a run: {@link Cleaner},
  * {@link FeatureExtractor} (the model's compat mode, recency from the model's reference day), the
- * saved Isolation Forest and threshold, scaler, PCA and nearest centroid, then
- * {@link SegmentBestSellers#firstNotBought} over the saved best sellers. Nothing in cleaning or the
+ * model's {@link SegmentationModel#assign} (Isolation Forest and threshold, scaler, PCA, nearest centroid), then
+ * the model's recommender over the saved best sellers. Nothing in cleaning or the
  * features depends on another customer's lines in {@code SPEC} mode (duplicates compare all 8 columns,
  * CustomerID included; stock codes and service lines are judged one code or line at a time), so a
  * training customer scored with their own lines gets exactly their run's features, flag, segment and
@@ -43,72 +33,17 @@ import java.util.TreeSet;
  * <p>Immutable and thread-safe once built.
  */
 public final class Scorer {
-    /** Key of the per-customer recommendation count in the model's provenance configuration. */
-    static final String PER_CUSTOMER_KEY = "recommendations_per_customer";
-
     private final SegmentationModel model;
-    private final Compat compat;
     private final long referenceDay;
-    private final IsolationForest forest;
-    private final double threshold;
-    private final StandardScaler scaler;
-    private final Pca pca;
-    private final double[][] centroids;
-    private final List<String> names;
-    private final List<List<TopProduct>> topProducts;
-    private final int perCustomer;
 
-    private Scorer(SegmentationModel model, String source) {
+    private Scorer(SegmentationModel model) {
         this.model = model;
-        this.compat = parseCompat(model.compat(), source);
-        try {
-            this.referenceDay = LocalDate.parse(model.referenceDay()).toEpochDay();
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new InputException(source, "field 'referenceDay': expected an ISO date, found " + model.referenceDay());
-        }
-        List<String> expected = Arrays.stream(Feature.values()).map(Feature::columnName).toList();
-        if (!expected.equals(model.features())) {
-            throw new InputException(source, "field 'features': expected " + expected + ", found " + model.features());
-        }
-        try {
-            this.forest = IsolationForest.of(model.outliers().sampleSize(), model.outliers().trees());
-            this.threshold = model.outliers().threshold();
-            this.scaler = StandardScaler.of(model.scaler().means(), model.scaler().scales());
-            this.pca = Pca.of(model.pca().mean(), model.pca().components(), model.pca().explainedVarianceRatio(),
-                    model.pca().allExplainedVarianceRatio());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InputException(source, "not a complete model: " + e.getMessage());
-        }
-        this.centroids = model.centroids();
-        int k = centroids == null ? 0 : centroids.length;
-        if (k == 0 || model.segments() == null || model.segments().size() != k) {
-            throw new InputException(source, "not a complete model: expected one segment per centroid");
-        }
-        List<String> segmentNames = new ArrayList<>();
-        List<List<TopProduct>> top = new ArrayList<>();
-        for (int s = 0; s < k; s++) {
-            if (centroids[s].length != pca.size() || model.segments().get(s).id() != s) {
-                throw new InputException(source, "not a complete model: segment " + s
-                        + " has no centroid of " + pca.size() + " PCA scores");
-            }
-            segmentNames.add(model.segments().get(s).name());
-            int segment = s;
-            top.add(model.topProducts().stream().filter(p -> p.segment() == segment)
-                    .sorted((a, b) -> Integer.compare(a.rank(), b.rank())).toList());
-        }
-        this.names = List.copyOf(segmentNames);
-        this.topProducts = List.copyOf(top);
-        this.perCustomer = perCustomer(model, source);
+        this.referenceDay = model.referenceDay().toEpochDay();
     }
 
-    /**
-     * A scorer for {@code model}.
-     *
-     * @param source names the model in error messages (its file)
-     * @throws InputException when the model lacks a part scoring needs
-     */
-    public static Scorer of(SegmentationModel model, String source) {
-        return new Scorer(model, source);
+    /** A scorer for {@code model} (already checked when it was built or read). */
+    public static Scorer of(SegmentationModel model) {
+        return new Scorer(model);
     }
 
     /** The model this scorer applies. */
@@ -118,17 +53,17 @@ public final class Scorer {
 
     /** Number of segments. */
     public int segments() {
-        return centroids.length;
+        return model.k();
     }
 
     /** The name of segment {@code id}. */
     public String segmentName(int id) {
-        return names.get(id);
+        return model.segmentName(id);
     }
 
     /** Recommendations given per customer. */
     public int recommendationsPerCustomer() {
-        return perCustomer;
+        return model.recommendationsPerCustomer();
     }
 
     /**
@@ -166,26 +101,24 @@ public final class Scorer {
 
     /** Scores one customer's feature vector; {@code bought} holds the stock codes of their cleaned lines. */
     public ScoredCustomer score(long customerId, double[] features, Set<String> bought) {
-        double outlierScore = forest.score(features);
-        if (outlierScore > threshold) {
-            return new ScoredCustomer(customerId, features.clone(), outlierScore, true, -1, null, null, List.of());
+        SegmentationModel.Assignment a = model.assign(features);
+        if (a.segment().isEmpty()) {
+            return new ScoredCustomer(customerId, features.clone(), a.outlierScore(), true, -1, null, null, List.of());
         }
-        double[] pcaScores = pca.transform(scaler.transform(features));
-        int segment = KMeans.nearest(centroids, pcaScores);
-        List<TopProduct> chosen = SegmentBestSellers.firstNotBought(topProducts.get(segment),
-                p -> bought.contains(p.stockCode()), perCustomer);
+        int segment = a.segment().getAsInt();
+        List<TopProduct> chosen = model.recommend(segment, bought::contains);
         List<Recommendation> recommendations = new ArrayList<>(chosen.size());
         for (int i = 0; i < chosen.size(); i++) {
             TopProduct p = chosen.get(i);
             recommendations.add(new Recommendation(customerId, segment, i + 1, p.stockCode(), p.description()));
         }
-        return new ScoredCustomer(customerId, features.clone(), outlierScore, false, segment, names.get(segment),
-                pcaScores, recommendations);
+        return new ScoredCustomer(customerId, features.clone(), a.outlierScore(), false, segment,
+                model.segmentName(segment), a.principalComponents(), recommendations);
     }
 
     private CustomerTable features(Transactions lines) {
-        if (compat == Compat.SPEC) {
-            return FeatureExtractor.extract(lines, compat, referenceDay);
+        if (model.compat() == Compat.SPEC) {
+            return FeatureExtractor.extract(lines, model.compat(), referenceDay);
         }
         // One customer at a time: the notebook's quirks mix customers (SPEC note B).
         CustomerGroups groups = CustomerGroups.of(lines);
@@ -196,32 +129,12 @@ public final class Scorer {
             for (int p = groups.from(g); p < groups.to(g); p++) {
                 rowsOfCustomer[p - groups.from(g)] = groups.line(p);
             }
-            CustomerTable one = FeatureExtractor.extract(lines.select(rowsOfCustomer), compat, referenceDay);
+            CustomerTable one = FeatureExtractor.extract(lines.select(rowsOfCustomer), model.compat(), referenceDay);
             if (one.size() == 1) {
                 ids.add(one.customerId(0));
                 rows.add(one.row(0));
             }
         }
         return new CustomerTable(ids.stream().mapToLong(Long::longValue).toArray(), rows.toArray(new double[0][]));
-    }
-
-    private static Compat parseCompat(String name, String source) {
-        for (Compat c : Compat.values()) {
-            if (c.name().equals(name)) {
-                return c;
-            }
-        }
-        throw new InputException(source, "field 'compat': expected one of " + Arrays.toString(Compat.values())
-                + ", found " + name);
-    }
-
-    private static int perCustomer(SegmentationModel model, String source) {
-        Object config = model.provenance() == null ? null : model.provenance().get("config");
-        Object value = config instanceof Map<?, ?> m ? m.get(PER_CUSTOMER_KEY) : null;
-        if (value instanceof Number n && n.intValue() >= 0) {
-            return n.intValue();
-        }
-        throw new InputException(source, "field 'provenance.config." + PER_CUSTOMER_KEY
-                + "': expected a whole number >= 0, found " + value);
     }
 }

@@ -2,7 +2,7 @@ package io.retailseg.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
+import io.retailseg.domain.Segmentation;
 import org.junit.jupiter.api.Test;
 
 /** Who moved, left and arrived, by hand. */
@@ -10,9 +10,9 @@ class MigrationTest {
     @Test
     void countsMovesAndWhoLeftOrArrived() {
         // -1 = outlier; customer 5 is absent from the second, 6 from the first.
-        Map<Long, Integer> first = Map.of(1L, 0, 2L, 0, 3L, 1, 4L, -1, 5L, 1);
-        Map<Long, Integer> second = Map.of(1L, 1, 2L, 0, 3L, -1, 4L, 0, 6L, 1);
-        Migration.Result r = Migration.between(first, 2, second, 2);
+        Segmentation first = Segmentation.of(new long[] {1, 2, 3, 4, 5}, new int[] {0, 0, 1, -1, 1}, 2);
+        Segmentation second = Segmentation.of(new long[] {1, 2, 3, 4, 6}, new int[] {1, 0, -1, 0, 1}, 2);
+        Migration.Result r = Migration.between(first, second);
         assertThat(r.moved()).isDeepEqualTo(new long[][] {{1, 1}, {0, 0}});
         assertThat(r.stayed()).isEqualTo(2);
         assertThat(r.sameSegment()).isEqualTo(1);
@@ -24,7 +24,10 @@ class MigrationTest {
 
     @Test
     void relabelRenamesSegmentsAndKeepsOutliers() {
-        assertThat(Migration.relabel(Map.of(1L, 0, 2L, 1, 3L, -1), new int[] {1, 0}))
-                .containsExactlyInAnyOrderEntriesOf(Map.of(1L, 1, 2L, 0, 3L, -1));
+        Segmentation s = Segmentation.of(new long[] {1, 2, 3}, new int[] {0, 1, -1}, 2).relabel(new int[] {1, 0});
+        assertThat(s.segmentOf(1)).hasValue(1);
+        assertThat(s.segmentOf(2)).hasValue(0);
+        assertThat(s.segmentOf(3)).isEmpty();
+        assertThat(s.contains(3)).isTrue();
     }
 }

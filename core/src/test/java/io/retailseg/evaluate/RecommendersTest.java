@@ -12,6 +12,7 @@ import io.retailseg.domain.Transactions;
 import io.retailseg.evaluate.Recommender.Mode;
 import io.retailseg.recommend.SegmentBestSellers;
 import java.util.Arrays;
+import io.retailseg.domain.Segmentation;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,8 @@ class RecommendersTest {
         // Segment 0 = customers 1, 2: quantities A 5+1 = 6, B 2, C -1+3 = 2 (tie B, C by text);
         // segment 1 = customer 3: B 4, D 1; customer 4 is an outlier.
         Map<Long, Integer> segments = Map.of(1L, 0, 2L, 0, 3L, 1, 4L, -1);
-        int[][] ranking = SegmentBestSellers.ranking(before, segments, 2, RankBy.QUANTITY);
+        int[][] ranking = SegmentBestSellers.ranking(before,
+                Segmentation.of(new long[] {1, 2, 3, 4}, new int[] {0, 0, 1, -1}, 2), RankBy.QUANTITY);
         int[] groupOf = new int[history.size()];
         for (int c = 0; c < history.size(); c++) {
             groupOf[c] = segments.get(history.customerId(c));

@@ -10,6 +10,7 @@ import io.retailseg.domain.Transactions;
 import io.retailseg.generate.SyntheticRetailGenerator;
 import io.retailseg.io.TransactionReader;
 import io.retailseg.model.SegmentationModel;
+import io.retailseg.model.Segmenter;
 import io.retailseg.evaluate.RecommenderEvaluation;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -43,10 +44,10 @@ class HoldoutEvaluationTest {
         HoldoutEvaluation.Population p = r.population();
         assertThat(LocalDate.parse(p.splitDay())).isEqualTo(LocalDate.parse(p.lastDay()).minusDays(29));
         assertThat(p.linesBefore() + p.linesAfter()).isEqualTo(Cleaner.clean(raw).lines().size());
-        assertThat(r.training().cleanLines().size()).isEqualTo(p.linesBefore());
-        for (int i = 0; i < r.training().cleanLines().size(); i++) {
-            assertThat(r.training().cleanLines().epochDay(i)).isLessThan(LocalDate.parse(p.splitDay()).toEpochDay());
-        }
+        Transactions before = linesBefore(p.splitDay());
+        assertThat(before.size()).isEqualTo(p.linesBefore());
+        assertThat(r.training().dataProfile().cleanedLines()).isEqualTo(p.linesBefore());
+        assertThat(LocalDate.parse(r.training().dataProfile().lastDay())).isBefore(LocalDate.parse(p.splitDay()));
         assertThat(r.training().k()).isEqualTo(3);
         assertThat(r.scores()).extracting(RecommenderEvaluation.Score::recommender).contains("segment_quantity",
                 "segment_buyers", "segment_revenue", "global_quantity", "random", "repeat", "co_purchase");
@@ -55,9 +56,9 @@ class HoldoutEvaluationTest {
     @Test
     void theTrainingFitIsTheRunOnTheTrainingLines() {
         HoldoutEvaluation.Result r = evaluate(HoldoutEvaluation.Split.lastDays(60), CONFIG);
-        RunResult direct = RetailSeg.runCleaned(CONFIG, "x", raw.size(), r.training().cleanLines(),
+        RunResult direct = RetailSeg.runCleaned(CONFIG, "x", raw.size(), linesBefore(r.population().splitDay()),
                 r.training().cleaning(), ProgressListener.NONE, Optional.empty());
-        assertThat(direct.segment()).containsExactly(r.training().segment());
+        assertThat(direct.segmentation()).isEqualTo(r.training().segmentation());
         assertThat(direct.recommendations()).isEqualTo(r.training().recommendations());
     }
 
@@ -83,21 +84,29 @@ class HoldoutEvaluationTest {
     void aPreviousModelWithSwappedSegmentsSwapsTheIds() {
         RunResult first = RetailSeg.run(CONFIG, TransactionSource.of("g", raw));
         SegmentationModel m = first.model();
-        double[][] swapped = {m.centroids()[1], m.centroids()[0], m.centroids()[2]};
-        SegmentationModel previous = new SegmentationModel(m.formatVersion(), m.provenance(), m.compat(),
-                m.referenceDay(), m.features(), m.outliers(), m.scaler(), m.pca(), swapped, m.segments(),
-                m.topProducts());
+        double[][] c = m.segmenter().centroids();
+        Segmenter swapped = new Segmenter(m.segmenter().projection(), new double[][] {c[1], c[0], c[2]});
+        SegmentationModel previous = new SegmentationModel(m.provenance(), m.compat(), m.referenceDay(), m.outliers(),
+                swapped, m.segmentNames(), m.topProducts(), m.recommendationsPerCustomer());
         RunResult again = RetailSeg.run(CONFIG, TransactionSource.of("g", raw), ProgressListener.NONE,
                 Optional.of(previous));
         int[] swap = {1, 0, 2};
-        for (int i = 0; i < first.segment().length; i++) {
-            int s = first.segment()[i];
-            assertThat(again.segment()[i]).isEqualTo(s < 0 ? -1 : swap[s]);
+        for (int i = 0; i < first.segmentation().size(); i++) {
+            int s = first.segmentation().segmentAt(i).orElse(-1);
+            assertThat(again.segmentation().segmentAt(i).orElse(-1)).isEqualTo(s < 0 ? -1 : swap[s]);
         }
         assertThat(again.profiles().get(0).size()).isEqualTo(first.profiles().get(1).size());
-        assertThat(again.model().provenance()).containsKey("segment_matching");
+        assertThat(again.model().provenance().segmentMatching()).isPresent();
 
         RunResult same = RetailSeg.run(CONFIG, TransactionSource.of("g", raw), ProgressListener.NONE, Optional.of(m));
-        assertThat(same.segment()).containsExactly(first.segment());
+        assertThat(same.segmentation()).isEqualTo(first.segmentation());
+    }
+
+    /** The cleaned lines dated before {@code splitDay}: the training lines. */
+    private static Transactions linesBefore(String splitDay) {
+        Transactions lines = Cleaner.clean(raw).lines();
+        long split = LocalDate.parse(splitDay).toEpochDay();
+        return lines.select(java.util.stream.IntStream.range(0, lines.size()).filter(i -> lines.epochDay(i) < split)
+                .toArray());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retailseg.InputException;
+import io.retailseg.clean.Cleaner;
 import io.retailseg.config.RunConfig;
 import io.retailseg.domain.Transactions;
 import io.retailseg.recommend.Recommendation;
@@ -69,12 +70,12 @@ class RetailSegTest {
         int[] size = new int[k];
         for (int i = 0; i < CUSTOMERS; i++) {
             if (r.outlier()[i]) {
-                assertThat(r.segment()[i]).isEqualTo(-1);
+                assertThat(r.segmentation().segmentAt(i).orElse(-1)).isEqualTo(-1);
                 assertThat(r.pcaScores()[i]).isNull();
             } else {
-                assertThat(r.segment()[i]).isBetween(0, k - 1);
+                assertThat(r.segmentation().segmentAt(i).orElse(-1)).isBetween(0, k - 1);
                 assertThat(r.pcaScores()[i]).hasSize(6);
-                size[r.segment()[i]]++;
+                size[r.segmentation().segmentAt(i).orElse(-1)]++;
             }
         }
         assertThat(size[0]).isPositive();
@@ -92,12 +93,12 @@ class RetailSegTest {
                 outliers.add(r.customers().customerId(i));
             }
         }
-        Transactions lines = r.cleanLines();
+        Transactions lines = Cleaner.clean(sixtyCustomers()).lines();
         assertThat(r.recommendations()).isNotEmpty();
         for (Recommendation rec : r.recommendations()) {
             assertThat(outliers).doesNotContain(rec.customerId());
             assertThat(rec.rank()).isBetween(1, 3);
-            assertThat(rec.segment()).isEqualTo(r.segment()[r.customers().rowOf(rec.customerId())]);
+            assertThat(rec.segment()).isEqualTo(r.segmentation().segmentAt(r.customers().rowOf(rec.customerId())).orElse(-1));
             for (int row = 0; row < lines.size(); row++) {
                 if (lines.customerId(row) == rec.customerId()) {
                     assertThat(lines.stockCodeText(row)).as("customer %d bought it", rec.customerId())
@@ -115,7 +116,7 @@ class RetailSegTest {
         assertThat(Arrays.deepEquals(one.customers().matrix(), two.customers().matrix())).isTrue();
         assertThat(two.outlierScore()).containsExactly(one.outlierScore());
         assertThat(two.outlier()).containsExactly(one.outlier());
-        assertThat(two.segment()).containsExactly(one.segment());
+        assertThat(two.segmentation()).isEqualTo(one.segmentation());
         assertThat(Arrays.deepEquals(one.pcaScores(), two.pcaScores())).isTrue();
         assertThat(two.kSelection().candidates()).isEqualTo(one.kSelection().candidates());
         assertThat(two.metrics()).isEqualTo(one.metrics());

@@ -3,6 +3,7 @@ package io.retailseg.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retailseg.config.RankBy;
+import io.retailseg.domain.Segmentation;
 import io.retailseg.domain.Transactions;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -41,11 +42,11 @@ class SegmentBestSellersTest {
         b.add(invoice, code, description, quantity, T, 1.0, customer, "United Kingdom");
     }
 
-    private static final Map<Long, Integer> SEGMENTS = Map.of(1L, 0, 2L, 0, 3L, 1, 5L, 1);
+    private static final Segmentation SEGMENTS = Segmentation.of(new long[] {1, 2, 3, 5}, new int[] {0, 0, 1, 1}, 2);
 
     @Test
     void bestSellersAreRankedByQuantityIncludingCancellationsTiesByCodeText() {
-        SegmentBestSellers.Result r = SegmentBestSellers.compute(lines(), SEGMENTS, 2, 4, 2);
+        SegmentBestSellers.Result r = SegmentBestSellers.compute(lines(), SEGMENTS, 4, 2);
 
         // Segment 0 totals: 10001 5+2+1 = 8; 10010 6; 9999 6; 10003 1+1 = 2; 10004 2; 10002 3-2 = 1.
         // Ties by text: "10010" < "9999" and "10003" < "10004". Top 4:
@@ -63,7 +64,7 @@ class SegmentBestSellersTest {
 
     @Test
     void eachCustomerGetsTheFirstBestSellersTheyNeverBought() {
-        SegmentBestSellers.Result r = SegmentBestSellers.compute(lines(), SEGMENTS, 2, 4, 2);
+        SegmentBestSellers.Result r = SegmentBestSellers.compute(lines(), SEGMENTS, 4, 2);
 
         // Customer 1 bought 10001 10002 10010: from 10001, 10010, 9999, 10003 -> 9999, 10003.
         // Customer 2 bought 10001 9999 10003 10004: only 10010 is left -> one recommendation.
@@ -85,7 +86,7 @@ class SegmentBestSellersTest {
 
     @Test
     void noSegmentedCustomerGivesNoBestSellers() {
-        SegmentBestSellers.Result r = SegmentBestSellers.compute(lines(), Map.of(), 2, 10, 3);
+        SegmentBestSellers.Result r = SegmentBestSellers.compute(lines(), Segmentation.of(new long[0], new int[0], 2), 10, 3);
 
         assertThat(r.topProducts()).isEmpty();
         assertThat(r.recommendations()).isEmpty();
@@ -96,7 +97,7 @@ class SegmentBestSellersTest {
     void rankingByBuyersCountsDistinctCustomersWithANonCancelledLine() {
         // Segment 0 buyers: 10001 customers 1 and 2 = 2; every other product 1 (10002: customer 1's
         // cancellation does not add a buyer). Ties by text: 10002 < 10003 < 10004 < 10010 < 9999.
-        SegmentBestSellers.Result r = SegmentBestSellers.compute(lines(), SEGMENTS, 2, 4, 2, RankBy.BUYERS);
+        SegmentBestSellers.Result r = SegmentBestSellers.compute(lines(), SEGMENTS, 4, 2, RankBy.BUYERS);
         assertThat(r.topProducts(0)).extracting(TopProduct::stockCode).containsExactly("10001", "10002", "10003",
                 "10004");
         // top products still carry the total quantity
@@ -111,16 +112,16 @@ class SegmentBestSellersTest {
         b.add("2", "10003", "C", 1, T, 6.0, 2, "United Kingdom");     // C: 6
         b.add("C3", "10001", "A", -2, T, 0.5, 2, "United Kingdom");   // A: 5 - 1 = 4
         Transactions t = b.build();
-        Map<Long, Integer> one = Map.of(1L, 0, 2L, 0);
-        assertThat(codes(t, SegmentBestSellers.ranking(t, one, 1, RankBy.REVENUE)[0]))
+        Segmentation one = Segmentation.single(new long[] {1, 2});
+        assertThat(codes(t, SegmentBestSellers.ranking(t, one, RankBy.REVENUE)[0]))
                 .containsExactly("10002", "10003", "10001");
-        assertThat(codes(t, SegmentBestSellers.ranking(t, one, 1, RankBy.QUANTITY)[0]))
+        assertThat(codes(t, SegmentBestSellers.ranking(t, one, RankBy.QUANTITY)[0]))
                 .containsExactly("10001", "10002", "10003");
         // buyers: A has one (customer 2 only cancelled), B one, C one: all tied, by text
-        assertThat(codes(t, SegmentBestSellers.ranking(t, one, 1, RankBy.BUYERS)[0]))
+        assertThat(codes(t, SegmentBestSellers.ranking(t, one, RankBy.BUYERS)[0]))
                 .containsExactly("10001", "10002", "10003");
         // the top products compute() writes are the head of the same ranking
-        assertThat(SegmentBestSellers.compute(t, one, 1, 2, 1, RankBy.REVENUE).topProducts(0))
+        assertThat(SegmentBestSellers.compute(t, one, 2, 1, RankBy.REVENUE).topProducts(0))
                 .extracting(TopProduct::stockCode).containsExactly("10002", "10003");
     }
 

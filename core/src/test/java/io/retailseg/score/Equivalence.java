@@ -3,7 +3,7 @@ package io.retailseg.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retailseg.domain.Transactions;
-import io.retailseg.model.ModelFile;
+import io.retailseg.model.ModelCodec;
 import io.retailseg.model.SegmentationModel;
 import io.retailseg.pipeline.RunResult;
 import io.retailseg.recommend.Recommendation;
@@ -25,9 +25,9 @@ final class Equivalence {
     /** The run's model written to {@code model.json} and read back, as the CLI and the server get it. */
     static Scorer scorerFromFile(RunResult run, Path folder) throws IOException {
         Path file = folder.resolve("model.json");
-        Files.write(file, ModelFile.toJson(run.model()));
-        SegmentationModel model = ModelFile.read(file);
-        return Scorer.of(model, file.toString());
+        Files.write(file, ModelCodec.toJson(run.model()));
+        SegmentationModel model = ModelCodec.read(file);
+        return Scorer.of(model);
     }
 
     /** Counts customers whose scored features, flag, segment and recommendations equal the run's. */
@@ -51,8 +51,8 @@ final class Equivalence {
                 problem = "features " + Arrays.toString(s.features()) + " vs " + Arrays.toString(run.customers().row(i));
             } else if (s.outlier() != run.outlier()[i] || s.outlierScore() != run.outlierScore()[i]) {
                 problem = "outlier " + s.outlierScore() + " vs " + run.outlierScore()[i];
-            } else if (s.segment() != run.segment()[i]) {
-                problem = "segment " + s.segment() + " vs " + run.segment()[i];
+            } else if (s.segment() != run.segmentation().segmentAt(i).orElse(-1)) {
+                problem = "segment " + s.segment() + " vs " + run.segmentation().segmentAt(i).orElse(-1);
             } else if (!s.recommendations().equals(recommended.getOrDefault(id, List.of()))) {
                 problem = "recommendations " + s.recommendations() + " vs " + recommended.get(id);
             } else if (!s.outlier() && !s.segmentName().equals(run.profiles().get(s.segment()).name())) {

@@ -41,7 +41,7 @@ class ReportTest {
         assertThat(data.customers().size()).isEqualTo(r.customers().size());
         for (int i = 0; i < r.customers().size(); i++) {
             assertThat(data.customers().ids()[i]).isEqualTo(r.customers().customerId(i));
-            assertThat(data.customers().segment()[i]).isEqualTo(r.segment()[i]);
+            assertThat(data.customers().segment()[i]).isEqualTo(r.segmentation().segmentAt(i).orElse(-1));
             assertThat(data.customers().features()[i]).containsExactly(r.customers().matrix()[i]);
             if (r.pcaScores()[i] != null) {
                 assertThat(data.customers().pcs()[i]).containsExactly(r.pcaScores()[i]);

@@ -6,7 +6,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import io.retailseg.InputException;
 import io.retailseg.domain.Feature;
-import io.retailseg.model.ModelFile;
+import io.retailseg.model.ModelCodec;
 import io.retailseg.model.SegmentationModel;
 import io.retailseg.publish.RunWriter;
 import io.retailseg.recommend.TopProduct;
@@ -67,9 +67,9 @@ public record RunSnapshot(String id, Path folder, Instant loadedAt, Scorer score
         if (!Files.isDirectory(folder)) {
             throw new InputException(folder.toString(), "not a folder: expected the output folder of 'retailseg run'");
         }
-        Path modelFile = ModelFile.locate(folder);
-        SegmentationModel model = ModelFile.read(modelFile);
-        Scorer scorer = Scorer.of(model, modelFile.toString());
+        Path modelFile = ModelCodec.locate(folder);
+        SegmentationModel model = ModelCodec.read(modelFile);
+        Scorer scorer = Scorer.of(model);
         JsonNode summary = readJson(folder.resolve(RunWriter.SUMMARY));
         if (!summary.isObject() || !summary.path("segments").isArray()) {
             throw new InputException(folder.resolve(RunWriter.SUMMARY).toString(),

@@ -35,7 +35,7 @@ class ConcurrentReloadTest {
 
     private record Expected(RunResult run) {
         int segmentOf(long customer) {
-            return run.segment()[run.customers().rowOf(customer)];
+            return run.segmentation().segmentAt(run.customers().rowOf(customer)).orElse(-1);
         }
 
         List<String> recommendationsOf(long customer) {

@@ -121,7 +121,7 @@ class DashboardBrowserTest {
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("customer-result")));
         assertThat(driver.findElement(By.id("customer-heading")).getText()).isEqualTo("Customer " + customer);
         assertThat(driver.findElement(By.id("customer-segment")).getText())
-                .isEqualTo("Segment " + run.segment()[row] + ": " + run.profiles().get(run.segment()[row]).name());
+                .isEqualTo("Segment " + run.segmentation().segmentAt(row).orElse(-1) + ": " + run.profiles().get(run.segmentation().segmentAt(row).orElse(-1)).name());
         List<String> want = run.recommendations().stream().filter(r -> r.customerId() == customer)
                 .map(r -> r.stockCode() + " " + r.description()).toList();
         assertThat(driver.findElements(By.cssSelector("#customer-recommendations li")))
@@ -145,7 +145,7 @@ class DashboardBrowserTest {
         assertThat(scored).hasSize(1);
         String text = scored.get(0).getText();
         assertThat(text).startsWith(Long.toString(customer))
-                .contains(run.segment()[row] + ": " + run.profiles().get(run.segment()[row]).name())
+                .contains(run.segmentation().segmentAt(row).orElse(-1) + ": " + run.profiles().get(run.segmentation().segmentAt(row).orElse(-1)).name())
                 .contains(run.recommendations().stream().filter(r -> r.customerId() == customer)
                         .map(Recommendation::stockCode).findFirst().orElseThrow());
 

@@ -127,8 +127,8 @@ class ServerTest {
                 assertThat(c.get("segment").isNull()).isTrue();
                 assertThat(got).isEmpty();
             } else {
-                assertThat(c.get("segment").asInt()).isEqualTo(run.segment()[row]);
-                assertThat(c.get("segment_name").asText()).isEqualTo(run.profiles().get(run.segment()[row]).name());
+                assertThat(c.get("segment").asInt()).isEqualTo(run.segmentation().segmentAt(row).orElse(-1));
+                assertThat(c.get("segment_name").asText()).isEqualTo(run.profiles().get(run.segmentation().segmentAt(row).orElse(-1)).name());
                 assertThat(got).isNotEmpty();
             }
         }
@@ -144,7 +144,7 @@ class ServerTest {
         assertThat(page.at("/customers/0/customer_id").asLong()).isEqualTo(RUNS.a.customers().customerId(5));
         assertThat(http.get("/api/customers").json().get("customers")).hasSize(Api.DEFAULT_LIMIT);
 
-        long inSegment1 = Arrays.stream(RUNS.a.segment()).filter(s -> s == 1).count();
+        long inSegment1 = RUNS.a.segmentation().sizes()[1];
         JsonNode seg = http.get("/api/customers?segment=1&limit=1000").json();
         assertThat(seg.get("total").asLong()).isEqualTo(inSegment1);
         assertThat(seg.get("customers")).hasSize((int) Math.min(1000, inSegment1));
@@ -171,7 +171,7 @@ class ServerTest {
             long id = c.get("customer_id").asLong();
             int row = RUNS.a.customers().rowOf(id);
             assertThat(c.get("is_outlier").asBoolean()).isEqualTo(RUNS.a.outlier()[row]);
-            assertThat(c.get("segment").isNull() ? -1 : c.get("segment").asInt()).isEqualTo(RUNS.a.segment()[row]);
+            assertThat(c.get("segment").isNull() ? -1 : c.get("segment").asInt()).isEqualTo(RUNS.a.segmentation().segmentAt(row).orElse(-1));
             assertThat(c.at("/features/Total_Spend").asDouble())
                     .isEqualTo(RUNS.a.customers().value(row, Feature.TOTAL_SPEND));
             List<String> got = new ArrayList<>();
@@ -191,7 +191,7 @@ class ServerTest {
         JsonNode r = http.post("/api/score", "text/csv", HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()),
                 null).json();
         assertThat(r.at("/customers/0/customer_id").asLong()).isEqualTo(in);
-        assertThat(r.at("/customers/0/segment").asInt()).isEqualTo(RUNS.a.segment()[RUNS.a.customers().rowOf(in)]);
+        assertThat(r.at("/customers/0/segment").asInt()).isEqualTo(RUNS.a.segmentation().segmentAt(RUNS.a.customers().rowOf(in)).orElse(-1));
     }
 
     @Test

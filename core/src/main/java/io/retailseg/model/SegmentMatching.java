@@ -1,6 +1,6 @@
-package io.retailseg.evaluate;
+package io.retailseg.model;
 
-import io.retailseg.model.SegmentationModel;
+import io.retailseg.evaluate.Assignment;
 import java.util.Arrays;
 
 /**
@@ -8,48 +8,21 @@ import java.util.Arrays;
  * with a previous model's by an optimal assignment ({@link Assignment}) on centroid distance.
  *
  * <p>The two runs' centroids live in different PCA spaces (each run fits its own scaler and PCA), so
- * both are mapped back to the 15 features (PCA inverse: mean + scores x components, then the run's
- * scaler inverse: mean + scale x value) and standardized there with the previous model's scaler; the
- * distance is Euclidean in that common space. Because PCA keeps only some components, a centroid maps
- * back to its projection on the kept subspace, which is what the run's clustering saw.
+ * both are mapped back to the 15 features ({@link Projection#toFeatures}: PCA inverse, then the scaler's
+ * inverse) and standardized there with the previous model's scaler; the distance is Euclidean in that
+ * common space. Because PCA keeps only some components, a centroid maps back to its projection on the
+ * kept subspace, which is what the run's clustering saw.
  *
  * <p>Ids: when the new run has at least as many segments as the previous model, each matched segment
  * takes its partner's id and the unmatched ones take the next ids (k_prev, k_prev + 1, ...) in their
  * own size order; when it has fewer, ids 0..k-1 follow the order of the partners' previous ids.
  */
 public final class SegmentMatching {
+    /** What {@link Match#distance} measures, for the provenance. */
+    public static final String DISTANCE = "Euclidean between centroids mapped back to the features and"
+            + " standardized with the previous model's scaler";
+
     private SegmentMatching() {
-    }
-
-    /** A fitted scaler and PCA: how to map PCA scores back to the features. */
-    public record Space(double[] scalerMeans, double[] scalerScales, double[] pcaMean, double[][] components) {
-        public static Space of(SegmentationModel model) {
-            return new Space(model.scaler().means(), model.scaler().scales(), model.pca().mean(),
-                    model.pca().components());
-        }
-
-        /** PCA scores back to the unscaled features. */
-        public double[] toFeatures(double[] scores) {
-            double[] x = pcaMean.clone();
-            for (int c = 0; c < scores.length; c++) {
-                for (int j = 0; j < x.length; j++) {
-                    x[j] += scores[c] * components[c][j];
-                }
-            }
-            for (int j = 0; j < x.length; j++) {
-                x[j] = scalerMeans[j] + scalerScales[j] * x[j];
-            }
-            return x;
-        }
-
-        /** Features standardized with this space's scaler. */
-        public double[] standardize(double[] features) {
-            double[] z = new double[features.length];
-            for (int j = 0; j < z.length; j++) {
-                z[j] = (features[j] - scalerMeans[j]) / scalerScales[j];
-            }
-            return z;
-        }
     }
 
     /**
@@ -61,21 +34,19 @@ public final class SegmentMatching {
     }
 
     /**
-     * @param centroids the new run's centroids in its PCA space, row = its current segment id
-     *     (ordered largest first)
-     * @param space the new run's scaler and PCA
-     * @param previous the previous model
+     * @param current the new run's segmenter, its segment ids ordered largest first
+     * @param previous the previous model's segmenter
      */
-    public static Match match(double[][] centroids, Space space, SegmentationModel previous) {
-        Space common = Space.of(previous);
-        double[][] prev = new double[previous.centroids().length][];
+    public static Match match(Segmenter current, Segmenter previous) {
+        Projection common = previous.projection();
+        double[][] prev = new double[previous.k()][];
         for (int p = 0; p < prev.length; p++) {
-            prev[p] = common.standardize(common.toFeatures(previous.centroids()[p]));
+            prev[p] = common.standardize(previous.centroidFeatures(p));
         }
-        int k = centroids.length;
+        int k = current.k();
         double[][] cost = new double[k][prev.length];
         for (int s = 0; s < k; s++) {
-            double[] z = common.standardize(space.toFeatures(centroids[s]));
+            double[] z = common.standardize(current.centroidFeatures(s));
             for (int p = 0; p < prev.length; p++) {
                 double d = 0;
                 for (int j = 0; j < z.length; j++) {
@@ -90,6 +61,17 @@ public final class SegmentMatching {
             distance[s] = partner[s] < 0 ? Double.NaN : cost[s][partner[s]];
         }
         return new Match(partner, distance, ids(partner, prev.length));
+    }
+
+    /** The provenance record of a match against {@code previous}. */
+    public static ModelProvenance.Matching provenance(Match match, SegmentationModel previous) {
+        java.util.List<ModelProvenance.Pair> pairs = new java.util.ArrayList<>();
+        for (int s = 0; s < match.newId().length; s++) {
+            pairs.add(new ModelProvenance.Pair(match.newId()[s], match.previousId()[s], match.distance()[s]));
+        }
+        pairs.sort(java.util.Comparator.comparingInt(ModelProvenance.Pair::id));
+        return new ModelProvenance.Matching(previous.provenance().input().source(),
+                previous.referenceDay().toString(), previous.k(), DISTANCE, pairs);
     }
 
     /** The id rule of the class comment, from each new segment's partner (-1 = none). */
