@@ -78,12 +78,12 @@ public final class RunWriter {
                 int j = 0;
                 fields[j++] = Long.toString(t.customerId(i));
                 for (Feature f : Feature.values()) {
-                    fields[j++] = Numbers.format(t.value(i, f));
+                    fields[j++] = CsvNumbers.format(t.value(i, f));
                 }
                 fields[j++] = r.outlier()[i] ? "1" : "0";
                 fields[j++] = r.segment()[i] < 0 ? "" : Integer.toString(r.segment()[i]);
                 for (int c = 0; c < components; c++) {
-                    fields[j++] = r.pcaScores()[i] == null ? "" : Numbers.format(r.pcaScores()[i][c]);
+                    fields[j++] = r.pcaScores()[i] == null ? "" : CsvNumbers.format(r.pcaScores()[i][c]);
                 }
                 w.writeRecord(fields);
             }
