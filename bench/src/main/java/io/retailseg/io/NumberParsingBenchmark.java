@@ -16,9 +16,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The hand-written decimal fast path of {@link Numbers#parseFiniteDouble} against
+ * The hand-written decimal fast path of {@link NumberParsing#parseFiniteDouble} against
  * {@link Double#parseDouble}, on unit prices as the files write them ("2.55", "0.85", "12.75"):
- * nanoseconds per value. (In the same package as {@link Numbers}, which is package-private.)
+ * nanoseconds per value. (In the same package as {@link NumberParsing}, which is package-private.)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,7 +47,7 @@ public class NumberParsingBenchmark {
     @OperationsPerInvocation(VALUES)
     public void numbersFastPath(Blackhole bh) {
         for (String p : prices) {
-            bh.consume(Numbers.parseFiniteDouble(p));
+            bh.consume(NumberParsing.parseFiniteDouble(p));
         }
     }
 
@@ -56,7 +56,7 @@ public class NumberParsingBenchmark {
     @OperationsPerInvocation(VALUES)
     public void numbersFastPathFromChars(Blackhole bh) {
         for (char[] p : priceChars) {
-            bh.consume(Numbers.parseFiniteDouble(p, 0, p.length));
+            bh.consume(NumberParsing.parseFiniteDouble(p, 0, p.length));
         }
     }
 

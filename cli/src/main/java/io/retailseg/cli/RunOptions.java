@@ -3,55 +3,65 @@ package io.retailseg.cli;
 import io.retailseg.config.Compat;
 import io.retailseg.config.RankBy;
 import io.retailseg.config.RunConfig;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
-/** The pipeline options shared by {@code run} and {@code demo}. */
+/**
+ * The pipeline options shared by {@code run}, {@code demo} and {@code evaluate}. Their defaults come from
+ * {@link RunConfig#defaults()} through {@link Defaults}, so the command line and the library cannot disagree.
+ */
+@Command(defaultValueProvider = RunOptions.Defaults.class)
 final class RunOptions {
-    @Option(names = "--k", paramLabel = "auto|N", defaultValue = "auto",
+    @Option(names = "--k", paramLabel = "auto|N",
             description = "Number of segments, or 'auto' to choose it by silhouette over --k-min..--k-max (default: ${DEFAULT-VALUE}).")
     String k;
 
-    @Option(names = "--k-min", defaultValue = "2", description = "Smallest k tried by --k auto (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k-min", description = "Smallest k tried by --k auto (default: ${DEFAULT-VALUE}).")
     int kMin;
 
-    @Option(names = "--k-max", defaultValue = "15", description = "Largest k tried by --k auto (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k-max", description = "Largest k tried by --k auto (default: ${DEFAULT-VALUE}).")
     int kMax;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--compat", defaultValue = "spec", paramLabel = "spec|notebook",
+    @Option(names = "--compat", paramLabel = "spec|notebook",
             description = "Feature definitions: 'spec' (corrected) or 'notebook' (the reference notebook's quirks) (default: ${DEFAULT-VALUE}).")
     Compat compat;
 
-    @Option(names = "--contamination", defaultValue = "0.05",
+    @Option(names = "--contamination",
             description = "Share of customers flagged as outliers by the Isolation Forest (default: ${DEFAULT-VALUE}).")
     double contamination;
 
-    @Option(names = "--pca-components", defaultValue = "6",
+    @Option(names = "--pca-components",
             description = "Principal components kept for clustering (default: ${DEFAULT-VALUE}).")
     int pcaComponents;
 
-    @Option(names = "--restarts", defaultValue = "10",
+    @Option(names = "--restarts",
             description = "k-means restarts; the lowest inertia wins (default: ${DEFAULT-VALUE}).")
     int restarts;
 
-    @Option(names = "--top-products", defaultValue = "10",
+    @Option(names = "--top-products",
             description = "Best sellers kept per segment (default: ${DEFAULT-VALUE}).")
     int topProducts;
 
-    @Option(names = "--recommendations", defaultValue = "3",
+    @Option(names = "--recommendations",
             description = "Recommendations per customer (default: ${DEFAULT-VALUE}).")
     int recommendations;
 
-    @Option(names = "--rank-by", defaultValue = "quantity", paramLabel = "quantity|buyers|revenue",
+    @Option(names = "--rank-by", paramLabel = "quantity|buyers|revenue",
             description = "How segment best sellers are ranked: total quantity (the reference), distinct buyers or revenue (default: ${DEFAULT-VALUE}).")
     RankBy rankBy;
 
     @Option(names = "--threads", description = "Worker threads (default: all processors). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--silhouette-sample", defaultValue = "5000", paramLabel = "N",
+    @Option(names = "--silhouette-sample", paramLabel = "N",
             description = "Silhouette exact up to N segmented customers, above estimated on a seeded sample of N"
                     + " (standard error reported) (default: ${DEFAULT-VALUE}).")
     int silhouetteSample;
@@ -81,6 +91,32 @@ final class RunOptions {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** {@link RunConfig#defaults()} as the default value of each option, by option name ({@code --help} shows them). */
+    static final class Defaults implements IDefaultValueProvider {
+        static final Map<String, String> VALUES = values(RunConfig.defaults());
+
+        private static Map<String, String> values(RunConfig d) {
+            return Map.ofEntries(
+                    Map.entry("--k", d.fixedK().isPresent() ? Integer.toString(d.fixedK().getAsInt()) : "auto"),
+                    Map.entry("--k-min", Integer.toString(d.kMin())),
+                    Map.entry("--k-max", Integer.toString(d.kMax())),
+                    Map.entry("--seed", Long.toString(d.seed())),
+                    Map.entry("--compat", d.compat().name().toLowerCase(Locale.ROOT)),
+                    Map.entry("--contamination", Double.toString(d.contamination())),
+                    Map.entry("--pca-components", Integer.toString(d.pcaComponents())),
+                    Map.entry("--restarts", Integer.toString(d.kmeansRestarts())),
+                    Map.entry("--top-products", Integer.toString(d.topProducts())),
+                    Map.entry("--recommendations", Integer.toString(d.recommendationsPerCustomer())),
+                    Map.entry("--rank-by", d.rankBy().name().toLowerCase(Locale.ROOT)),
+                    Map.entry("--silhouette-sample", Integer.toString(d.silhouetteSampleSize())));
+        }
+
+        @Override
+        public String defaultValue(ArgSpec argSpec) {
+            return argSpec instanceof OptionSpec o ? VALUES.get(o.longestName()) : null;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.retailseg.config;
 
+import io.retailseg.domain.Feature;
 import java.util.OptionalInt;
 
 /**
@@ -92,7 +93,8 @@ public record RunConfig(
         require(contamination > 0 && contamination <= 0.5, "contamination must be in (0, 0.5], was " + contamination);
         require(isolationTrees >= 1, "isolationTrees must be at least 1, was " + isolationTrees);
         require(isolationSampleSize >= 2, "isolationSampleSize must be at least 2, was " + isolationSampleSize);
-        require(pcaComponents >= 1 && pcaComponents <= 15, "pcaComponents must be in 1..15, was " + pcaComponents);
+        require(pcaComponents >= 1 && pcaComponents <= Feature.COUNT,
+                "pcaComponents must be in 1.." + Feature.COUNT + " (the number of features), was " + pcaComponents);
         require(fixedK != null, "fixedK must be given (empty for automatic)");
         require(fixedK.isEmpty() || fixedK.getAsInt() >= 2, "k must be at least 2, was " + fixedK);
         require(kMin >= 2 && kMax >= kMin, "k range must satisfy 2 <= kMin <= kMax, was " + kMin + ".." + kMax);

@@ -162,9 +162,9 @@ public final class FeatureExtractor {
         f[Feature.IS_UK.ordinal()] = mainCountry(countries, countryRank) == uk ? 1 : 0;
         f[Feature.CANCELLATION_FREQUENCY.ordinal()] = cancellations;
         f[Feature.CANCELLATION_RATE.ordinal()] = (double) cancellations / transactions;
-        f[Feature.MONTHLY_SPENDING_MEAN.ordinal()] = Stats.mean(monthSpend);
-        f[Feature.MONTHLY_SPENDING_STD.ordinal()] = monthSpend.length < 2 ? 0.0 : Stats.sampleStd(monthSpend);
-        f[Feature.SPENDING_TREND.ordinal()] = monthSpend.length < 2 ? 0.0 : Stats.slopeAgainstIndex(monthSpend);
+        f[Feature.MONTHLY_SPENDING_MEAN.ordinal()] = FeatureStats.mean(monthSpend);
+        f[Feature.MONTHLY_SPENDING_STD.ordinal()] = monthSpend.length < 2 ? 0.0 : FeatureStats.sampleStd(monthSpend);
+        f[Feature.SPENDING_TREND.ordinal()] = monthSpend.length < 2 ? 0.0 : FeatureStats.slopeAgainstIndex(monthSpend);
         return f;
     }
 

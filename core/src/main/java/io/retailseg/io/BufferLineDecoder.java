@@ -53,8 +53,8 @@ final class BufferLineDecoder {
             throw error(b, i, Column.STOCK_CODE, LineDecoder.EXPECTED_STOCK_CODE);
         }
         int quantityField = base + slot[Column.QUANTITY.ordinal()];
-        long quantity = Numbers.parseWholeNumber(c, b.start[quantityField], end(b, quantityField));
-        if (quantity == Numbers.NOT_WHOLE) {
+        long quantity = NumberParsing.parseWholeNumber(c, b.start[quantityField], end(b, quantityField));
+        if (quantity == NumberParsing.NOT_WHOLE) {
             throw error(b, i, Column.QUANTITY, LineDecoder.EXPECTED_WHOLE);
         }
         if (quantity < Integer.MIN_VALUE || quantity > Integer.MAX_VALUE) {
@@ -66,15 +66,15 @@ final class BufferLineDecoder {
             throw error(b, i, Column.INVOICE_DATE, dates.expectation());
         }
         int priceField = base + slot[Column.UNIT_PRICE.ordinal()];
-        double price = Numbers.parseFiniteDouble(c, b.start[priceField], end(b, priceField));
+        double price = NumberParsing.parseFiniteDouble(c, b.start[priceField], end(b, priceField));
         if (Double.isNaN(price)) {
             throw error(b, i, Column.UNIT_PRICE, LineDecoder.EXPECTED_NUMBER);
         }
         int customerField = base + slot[Column.CUSTOMER_ID.ordinal()];
         long customer = Transactions.MISSING_CUSTOMER;
         if (!FieldBufferHandler.isBlank(c, b.start[customerField], b.length[customerField])) {
-            customer = Numbers.parseWholeNumber(c, b.start[customerField], end(b, customerField));
-            if (customer == Numbers.NOT_WHOLE) {
+            customer = NumberParsing.parseWholeNumber(c, b.start[customerField], end(b, customerField));
+            if (customer == NumberParsing.NOT_WHOLE) {
                 throw error(b, i, Column.CUSTOMER_ID, LineDecoder.EXPECTED_CUSTOMER);
             }
         }

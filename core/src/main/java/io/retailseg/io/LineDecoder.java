@@ -51,8 +51,8 @@ final class LineDecoder {
             description = null; // pandas reads an empty field as NaN
         }
         String quantityText = fields[Column.QUANTITY.ordinal()];
-        long quantity = Numbers.parseWholeNumber(quantityText);
-        if (quantity == Numbers.NOT_WHOLE) {
+        long quantity = NumberParsing.parseWholeNumber(quantityText);
+        if (quantity == NumberParsing.NOT_WHOLE) {
             throw error(line, Column.QUANTITY, EXPECTED_WHOLE, quantityText);
         }
         if (quantity < Integer.MIN_VALUE || quantity > Integer.MAX_VALUE) {
@@ -67,15 +67,15 @@ final class LineDecoder {
             }
         }
         String priceText = fields[Column.UNIT_PRICE.ordinal()];
-        double price = Numbers.parseFiniteDouble(priceText);
+        double price = NumberParsing.parseFiniteDouble(priceText);
         if (Double.isNaN(price)) {
             throw error(line, Column.UNIT_PRICE, EXPECTED_NUMBER, priceText);
         }
         String customerText = fields[Column.CUSTOMER_ID.ordinal()];
         long customer = Transactions.MISSING_CUSTOMER;
         if (!customerText.isBlank()) {
-            customer = Numbers.parseWholeNumber(customerText);
-            if (customer == Numbers.NOT_WHOLE) {
+            customer = NumberParsing.parseWholeNumber(customerText);
+            if (customer == NumberParsing.NOT_WHOLE) {
                 throw error(line, Column.CUSTOMER_ID, EXPECTED_CUSTOMER, customerText);
             }
         }

@@ -57,7 +57,7 @@ final class XlsxTransactionReader {
                 long epochSecond = InvoiceDateParser.INVALID;
                 Cell dateCell = cell(row, dateIndex);
                 if (dateCell != null && dateCell.getType() == CellType.NUMBER) {
-                    double serial = Numbers.parseFiniteDouble(String.valueOf(dateCell.getRawValue()));
+                    double serial = NumberParsing.parseFiniteDouble(String.valueOf(dateCell.getRawValue()));
                     if (!Double.isNaN(serial)) {
                         epochSecond = Math.round((serial - epochSerial) * SECONDS_PER_DAY);
                     }

@@ -78,13 +78,13 @@ public final class RunWriter {
                 int j = 0;
                 fields[j++] = Long.toString(t.customerId(i));
                 for (Feature f : Feature.values()) {
-                    fields[j++] = Numbers.format(t.value(i, f));
+                    fields[j++] = CsvNumbers.format(t.value(i, f));
                 }
                 fields[j++] = r.outlier()[i] ? "1" : "0";
                 java.util.OptionalInt segment = r.segmentation().segmentAt(i);
                 fields[j++] = segment.isPresent() ? Integer.toString(segment.getAsInt()) : "";
                 for (int c = 0; c < components; c++) {
-                    fields[j++] = r.pcaScores()[i] == null ? "" : Numbers.format(r.pcaScores()[i][c]);
+                    fields[j++] = r.pcaScores()[i] == null ? "" : CsvNumbers.format(r.pcaScores()[i][c]);
                 }
                 w.writeRecord(fields);
             }

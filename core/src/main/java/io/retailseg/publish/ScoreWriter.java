@@ -62,9 +62,9 @@ public final class ScoreWriter {
             int j = 0;
             fields[j++] = Long.toString(c.customerId());
             for (Feature f : Feature.values()) {
-                fields[j++] = Numbers.format(c.features()[f.ordinal()]);
+                fields[j++] = CsvNumbers.format(c.features()[f.ordinal()]);
             }
-            fields[j++] = Numbers.format(c.outlierScore());
+            fields[j++] = CsvNumbers.format(c.outlierScore());
             fields[j++] = c.outlier() ? "1" : "0";
             fields[j++] = c.outlier() ? "" : Integer.toString(c.segment());
             fields[j++] = c.outlier() ? "" : c.segmentName();

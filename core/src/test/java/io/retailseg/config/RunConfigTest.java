@@ -3,6 +3,7 @@ package io.retailseg.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.retailseg.domain.Feature;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class RunConfigTest {
         rejected(b -> b.isolationTrees(0), "isolationTrees");
         rejected(b -> b.isolationSampleSize(1), "isolationSampleSize");
         rejected(b -> b.pcaComponents(0), "pcaComponents");
-        rejected(b -> b.pcaComponents(16), "pcaComponents");
+        rejected(b -> b.pcaComponents(Feature.COUNT + 1), "pcaComponents must be in 1.." + Feature.COUNT);
         rejected(b -> b.k(1), "k must be at least 2");
         rejected(b -> b.kRange(1, 5), "kMin");
         rejected(b -> b.kRange(6, 5), "kMax");
@@ -70,7 +71,7 @@ class RunConfigTest {
 
     @Test
     void boundaryValuesAreAccepted() {
-        RunConfig c = RunConfig.builder().threads(1).contamination(0.01).pcaComponents(15).k(2).kRange(2, 2)
+        RunConfig c = RunConfig.builder().threads(1).contamination(0.01).pcaComponents(Feature.COUNT).k(2).kRange(2, 2)
                 .isolationSampleSize(2).topProducts(1).recommendationsPerCustomer(1).build();
         assertThat(c.fixedK()).hasValue(2);
     }

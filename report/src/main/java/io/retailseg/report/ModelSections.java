@@ -46,7 +46,7 @@ final class ModelSections {
         }
 
         static Chart histogram(Feature f, double[] values) {
-            Stats.Bins bins = Stats.bins(values);
+            ChartStats.Bins bins = ChartStats.bins(values);
             long[] counts = bins.counts(values);
             List<Object> names = new ArrayList<>();
             for (int b = 0; b < bins.count(); b++) {
@@ -74,7 +74,7 @@ final class ModelSections {
                     rows.add(c.features()[i]);
                 }
             }
-            double[][] corr = Stats.correlation(rows.toArray(new double[0][]));
+            double[][] corr = ChartStats.correlation(rows.toArray(new double[0][]));
             List<Object> names = new ArrayList<>();
             for (Feature f : Feature.values()) {
                 names.add(Features.label(f));
@@ -126,10 +126,10 @@ final class ModelSections {
             for (int i = 0; i < c.size(); i++) {
                 (c.outlier()[i] ? out : rest).add(c.features()[i]);
             }
-            double[] meanAll = Stats.means(c.features(), Feature.COUNT);
-            double[] sdAll = Stats.deviations(c.features(), meanAll);
-            double[] meanOut = Stats.means(out.toArray(new double[0][]), Feature.COUNT);
-            double[] meanRest = Stats.means(rest.toArray(new double[0][]), Feature.COUNT);
+            double[] meanAll = ChartStats.means(c.features(), Feature.COUNT);
+            double[] sdAll = ChartStats.deviations(c.features(), meanAll);
+            double[] meanOut = ChartStats.means(out.toArray(new double[0][]), Feature.COUNT);
+            double[] meanRest = ChartStats.means(rest.toArray(new double[0][]), Feature.COUNT);
             ReportData.CustomerCounts counts = d.summary().customers();
             String intro = "<p>An Isolation Forest flagged <strong>" + Html.count(counts.outliers()) + "</strong> of "
                     + Html.count(counts.total()) + " customers (" + Html.percent(
@@ -371,7 +371,7 @@ final class ModelSections {
         return v;
     }
 
-    static String clipNote(Stats.Bins bins) {
+    static String clipNote(ChartStats.Bins bins) {
         return bins.clipped() ? "Bars span the 1st to 99th percentile; the edge bars also count the values beyond"
                 + " (from " + Html.number(bins.min()) + " to " + Html.number(bins.max()) + ")." : "";
     }

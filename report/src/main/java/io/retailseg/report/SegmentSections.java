@@ -224,7 +224,7 @@ final class SegmentSections {
             for (int i = 0; i < rows.length; i++) {
                 values[i] = c.features()[rows[i]][f.ordinal()];
             }
-            Stats.Bins bins = Stats.bins(values);
+            ChartStats.Bins bins = ChartStats.bins(values);
             long[][] counts = new long[d.k()][bins.count()];
             long[] sizes = new long[d.k()];
             for (int i : rows) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class NumbersTest {
+class NumberParsingTest {
 
     @Test
     void fastDecimalPathAgreesWithParseDouble() {
@@ -18,29 +18,29 @@ class NumbersTest {
             long mantissa = random.nextLong(1L << (1 + random.nextInt(56)));
             int scale = random.nextInt(25);
             String text = BigDecimal.valueOf(random.nextBoolean() ? mantissa : -mantissa, scale).toPlainString();
-            assertThat(Numbers.parseFiniteDouble(text)).as(text).isEqualTo(Double.parseDouble(text));
+            assertThat(NumberParsing.parseFiniteDouble(text)).as(text).isEqualTo(Double.parseDouble(text));
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "-", ".", "+.", "1..2", "1.2.3", "NaN", "-Infinity", "Infinity", "1e999", "abc"})
     void notAFiniteNumber(String text) {
-        assertThat(Numbers.parseFiniteDouble(text)).isNaN();
+        assertThat(NumberParsing.parseFiniteDouble(text)).isNaN();
     }
 
     @Test
     void wholeNumbers() {
-        assertThat(Numbers.parseWholeNumber("17850")).isEqualTo(17850L);
-        assertThat(Numbers.parseWholeNumber("17850.0")).isEqualTo(17850L);
-        assertThat(Numbers.parseWholeNumber("17850.")).isEqualTo(17850L);
-        assertThat(Numbers.parseWholeNumber("-80995")).isEqualTo(-80995L);
-        assertThat(Numbers.parseWholeNumber("000000000000000000000042")).isEqualTo(42L);
-        assertThat(Numbers.parseWholeNumber("999999999999999999")).isEqualTo(999_999_999_999_999_999L);
+        assertThat(NumberParsing.parseWholeNumber("17850")).isEqualTo(17850L);
+        assertThat(NumberParsing.parseWholeNumber("17850.0")).isEqualTo(17850L);
+        assertThat(NumberParsing.parseWholeNumber("17850.")).isEqualTo(17850L);
+        assertThat(NumberParsing.parseWholeNumber("-80995")).isEqualTo(-80995L);
+        assertThat(NumberParsing.parseWholeNumber("000000000000000000000042")).isEqualTo(42L);
+        assertThat(NumberParsing.parseWholeNumber("999999999999999999")).isEqualTo(999_999_999_999_999_999L);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "-", ".0", "6.5", "6.01", "1e3", "0x10", "1 2", "1000000000000000000", "abc"})
     void notWholeNumbers(String text) {
-        assertThat(Numbers.parseWholeNumber(text)).isEqualTo(Numbers.NOT_WHOLE);
+        assertThat(NumberParsing.parseWholeNumber(text)).isEqualTo(NumberParsing.NOT_WHOLE);
     }
 }

@@ -5,7 +5,7 @@ package io.retailseg.io;
  * returns a sentinel instead of throwing, so a bad value costs no exception on the happy path and
  * the caller words the error for a person.
  */
-final class Numbers {
+final class NumberParsing {
     /** Returned by {@link #parseWholeNumber} when the text is not a whole number in range. */
     static final long NOT_WHOLE = Long.MIN_VALUE;
 
@@ -19,7 +19,7 @@ final class Numbers {
     /** 18 significant digits always fit in a long. */
     private static final int MAX_WHOLE_DIGITS = 18;
 
-    private Numbers() {
+    private NumberParsing() {
     }
 
     /**

@@ -3,7 +3,7 @@ package io.retailseg.report;
 import java.util.Arrays;
 
 /** The statistics the charts need beyond what a run writes: histogram bins and correlations. */
-final class Stats {
+final class ChartStats {
     /** Bars of a histogram of a continuous feature. */
     static final int BINS = 20;
     /** Integer features with at most this many distinct values get one bar per value. */
@@ -12,7 +12,7 @@ final class Stats {
     static final double LOW_QUANTILE = 0.01;
     static final double HIGH_QUANTILE = 0.99;
 
-    private Stats() {
+    private ChartStats() {
     }
 
     /**

@@ -3,10 +3,10 @@ package io.retailseg.publish;
 import java.math.BigDecimal;
 
 /** Formats numbers for CSV output: integers without a decimal point, others exactly, no exponent. */
-public final class Numbers {
+public final class CsvNumbers {
     private static final double LARGEST_EXACT_INTEGER = 9.007_199_254_740_992E15;
 
-    private Numbers() {
+    private CsvNumbers() {
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.retailseg.features;
 
 /** Small descriptive statistics over a customer's monthly spend. */
-final class Stats {
-    private Stats() {
+final class FeatureStats {
+    private FeatureStats() {
     }
 
     static double mean(double[] x) {
