@@ -39,7 +39,7 @@ public final class ModelFile {
      */
     public static Path locate(Path path) {
         if (Files.isDirectory(path)) {
-            Path inside = path.resolve(FILE_NAME);
+            Path inside = io.retailseg.runfolder.RunFolderReader.open(path).file(FILE_NAME);
             if (!Files.isRegularFile(inside)) {
                 throw new InputException(path.toString(), "no " + FILE_NAME
                         + " in this folder: expected the output folder of 'retailseg run' or a model.json file");
