@@ -294,7 +294,7 @@ class ServerTest {
         assertError(http.post("/api/admin/reload", null, HttpRequest.BodyPublishers.noBody(), "wrong"), 403,
                 "wrong admin token");
         assertError(http.post("/api/admin/reload?run=" + RUNS.root.resolve("missing"), null,
-                HttpRequest.BodyPublishers.noBody(), TOKEN), 400, "not a folder");
+                HttpRequest.BodyPublishers.noBody(), TOKEN), 400, "folder not found");
         assertError(http.post("/api/admin/reload", "application/json", HttpRequest.BodyPublishers.ofString("{\"run\":"),
                 TOKEN), 400, "malformed JSON");
         assertThat(server.runId()).isEqualTo(before);
