@@ -1,6 +1,7 @@
 package io.retailseg.cli;
 
 import io.retailseg.InputException;
+import io.retailseg.OutputException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
@@ -15,10 +16,11 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             printTrace(ex, cl, verbose);
             return Main.BAD_INPUT;
         }
-        if (ex instanceof io.retailseg.MemoryLimitException) {
+        if (ex instanceof io.retailseg.MemoryLimitException || ex instanceof OutputException) {
+            // the machine, not the input or a bug: not enough memory, the output cannot be written
             cl.getErr().println("retailseg: " + ex.getMessage());
             printTrace(ex, cl, verbose);
-            return Main.INTERNAL;
+            return Main.ENVIRONMENT;
         }
         if (ex instanceof UsageException) {
             cl.getErr().println("retailseg: " + ex.getMessage());

@@ -77,6 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (Files.isRegularFile(out)) {
             throw new UsageException("--out " + out + " is a file; expected a folder (it is created when missing)");
         }
+        OutputFolder.checkTarget(out); // refuse a folder of other files before the work, not after
         HoldoutEvaluation.Split split = split();
         long start = System.nanoTime();
         HoldoutEvaluation.Result r = HoldoutEvaluation.run(options.config(),

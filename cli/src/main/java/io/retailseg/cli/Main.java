@@ -18,6 +18,11 @@ public final class Main implements Runnable {
     public static final int USAGE = 2;
     /** Exit code: a bug; please report it. */
     public static final int INTERNAL = 3;
+    /**
+     * Exit code: the machine refused: the output cannot be written (disk full, permission denied, a file where
+     * a folder should be) or the input needs more memory than Java was given (estimated up front).
+     */
+    public static final int ENVIRONMENT = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,7 +53,7 @@ public final class Main implements Runnable {
             code = commandLine().execute(args);
         } catch (OutOfMemoryError e) {
             System.err.println("retailseg: out of memory; give Java more with JAVA_OPTS=-Xmx8g (or more) and run again");
-            code = INTERNAL;
+            code = ENVIRONMENT;
         }
         System.exit(code);
     }

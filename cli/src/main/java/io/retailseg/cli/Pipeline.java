@@ -33,6 +33,7 @@ final class Pipeline {
         if (Files.isRegularFile(out)) {
             throw new UsageException("--out " + out + " is a file; expected a folder (it is created when missing)");
         }
+        OutputFolder.checkTarget(out); // refuse a folder of other files before the work, not after
         long start = System.nanoTime();
         StderrProgress progress = new StderrProgress(stderr, quiet);
         RunResult result = RetailSeg.run(config, TransactionSource.file(input, ingest), progress, previous);

@@ -51,7 +51,10 @@ class CliTest {
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(Files.list(out).map(p -> p.getFileName().toString()))
                 .containsExactlyInAnyOrder("summary.json", "customers.csv", "top_products.csv", "recommendations.csv",
-                        "model.json", "data_profile.json", "report.html");
+                        "model.json", "data_profile.json", "report.html", "run.json");
+        assertThat(io.retailseg.runfolder.RunFolderReader.open(out).names()).containsExactlyInAnyOrder("summary.json",
+                "customers.csv", "top_products.csv", "recommendations.csv", "model.json", "data_profile.json",
+                "report.html");
         assertThat(o.out()).contains("Read 40,000 lines", "Customers:", "k = 4", "silhouette", "Segments:", "Wrote");
         assertThat(o.err()).contains("ingest", "clean", "features", "k_selection");
 
@@ -292,9 +295,21 @@ class CliTest {
         assertThat(rebuilt.out()).contains("copy.html").contains(" MB) in ");
         assertThat(Files.readAllBytes(copy)).isEqualTo(written);
 
-        Files.delete(out.resolve("report.html"));
-        assertThat(execute("report", "--run", out.toString()).exitCode()).isZero();
+        // into the run folder: the run is committed again as a new run whose run.json lists the new report
+        String before = io.retailseg.runfolder.RunFolderReader.open(out).runId();
+        Outcome again = execute("report", "--run", out.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        io.retailseg.runfolder.RunFolderReader.Run after = io.retailseg.runfolder.RunFolderReader.open(out);
+        assertThat(after.runId()).isNotEqualTo(before);
+        assertThat(after.has("report.html")).isTrue();
         assertThat(Files.readAllBytes(out.resolve("report.html"))).isEqualTo(written);
+
+        // a file deleted from a finished run is named, not silently read around
+        Files.delete(out.resolve("report.html"));
+        Outcome changed = execute("report", "--run", out.toString());
+        assertThat(changed.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(changed.err().strip()).startsWith("retailseg: " + out + "/report.html: missing: run.json lists it")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -319,15 +334,15 @@ class CliTest {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Outcome noRun = execute("report", "--run", empty.toString());
         assertThat(noRun.exitCode()).isEqualTo(Main.BAD_INPUT);
-        assertThat(noRun.err().strip()).isEqualTo("retailseg: " + empty.resolve("summary.json")
-                + ": file not found: expected the output of 'retailseg run'");
+        assertThat(noRun.err().strip()).isEqualTo("retailseg: " + empty + ": no run.json: not the output folder of"
+                + " 'retailseg run' (or the run did not finish)");
         assertThat(empty.resolve("report.html")).doesNotExist();
 
         Files.writeString(empty.resolve("summary.json"), "{\"cleaning\": [1, 2");
         Outcome broken = execute("report", "--run", empty.toString());
         assertThat(broken.exitCode()).isEqualTo(Main.BAD_INPUT);
-        assertThat(broken.err()).startsWith("retailseg: " + empty.resolve("summary.json") + ": not a retailseg run file")
-                .hasLineCount(1);
+        assertThat(broken.err()).startsWith("retailseg: " + empty + ": no run.json: written by an older retailseg"
+                + " version; re-run").hasLineCount(1);
         assertThat(execute("report").exitCode()).isEqualTo(Main.USAGE);
     }
 }

@@ -73,8 +73,11 @@ class EvaluateCliTest {
         Path copy = dir.resolve("copy.html");
         assertThat(execute("report", "--run", out.toString(), "--out", copy.toString()).exitCode()).isZero();
         assertThat(Files.readAllBytes(copy)).isEqualTo(report);
-        Files.delete(out.resolve("report.html"));
+        // into the evaluation folder: committed again as a new run whose run.json lists the new report
+        String before = io.retailseg.runfolder.RunFolderReader.open(out).runId();
         assertThat(execute("report", "--run", out.toString()).exitCode()).isZero();
+        assertThat(io.retailseg.runfolder.RunFolderReader.open(out).runId()).isNotEqualTo(before);
+        assertThat(io.retailseg.runfolder.RunFolderReader.open(out).has("evaluation.json")).isTrue();
         assertThat(Files.readAllBytes(out.resolve("report.html"))).isEqualTo(report);
 
         // the same numbers with more threads (timings aside)
@@ -188,9 +191,10 @@ class EvaluateCliTest {
         assertThat(execute("run", "--input", generated.toString(), "--out", run.toString(), "--k", "2", "--quiet")
                 .exitCode()).isZero();
         Path broken = dir.resolve("broken");
-        Files.createDirectories(broken);
-        Files.copy(run.resolve("model.json"), broken.resolve("model.json"));
-        Files.writeString(broken.resolve("customers.csv"), "CustomerID,Segment\n12345,1\nabc,0\n");
+        // a run folder (with a true run.json) whose customers.csv is broken
+        new io.retailseg.publish.OutputFolder(broken).add("model.json", Files.readAllBytes(run.resolve("model.json")))
+                .add("customers.csv", "CustomerID,Segment\n12345,1\nabc,0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .commit();
         Outcome m = execute("migrate", "--from", run.toString(), "--to", broken.toString());
         assertThat(m.exitCode()).isEqualTo(1);
         assertThat(m.err()).contains("customers.csv:3", "CustomerID", "abc");

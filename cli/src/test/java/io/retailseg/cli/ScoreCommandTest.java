@@ -98,7 +98,7 @@ class ScoreCommandTest {
         CliTest.Outcome o = CliTest.execute("score", "--model", dir.toString(), "--input", input.toString(),
                 "--out", out.toString());
         assertThat(o.exitCode()).isEqualTo(1);
-        assertThat(o.err().strip()).startsWith("retailseg: " + dir + ": no model.json in this folder").doesNotContain("\n");
+        assertThat(o.err().strip()).startsWith("retailseg: " + dir + ": no run.json: not the output folder of 'retailseg run'").doesNotContain("\n");
 
         Path notModel = dir.resolve("not-a-model.json");
         Files.writeString(notModel, "{\"formatVersion\": [1,");

@@ -12,11 +12,12 @@ class ServeCommandTest {
     void aFolderWithoutARunIsBadInput(@TempDir Path dir) {
         CliTest.Outcome o = CliTest.execute("serve", "--run", dir.toString(), "--port", "0");
         assertThat(o.exitCode()).isEqualTo(1);
-        assertThat(o.err().strip()).isEqualTo("retailseg: " + dir + ": no model.json in this folder: expected the"
-                + " output folder of 'retailseg run' or a model.json file");
+        assertThat(o.err().strip()).isEqualTo("retailseg: " + dir + ": no run.json: not the output folder of"
+                + " 'retailseg run' (or the run did not finish)");
         o = CliTest.execute("serve", "--run", dir.resolve("missing").toString());
         assertThat(o.exitCode()).isEqualTo(1);
-        assertThat(o.err()).contains("not a folder");
+        assertThat(o.err().strip()).isEqualTo("retailseg: " + dir.resolve("missing") + ": folder not found: expected"
+                + " the output folder of 'retailseg run'");
     }
 
     @Test

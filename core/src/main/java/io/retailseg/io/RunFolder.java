@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.retailseg.InputException;
+import io.retailseg.runfolder.RunFolderReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ public final class RunFolder {
 
     /** {@code path} itself when it is a file, else its {@code model.json}. */
     public static Path modelFile(Path path) {
-        return Files.isDirectory(path) ? path.resolve(MODEL) : path;
+        return Files.isDirectory(path) ? RunFolderReader.open(path).file(MODEL) : path;
     }
 
     /**
@@ -35,7 +36,7 @@ public final class RunFolder {
      * @throws InputException when the file is missing or a line is not a customer row
      */
     public static Map<Long, Integer> segments(Path runFolder) {
-        Path file = Files.isDirectory(runFolder) ? runFolder.resolve(CUSTOMERS) : runFolder;
+        Path file = Files.isDirectory(runFolder) ? RunFolderReader.open(runFolder).file(CUSTOMERS) : runFolder;
         String name = file.toString();
         Map<Long, Integer> out = new HashMap<>();
         try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(file, StandardCharsets.UTF_8)) {

@@ -78,7 +78,7 @@ public final class ModelCodec {
      */
     public static Path locate(Path path) {
         if (Files.isDirectory(path)) {
-            Path inside = path.resolve(RunFolderLayout.MODEL);
+            Path inside = io.retailseg.runfolder.RunFolderReader.open(path).file(RunFolderLayout.MODEL);
             if (!Files.isRegularFile(inside)) {
                 throw new InputException(path.toString(), "no " + RunFolderLayout.MODEL
                         + " in this folder: expected the output folder of 'retailseg run' or a model.json file");

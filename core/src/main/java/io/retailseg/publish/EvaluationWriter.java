@@ -45,9 +45,12 @@ public final class EvaluationWriter {
         return RunWriter.files(result.training(), folder).add(EVALUATION, json(evaluation(result)));
     }
 
-    /** Writes {@code migration.json} into {@code folder}. */
+    /**
+     * Writes {@code migration.json} into {@code folder} as one file ({@link AtomicFile}): the folder is an
+     * ordinary folder (created when missing), not a run folder.
+     */
     public static void writeMigration(Map<String, Object> migration, Path folder) {
-        new OutputFolder(folder).add(MIGRATION, json(migration)).commit();
+        AtomicFile.write(folder.resolve(MIGRATION), json(migration));
     }
 
     /** The content of {@code evaluation.json}, as ordered maps and lists. */

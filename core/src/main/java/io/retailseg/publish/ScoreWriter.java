@@ -24,14 +24,13 @@ public final class ScoreWriter {
     private ScoreWriter() {
     }
 
-    /** Writes {@code result} to {@code file} atomically (a temporary file in the same folder, then a rename). */
+    /** Writes {@code result} to {@code file} atomically ({@link AtomicFile}: a temporary with a unique name in the same folder, then a rename). */
     public static void write(ScoreResult result, int recommendationsPerCustomer, Path file) {
-        Path absolute = file.toAbsolutePath();
-        new OutputFolder(absolute.getParent()).add(absolute.getFileName().toString(), tmp -> {
+        AtomicFile.write(file, tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 write(result, recommendationsPerCustomer, w);
             }
-        }).commit();
+        });
     }
 
     /** The header of the CSV. */

@@ -40,7 +40,6 @@ public final class Report {
      */
     public static void write(Path runFolder, Path out) {
         byte[] html = html(RunFiles.read(runFolder));
-        Path absolute = out.toAbsolutePath();
-        new OutputFolder(absolute.getParent()).add(absolute.getFileName().toString(), html).commit();
+        io.retailseg.publish.AtomicFile.write(out, html);
     }
 }

@@ -40,7 +40,8 @@ public final class RunFiles {
 
     /** Reads the run in {@code folder}. */
     public static ReportData read(Path folder) {
-        return read(folder::resolve);
+        // the --out link resolved once and run.json checked: every file comes from one run
+        return read(io.retailseg.runfolder.RunFolderReader.open(folder)::file);
     }
 
     /** Reads a run whose files are found by name through {@code file}. */

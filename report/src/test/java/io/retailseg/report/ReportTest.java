@@ -130,43 +130,73 @@ class ReportTest {
         assertThat(s.mean()).isGreaterThan(0.9); // two far-apart blobs
     }
 
-    @Test
-    void aMissingOrBrokenRunFileIsBadInputNamingTheFile() throws IOException {
-        Path broken = Files.createDirectories(dir.resolve("broken"));
+    /**
+     * Commits {@code files} (copied from the generated run, then {@code changes} applied: null deletes) as a run
+     * into {@code out}, so the folder has a true run.json and the reader gets past it to the file under test.
+     */
+    private Path commit(Path out, java.util.Map<String, String> changes) throws IOException {
+        io.retailseg.publish.OutputFolder folder = new io.retailseg.publish.OutputFolder(out);
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
         for (String f : new String[] {"summary.json", "customers.csv", "top_products.csv", "recommendations.csv",
             "data_profile.json"}) {
-            Files.copy(run.folder().resolve(f), broken.resolve(f));
+            files.put(f, Files.readString(run.folder().resolve(f)));
         }
-        Files.delete(broken.resolve("data_profile.json"));
+        files.putAll(changes);
+        files.forEach((name, text) -> {
+            if (text != null) {
+                folder.add(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        folder.commit();
+        return out.toRealPath();
+    }
+
+    private static java.util.Map<String, String> change(String name, String text) {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        m.put(name, text);
+        return m;
+    }
+
+    @Test
+    void aMissingOrBrokenRunFileIsBadInputNamingTheFile() throws IOException {
+        Path broken = dir.resolve("broken");
+        Path real = commit(broken, change("data_profile.json", null));
         assertThatThrownBy(() -> RunFiles.read(broken)).isInstanceOf(InputException.class)
-                .hasMessage(broken.resolve("data_profile.json") + ": file not found: expected the output of 'retailseg run'");
-        Files.writeString(broken.resolve("data_profile.json"), "{\"rows_read\": 3}");
+                .hasMessage(real.resolve("data_profile.json") + ": file not found: expected the output of 'retailseg run'");
+        real = commit(broken, change("data_profile.json", "{\"rows_read\": 3}"));
+        Path profile = real.resolve("data_profile.json");
         assertThatThrownBy(() -> RunFiles.read(broken)).isInstanceOf(InputException.class)
-                .hasMessage(broken.resolve("data_profile.json") + ": field 'missing_values.InvoiceNo': expected a value,"
-                        + " found none");
-        Files.copy(run.folder().resolve("data_profile.json"), broken.resolve("data_profile.json"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        String customers = Files.readString(broken.resolve("customers.csv"));
-        Files.writeString(broken.resolve("customers.csv"), customers.replaceFirst("\n(\\d+),", "\n$1x,"));
+                .hasMessage(profile + ": field 'missing_values.InvoiceNo': expected a value, found none");
+        String customers = Files.readString(run.folder().resolve("customers.csv"));
+        real = commit(broken, change("customers.csv", customers.replaceFirst("\n(\\d+),", "\n$1x,")));
+        Path customersFile = real.resolve("customers.csv");
         assertThatThrownBy(() -> RunFiles.read(broken)).isInstanceOf(InputException.class)
-                .hasMessageStartingWith(broken.resolve("customers.csv") + ":2: field 'CustomerID': expected a whole number");
+                .hasMessageStartingWith(customersFile + ":2: field 'CustomerID': expected a whole number");
+        // a file changed after the run wrote it is refused before it is parsed
+        Files.writeString(customersFile, customers);
+        assertThatThrownBy(() -> RunFiles.read(broken)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(broken + "/customers.csv: size ");
+    }
+
+    @Test
+    void aFolderWithoutRunJsonIsRefusedWithAdviceToReRun() throws IOException {
+        Path old = Files.createDirectories(dir.resolve("old-version"));
+        Files.copy(run.folder().resolve("summary.json"), old.resolve("summary.json"));
+        assertThatThrownBy(() -> RunFiles.read(old)).isInstanceOf(InputException.class)
+                .hasMessageContaining("no run.json: written by an older retailseg version; re-run");
     }
 
     @Test
     void anEvaluationFileIsReadWhenPresent() throws IOException {
-        Path withEvaluation = Files.createDirectories(dir.resolve("evaluated"));
-        for (String f : new String[] {"summary.json", "customers.csv", "top_products.csv", "recommendations.csv",
-            "data_profile.json"}) {
-            Files.copy(run.folder().resolve(f), withEvaluation.resolve(f));
-        }
-        Files.writeString(withEvaluation.resolve(RunFiles.EVALUATION), "{\"format\": \"retailseg-evaluation\","
+        Path withEvaluation = dir.resolve("evaluated");
+        commit(withEvaluation, change(RunFiles.EVALUATION, "{\"format\": \"retailseg-evaluation\","
                 + " \"split\": {}, \"population\": {}, \"recommenders\": [{\"name\": \"x\"}], \"comparisons\": {},"
-                + " \"hit_rate\": 0.1}");
+                + " \"hit_rate\": 0.1}"));
         assertThat(RunFiles.read(withEvaluation).evaluation()).hasValueSatisfying(
                 e -> assertThat(e.get("hit_rate").asDouble()).isEqualTo(0.1));
-        Files.writeString(withEvaluation.resolve(RunFiles.EVALUATION), "{\"hit_rate\": 0.1}");
+        Path real = commit(withEvaluation, change(RunFiles.EVALUATION, "{\"hit_rate\": 0.1}"));
         assertThatThrownBy(() -> RunFiles.read(withEvaluation)).isInstanceOf(InputException.class)
-                .hasMessage(withEvaluation.resolve(RunFiles.EVALUATION) + ": field 'format': expected"
+                .hasMessage(real.resolve(RunFiles.EVALUATION) + ": field 'format': expected"
                         + " \"retailseg-evaluation\", found none");
     }
 

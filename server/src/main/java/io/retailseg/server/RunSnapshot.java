@@ -30,8 +30,9 @@ import java.util.List;
  * afterwards: a reload builds a new snapshot and swaps it in whole, so a request that took this
  * snapshot sees one run only.
  *
- * @param id the first 12 hex digits of the SHA-256 of {@code model.json}: names the run in every response
- * @param folder the run folder
+ * @param id the run id from the folder's {@code run.json} ({@code 20261129T093012Z-3fa9c1}): names the run in every
+ *     response
+ * @param folder the run folder as given (normally the {@code --out} link; a reload resolves it again)
  * @param loadedAt when the snapshot was read
  * @param scorer the model, ready to score lines
  * @param summary {@code summary.json}
@@ -40,7 +41,6 @@ import java.util.List;
 public record RunSnapshot(String id, Path folder, Instant loadedAt, Scorer scorer, JsonNode summary,
                           List<Customer> customers) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int ID_HEX_DIGITS = 12;
 
     public RunSnapshot {
         customers = List.copyOf(customers);
@@ -63,11 +63,12 @@ public record RunSnapshot(String id, Path folder, Instant loadedAt, Scorer score
      *
      * @throws InputException when a file is missing or malformed
      */
-    public static RunSnapshot load(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new InputException(folder.toString(), "not a folder: expected the output folder of 'retailseg run'");
-        }
-        Path modelFile = ModelCodec.locate(folder);
+    public static RunSnapshot load(Path given) {
+        // resolves the --out link once (again on every reload, so a reload follows the newest run) and checks
+        // run.json: everything below reads that one run's real folder
+        io.retailseg.runfolder.RunFolderReader.Run run = io.retailseg.runfolder.RunFolderReader.open(given);
+        Path folder = run.folder();
+        Path modelFile = run.file(io.retailseg.runfolder.RunFolderLayout.MODEL);
         SegmentationModel model = ModelCodec.read(modelFile);
         Scorer scorer = Scorer.of(model);
         JsonNode summary = readJson(folder.resolve(RunWriter.SUMMARY));
@@ -76,7 +77,7 @@ public record RunSnapshot(String id, Path folder, Instant loadedAt, Scorer score
                     "expected a run summary: an object with a 'segments' list");
         }
         List<Customer> customers = readCustomers(folder, scorer.segments());
-        return new RunSnapshot(modelId(modelFile), folder, Instant.now(), scorer, summary, customers);
+        return new RunSnapshot(run.runId(), given, Instant.now(), scorer, summary, customers);
     }
 
     /** The customer with {@code id}, or null. */
@@ -117,16 +118,6 @@ public record RunSnapshot(String id, Path folder, Instant loadedAt, Scorer score
         return scorer.model().topProducts().stream().filter(p -> p.segment() == segment).toList();
     }
 
-    private static String modelId(Path modelFile) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(modelFile));
-            return HexFormat.of().formatHex(digest).substring(0, ID_HEX_DIGITS);
-        } catch (IOException e) {
-            throw new InputException(modelFile.toString(), "cannot read: " + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static JsonNode readJson(Path file) {
         try {

@@ -66,7 +66,7 @@ class ServerTest {
     void healthNamesTheLoadedRun() {
         JsonNode h = http.get("/api/health").json();
         assertThat(h.get("status").asText()).isEqualTo("ok");
-        assertThat(h.get("run").asText()).hasSize(12).isEqualTo(server.runId());
+        assertThat(h.get("run").asText()).matches("\\d{8}T\\d{6}Z-[0-9a-f]{6}").isEqualTo(server.runId());
         assertThat(h.get("customers").asInt()).isEqualTo(RUNS.a.customers().size());
         assertThat(h.get("segments").asInt()).isEqualTo(3);
     }
@@ -294,7 +294,7 @@ class ServerTest {
         assertError(http.post("/api/admin/reload", null, HttpRequest.BodyPublishers.noBody(), "wrong"), 403,
                 "wrong admin token");
         assertError(http.post("/api/admin/reload?run=" + RUNS.root.resolve("missing"), null,
-                HttpRequest.BodyPublishers.noBody(), TOKEN), 400, "not a folder");
+                HttpRequest.BodyPublishers.noBody(), TOKEN), 400, "folder not found");
         assertError(http.post("/api/admin/reload", "application/json", HttpRequest.BodyPublishers.ofString("{\"run\":"),
                 TOKEN), 400, "malformed JSON");
         assertThat(server.runId()).isEqualTo(before);

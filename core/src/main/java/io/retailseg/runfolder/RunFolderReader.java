@@ -1,0 +1,194 @@
+package io.retailseg.runfolder;
+
+import io.retailseg.InputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Opens a run folder for reading: resolves the {@code --out} link to the run's real folder once, reads
+ * its {@code run.json} and checks that every listed file is there with its size and SHA-256. Everything
+ * read afterwards through {@link Run#file} comes from that one folder, so a reader never mixes two runs
+ * even when a new run replaces the link meanwhile (the folder it opened is kept one run back).
+ */
+public final class RunFolderReader {
+    private RunFolderReader() {
+    }
+
+    /**
+     * One verified run.
+     *
+     * @param runId the run's id from {@code run.json}
+     * @param folder the real folder (the link resolved), absolute
+     * @param given the path as the caller gave it, for messages
+     * @param manifest the manifest as read
+     */
+    public record Run(String runId, Path folder, Path given, RunManifest manifest) {
+        /** The file {@code name} of this run (which may not exist when the manifest does not list it). */
+        public Path file(String name) {
+            return folder.resolve(name);
+        }
+
+        /** Whether the manifest lists {@code name}. */
+        public boolean has(String name) {
+            return entry(name).isPresent();
+        }
+
+        /** The manifest's entry of {@code name}. */
+        public Optional<RunManifest.FileEntry> entry(String name) {
+            return manifest.files().stream().filter(f -> f.name().equals(name)).findFirst();
+        }
+
+        /** The names of the run's files, in the order written (without the manifest). */
+        public List<String> names() {
+            return manifest.files().stream().map(RunManifest.FileEntry::name).toList();
+        }
+    }
+
+    /**
+     * Opens the run folder {@code dir} (the {@code --out} of a run, normally a link to the run's folder).
+     *
+     * @throws InputException (one line) when {@code dir} is not a folder, has no {@code run.json} (written by
+     *     an older version: re-run), or a file disagrees with the manifest
+     */
+    public static Run open(Path dir) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return openOnce(dir);
+            } catch (Vanished e) {
+                if (attempt == RETRIES) {
+                    throw e.error;
+                }
+                // two newer runs were committed while this one was being checked, and it was cleaned:
+                // resolve the link again
+            }
+        }
+    }
+
+    private static final int RETRIES = 5;
+
+    /** The folder the link pointed to was deleted while it was being read. */
+    private static final class Vanished extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient InputException error;
+
+        Vanished(InputException error) {
+            super(error.getMessage(), null, false, false);
+            this.error = error;
+        }
+    }
+
+    private static Run openOnce(Path dir) {
+        String name = dir.toString();
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, "folder not found: expected the output folder of 'retailseg run'");
+        } catch (IOException e) {
+            throw new InputException(name, "cannot open: " + e.getMessage());
+        }
+        if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InputException(name, "not a folder: expected the output folder of 'retailseg run'");
+        }
+        Path manifestFile = real.resolve(RunFolderLayout.MANIFEST);
+        if (!Files.isRegularFile(manifestFile, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(real.resolve(RunFolderLayout.SUMMARY)) || Files.exists(real.resolve(RunFolderLayout.MODEL))) {
+                throw new InputException(name, "no " + RunFolderLayout.MANIFEST + ": written by an older retailseg"
+                        + " version; re-run 'retailseg run' (or 'evaluate') to write this folder again");
+            }
+            throw new InputException(name, "no " + RunFolderLayout.MANIFEST
+                    + ": not the output folder of 'retailseg run' (or the run did not finish)");
+        }
+        try {
+            return verified(dir, real);
+        } catch (InputException e) {
+            if (!Files.isDirectory(real)) {
+                throw new Vanished(e);
+            }
+            throw e;
+        }
+    }
+
+    private static Run verified(Path dir, Path real) {
+        String name = dir.toString();
+        Path manifestFile = real.resolve(RunFolderLayout.MANIFEST);
+        String manifestName = name + "/" + RunFolderLayout.MANIFEST;
+        RunManifest manifest = RunJson.read(manifestFile, manifestName, RunManifest.class);
+        if (!RunManifest.FORMAT.equals(manifest.format())) {
+            throw new InputException(manifestName, 0, "format", "expected \"" + RunManifest.FORMAT + "\", found \""
+                    + manifest.format() + "\"");
+        }
+        if (manifest.formatVersion() != RunManifest.FORMAT_VERSION) {
+            throw new InputException(manifestName, 0, "format_version", "version " + manifest.formatVersion()
+                    + " is not supported, expected " + RunManifest.FORMAT_VERSION);
+        }
+        Map<String, RunManifest.FileEntry> seen = new HashMap<>();
+        for (RunManifest.FileEntry f : manifest.files()) {
+            if (seen.put(f.name(), f) != null || f.name().equals(RunFolderLayout.MANIFEST)) {
+                throw new InputException(manifestName, 0, "files", "lists \"" + f.name() + "\" twice");
+            }
+            verify(real.resolve(f.name()), name + "/" + f.name(), f);
+        }
+        return new Run(manifest.runId(), real, dir, manifest);
+    }
+
+    /** Whether {@code dir} resolves to a folder with a manifest (a run of this version). */
+    public static boolean hasManifest(Path dir) {
+        return Files.isRegularFile(dir.resolve(RunFolderLayout.MANIFEST));
+    }
+
+    private static void verify(Path file, String name, RunManifest.FileEntry expected) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InputException(name, "missing: " + RunFolderLayout.MANIFEST + " lists it but the folder has"
+                    + " no such file (the run folder was changed after it was written)");
+        }
+        long size;
+        String sha;
+        try {
+            size = Files.size(file);
+            if (size != expected.bytes()) {
+                throw new InputException(name, "size " + size + " bytes disagrees with " + RunFolderLayout.MANIFEST
+                        + " (" + expected.bytes() + " bytes): the file was changed after the run wrote it");
+            }
+            sha = sha256(file);
+        } catch (IOException e) {
+            throw new InputException(name, "cannot read: " + e.getMessage());
+        }
+        if (!sha.equals(expected.sha256())) {
+            throw new InputException(name, "SHA-256 " + sha + " disagrees with " + RunFolderLayout.MANIFEST
+                    + " (" + expected.sha256() + "): the file was changed after the run wrote it");
+        }
+    }
+
+    /** The SHA-256 of a file's bytes, lower-case hex. */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest digest = newDigest();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,41 @@
+package io.retailseg.runfolder;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code run.json}, the last file written into a run folder: the run's id, when it was written and
+ * the size and SHA-256 of every other file. A folder whose files all match its manifest is one
+ * complete run.
+ *
+ * @param format always {@link #FORMAT}
+ * @param formatVersion {@link #FORMAT_VERSION}
+ * @param runId {@code 20261129T093012Z-3fa9c1}: UTC time of the start of the write and 6 random hex digits
+ * @param createdAt ISO-8601 instant ({@code 2026-11-29T09:30:12.345Z})
+ * @param files every file of the run except the manifest, in the order written
+ */
+public record RunManifest(String format, int formatVersion, String runId, String createdAt, List<FileEntry> files) {
+    public static final String FORMAT = "retailseg-run";
+    public static final int FORMAT_VERSION = 1;
+
+    public RunManifest {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(createdAt, "createdAt");
+        files = List.copyOf(files);
+    }
+
+    /** One file of the run: its name in the folder, its size in bytes and its SHA-256 in lower-case hex. */
+    public record FileEntry(String name, long bytes, String sha256) {
+        public FileEntry {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(sha256, "sha256");
+            if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
+                throw new IllegalArgumentException("not a file name of the run folder: \"" + name + "\"");
+            }
+            if (bytes < 0) {
+                throw new IllegalArgumentException("bytes must be >= 0, found " + bytes);
+            }
+        }
+    }
+}
