@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.retailseg.runfolder.RunCsv;
+import io.retailseg.runfolder.RunSummary;
 import io.retailseg.InputException;
 import io.retailseg.config.RunConfig;
 import io.retailseg.domain.Feature;
@@ -116,10 +118,10 @@ class ReportTest {
             x[i] = new double[] {labels[i] * 10 + (i % 7) * 0.1, (i % 5) * 0.1};
         }
         assertThat(ClusterMetrics.silhouetteSamples(x, labels, 2, 1)).hasSize(x.length);
-        ReportData big = new ReportData(data.summary(), new ReportData.Customers(new long[x.length],
+        ReportData big = new ReportData(data.summary(), new RunCsv.Customers(new long[x.length],
                 new double[x.length][Feature.COUNT], new boolean[x.length], labels, x), data.topProducts(),
                 data.recommendations(), data.profile(), java.util.Optional.empty());
-        ReportData twoSegments = new ReportData(new ReportData.Summary(data.summary().input(), data.summary().config(),
+        ReportData twoSegments = new ReportData(new RunSummary(data.summary().input(), data.summary().config(),
                 data.summary().cleaning(), data.summary().customers(), data.summary().pca(),
                 data.summary().kSelection(), data.summary().metrics(), data.summary().segments().subList(0, 2),
                 data.summary().recommendations()), big.customers(), big.topProducts(), big.recommendations(),
