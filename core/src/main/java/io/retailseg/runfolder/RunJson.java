@@ -189,7 +189,9 @@ public final class RunJson {
         if (e instanceof MismatchedInputException m && m.getMessage() != null
                 && m.getMessage().startsWith("Missing required creator property")) {
             String missing = between(m.getOriginalMessage(), "'", "'");
-            if (missing != null) {
+            boolean named = !e.getPath().isEmpty() && missing != null
+                    && missing.equals(e.getPath().get(e.getPath().size() - 1).getFieldName());
+            if (missing != null && !named) {
                 sb.append(sb.length() > 0 ? "." : "").append(missing);
             }
         }
