@@ -5,7 +5,6 @@ import io.retailseg.runfolder.RunCsv;
 import io.retailseg.runfolder.RunFolderLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Reads what a previous {@code retailseg run} wrote: the model file and each customer's segment. */
@@ -26,17 +25,6 @@ public final class RunFolder {
      */
     public static Map<Long, Integer> segments(Path runFolder) {
         Path file = Files.isDirectory(runFolder) ? runFolder.resolve(RunFolderLayout.CUSTOMERS) : runFolder;
-        String name = file.toString();
-        RunCsv.Customers customers = RunCsv.readCustomers(file, name);
-        Map<Long, Integer> out = new HashMap<>();
-        for (int i = 0; i < customers.size(); i++) {
-            long id = customers.id(i);
-            if (id < 0) {
-                throw new InputException(name, i + 2, RunFolderLayout.CUSTOMER_ID,
-                        "expected a whole number >= 0, found \"" + id + "\"");
-            }
-            out.put(id, customers.segment(i));
-        }
-        return out;
+        return RunCsv.readSegments(file, file.toString());
     }
 }

@@ -218,6 +218,24 @@ public final class RunCsv {
                 pcs.toArray(new double[0][]));
     }
 
+    /**
+     * Reads the CustomerID and Segment columns of {@code customers.csv} (the other columns may be
+     * absent): each customer's segment, -1 for an outlier (empty Segment), in file order.
+     */
+    public static java.util.LinkedHashMap<Long, Integer> readSegments(Path file, String name) {
+        java.util.LinkedHashMap<Long, Integer> out = new java.util.LinkedHashMap<>();
+        read(file, name, (c, line, r) -> {
+            long id = c.whole(line, r, RunFolderLayout.CUSTOMER_ID);
+            if (id < 0) {
+                throw new InputException(name, line, RunFolderLayout.CUSTOMER_ID,
+                        "expected a whole number >= 0, found \"" + id + "\"");
+            }
+            String s = c.text(line, r, RunFolderLayout.SEGMENT).trim();
+            out.put(id, s.isEmpty() ? -1 : (int) c.whole(line, r, RunFolderLayout.SEGMENT));
+        });
+        return out;
+    }
+
     /** Reads {@code top_products.csv}. */
     public static List<TopProduct> readTopProducts(Path file, String name) {
         List<TopProduct> out = new ArrayList<>();

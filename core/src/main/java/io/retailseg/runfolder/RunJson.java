@@ -81,7 +81,8 @@ public final class RunJson {
             tree = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputException(name, Math.max(line, 0), null, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+            throw new InputException(name, "not a retailseg run file: not valid JSON at line " + Math.max(line, 0)
+                    + ": " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
         }
@@ -167,7 +168,8 @@ public final class RunJson {
             throw new InputException(name, 0, fieldPath(e), problem(e));
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputException(name, Math.max(line, 0), null, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+            throw new InputException(name, "not a retailseg run file: not valid JSON at line " + Math.max(line, 0)
+                    + ": " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
         }
