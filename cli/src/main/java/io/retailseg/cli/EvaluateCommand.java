@@ -1,5 +1,6 @@
 package io.retailseg.cli;
 
+import io.retailseg.runfolder.RunFolderLayout;
 import io.retailseg.evaluate.BootstrapStability;
 import io.retailseg.evaluate.RecommenderEvaluation;
 import io.retailseg.evaluate.Recommender;
@@ -92,8 +93,8 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         print(r, w);
         w.printf(Locale.ROOT, "%nWrote %s and the training fit's run files (%s, %s, %s, %s, %s, %s) to %s"
-                        + " (%.1f s).%n", EvaluationWriter.EVALUATION, RunWriter.SUMMARY, RunWriter.CUSTOMERS,
-                RunWriter.TOP_PRODUCTS, RunWriter.RECOMMENDATIONS, RunWriter.MODEL, RunWriter.DATA_PROFILE,
+                        + " (%.1f s).%n", RunFolderLayout.EVALUATION, RunFolderLayout.SUMMARY, RunFolderLayout.CUSTOMERS,
+                RunFolderLayout.TOP_PRODUCTS, RunFolderLayout.RECOMMENDATIONS, RunFolderLayout.MODEL, RunFolderLayout.DATA_PROFILE,
                 out.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
         if (!report.noReport) {
             w.printf("Report: %s%n", out.resolve(Report.FILE).toAbsolutePath());

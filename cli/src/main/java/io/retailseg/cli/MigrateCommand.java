@@ -6,12 +6,15 @@ import io.retailseg.domain.Segmentation;
 import io.retailseg.io.RunFolder;
 import io.retailseg.model.SegmentationModel;
 import io.retailseg.publish.EvaluationWriter;
+import io.retailseg.runfolder.MigrationFile;
+import io.retailseg.runfolder.RunFolderLayout;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,25 +61,17 @@ final class MigrateCommand implements Callable<Integer> {
         w.println();
         Tables.migration(m, w);
         if (out != null) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("format", "retailseg-migration");
-            json.put("format_version", EvaluationWriter.FORMAT_VERSION);
-            json.put("from", from.toString());
-            json.put("to", to.toString());
             int[] renamed = match.newId();
-            java.util.List<Object> pairs = new java.util.ArrayList<>();
+            List<MigrationFile.Pair> pairs = new ArrayList<>();
             for (int s = 0; s < renamed.length; s++) {
-                Map<String, Object> pair = new LinkedHashMap<>();
-                pair.put("to_segment", s);
-                pair.put("matched_id", renamed[s]);
-                pair.put("distance", match.previousId()[s] < 0 ? null : match.distance()[s]);
-                pairs.add(pair);
+                pairs.add(new MigrationFile.Pair(s, renamed[s], match.previousId()[s] < 0 ? Optional.empty()
+                        : Optional.of(match.distance()[s])));
             }
-            json.put("matching", pairs);
-            json.put("migration", EvaluationWriter.migration(m, "segment in --from",
-                    "segment in --to, renamed to the matched --from segment"));
+            MigrationFile json = MigrationFile.of(Optional.empty(), from.toString(), to.toString(), pairs,
+                    EvaluationWriter.migration(m, "segment in --from",
+                            "segment in --to, renamed to the matched --from segment"));
             EvaluationWriter.writeMigration(json, out);
-            w.printf(Locale.ROOT, "%nWrote %s to %s.%n", EvaluationWriter.MIGRATION, out.toAbsolutePath());
+            w.printf(Locale.ROOT, "%nWrote %s to %s.%n", RunFolderLayout.MIGRATION, out.toAbsolutePath());
         }
         w.flush();
         return Main.OK;

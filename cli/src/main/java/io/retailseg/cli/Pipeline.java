@@ -1,5 +1,6 @@
 package io.retailseg.cli;
 
+import io.retailseg.runfolder.RunFolderLayout;
 import io.retailseg.config.RunConfig;
 import io.retailseg.io.IngestOptions;
 import io.retailseg.model.SegmentationModel;
@@ -85,9 +86,9 @@ final class Pipeline {
         }
         w.printf(Locale.ROOT, "Recommendations: %,d for %,d customers.%n", r.recommendations().size(),
                 r.customers().size() - outliers);
-        w.printf(Locale.ROOT, "Wrote %s, %s, %s, %s, %s and %s to %s (%.1f s).%n", RunWriter.SUMMARY,
-                RunWriter.CUSTOMERS, RunWriter.TOP_PRODUCTS, RunWriter.RECOMMENDATIONS, RunWriter.MODEL,
-                RunWriter.DATA_PROFILE, out.toAbsolutePath(),
+        w.printf(Locale.ROOT, "Wrote %s, %s, %s, %s, %s and %s to %s (%.1f s).%n", RunFolderLayout.SUMMARY,
+                RunFolderLayout.CUSTOMERS, RunFolderLayout.TOP_PRODUCTS, RunFolderLayout.RECOMMENDATIONS, RunFolderLayout.MODEL,
+                RunFolderLayout.DATA_PROFILE, out.toAbsolutePath(),
                 millis / 1000.0);
         w.flush();
     }

@@ -1,52 +1,64 @@
 package io.retailseg.publish;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.retailseg.clean.CleaningStep;
 import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Feature;
-import io.retailseg.explore.DataProfile;
 import io.retailseg.ml.KCandidate;
 import io.retailseg.model.ModelCodec;
+import io.retailseg.model.ModelProvenance;
 import io.retailseg.pipeline.RetailSeg;
 import io.retailseg.pipeline.RunResult;
 import io.retailseg.pipeline.SegmentProfile;
 import io.retailseg.recommend.Recommendation;
-import io.retailseg.recommend.TopProduct;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.retailseg.runfolder.DataProfileFile;
+import io.retailseg.runfolder.RunCsv;
+import io.retailseg.runfolder.RunFolderLayout;
+import io.retailseg.runfolder.RunJson;
+import io.retailseg.runfolder.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Writes a run's files (SPEC section 8) into an output folder, atomically. */
+/**
+ * Writes a run's files (SPEC section 8) into an output folder, atomically: the JSON files as the
+ * records of {@code io.retailseg.runfolder} through {@link RunJson}, the CSVs through {@link RunCsv},
+ * so the readers read exactly the shapes written here.
+ */
 public final class RunWriter {
-    public static final String SUMMARY = "summary.json";
-    public static final String CUSTOMERS = "customers.csv";
-    public static final String TOP_PRODUCTS = "top_products.csv";
-    public static final String RECOMMENDATIONS = "recommendations.csv";
-    public static final String MODEL = "model.json";
-    public static final String DATA_PROFILE = "data_profile.json";
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private RunWriter() {
     }
 
     /** Writes every file of the run into {@code folder}; extra files (e.g. a report) may be added. */
     public static OutputFolder files(RunResult result, Path folder) {
-        return new OutputFolder(folder)
-                .add(CUSTOMERS, file -> writeCustomers(result, file))
-                .add(TOP_PRODUCTS, file -> writeTopProducts(result.topProducts(), file))
-                .add(RECOMMENDATIONS, file -> writeRecommendations(result.recommendations(), file))
-                .add(MODEL, ModelCodec.toJson(result.model()))
-                .add(DATA_PROFILE, json(dataProfile(result.dataProfile())))
-                .add(SUMMARY, json(summary(result)));
+        OutputFolder out = new OutputFolder(folder);
+        return files(result, out, runId(out));
+    }
+
+    /**
+     * Adds every file of the run to {@code out}.
+     *
+     * @param runId the run's id, recorded in each JSON file as {@code run_id} when present
+     */
+    public static OutputFolder files(RunResult result, OutputFolder out, Optional<String> runId) {
+        return out
+                .add(RunFolderLayout.CUSTOMERS, file -> RunCsv.writeCustomers(customerRows(result), file))
+                .add(RunFolderLayout.TOP_PRODUCTS, file -> RunCsv.writeTopProducts(result.topProducts(), file))
+                .add(RunFolderLayout.RECOMMENDATIONS,
+                        file -> RunCsv.writeRecommendations(result.recommendations(), file))
+                .add(RunFolderLayout.MODEL, ModelCodec.toJson(result.model()))
+                .add(RunFolderLayout.DATA_PROFILE, RunJson.bytes(DataProfileFile.of(runId, result.dataProfile())))
+                .add(RunFolderLayout.SUMMARY, RunJson.bytes(summary(result, runId)));
+    }
+
+    /**
+     * The id the JSON files record as {@code run_id}: the run id of the folder being written, which
+     * {@code run.json} also records.
+     */
+    static Optional<String> runId(OutputFolder out) {
+        return Optional.of(out.runId());
     }
 
     /** Writes every file of the run into {@code folder}. */
@@ -54,122 +66,88 @@ public final class RunWriter {
         files(result, folder).commit();
     }
 
-    private static CsvWriter csv(Path file) throws IOException {
-        return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(file, StandardCharsets.UTF_8);
-    }
-
-    private static void writeCustomers(RunResult r, Path file) throws IOException {
+    /** The run's customers as the rows of {@code customers.csv}, without copying them. */
+    static RunCsv.CustomerRows customerRows(RunResult r) {
         CustomerTable t = r.customers();
         int components = r.pca().components().length;
-        List<String> header = new ArrayList<>();
-        header.add("CustomerID");
-        for (Feature f : Feature.values()) {
-            header.add(f.columnName());
-        }
-        header.add("Is_Outlier");
-        header.add("Segment");
-        for (int c = 1; c <= components; c++) {
-            header.add("PC" + c);
-        }
-        try (CsvWriter w = csv(file)) {
-            w.writeRecord(header);
-            String[] fields = new String[header.size()];
-            for (int i = 0; i < t.size(); i++) {
-                int j = 0;
-                fields[j++] = Long.toString(t.customerId(i));
-                for (Feature f : Feature.values()) {
-                    fields[j++] = CsvNumbers.format(t.value(i, f));
-                }
-                fields[j++] = r.outlier()[i] ? "1" : "0";
-                java.util.OptionalInt segment = r.segmentation().segmentAt(i);
-                fields[j++] = segment.isPresent() ? Integer.toString(segment.getAsInt()) : "";
-                for (int c = 0; c < components; c++) {
-                    fields[j++] = r.pcaScores()[i] == null ? "" : CsvNumbers.format(r.pcaScores()[i][c]);
-                }
-                w.writeRecord(fields);
+        return new RunCsv.CustomerRows() {
+            @Override
+            public int size() {
+                return t.size();
             }
-        }
-    }
 
-    private static void writeTopProducts(List<TopProduct> products, Path file) throws IOException {
-        try (CsvWriter w = csv(file)) {
-            w.writeRecord("Segment", "Rank", "StockCode", "Description", "Quantity");
-            for (TopProduct p : products) {
-                w.writeRecord(Integer.toString(p.segment()), Integer.toString(p.rank()), p.stockCode(),
-                        p.description(), Long.toString(p.quantity()));
+            @Override
+            public int components() {
+                return components;
             }
-        }
-    }
 
-    private static void writeRecommendations(List<Recommendation> recommendations, Path file) throws IOException {
-        try (CsvWriter w = csv(file)) {
-            w.writeRecord("CustomerID", "Segment", "Rank", "StockCode", "Description");
-            for (Recommendation rec : recommendations) {
-                w.writeRecord(Long.toString(rec.customerId()), Integer.toString(rec.segment()),
-                        Integer.toString(rec.rank()), rec.stockCode(), rec.description());
+            @Override
+            public long id(int i) {
+                return t.customerId(i);
             }
-        }
+
+            @Override
+            public double feature(int i, Feature f) {
+                return t.value(i, f);
+            }
+
+            @Override
+            public boolean outlier(int i) {
+                return r.outlier()[i];
+            }
+
+            @Override
+            public int segment(int i) {
+                return r.segmentation().segmentAt(i).orElse(-1);
+            }
+
+            @Override
+            public double pc(int i, int c) {
+                return r.pcaScores()[i] == null ? Double.NaN : r.pcaScores()[i][c];
+            }
+        };
     }
 
-    static byte[] json(Object value) {
-        try {
-            return JSON.writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The content of {@code summary.json}, as ordered maps and lists. */
-    public static Map<String, Object> summary(RunResult r) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("input", ordered("path", r.source(), "rows_read", r.rowsRead()));
-        s.put("config", RetailSeg.configMap(r.config()));
-        List<Object> steps = new ArrayList<>();
+    /** The content of {@code summary.json}. */
+    public static RunSummary summary(RunResult r, Optional<String> runId) {
+        List<RunSummary.Step> steps = new ArrayList<>();
         for (CleaningStep step : r.cleaning().steps()) {
-            steps.add(ordered("step", step.step(), "removed", step.removed(), "description", step.description()));
+            steps.add(new RunSummary.Step(step.step(), step.removed(), step.description()));
         }
-        s.put("cleaning", ordered("rows_in", r.cleaning().rowsIn(), "steps", steps,
-                "rows_out", r.cleaning().rowsOut(), "cancelled_lines", r.cleaning().cancelledLines(),
-                "anomalous_stock_codes", r.cleaning().anomalousStockCodes()));
+        RunSummary.Cleaning cleaning = new RunSummary.Cleaning(r.cleaning().rowsIn(), steps, r.cleaning().rowsOut(),
+                r.cleaning().cancelledLines(), r.cleaning().anomalousStockCodes());
         int outliers = r.outlierCount();
-        s.put("customers", ordered("total", r.customers().size(), "outliers", outliers,
-                "segmented", r.customers().size() - outliers, "outlier_threshold", r.outlierThreshold()));
+        RunSummary.Customers customers = new RunSummary.Customers(r.customers().size(), outliers,
+                r.customers().size() - outliers, r.outlierThreshold());
         double[] ratio = r.pca().explainedVarianceRatio();
         double cumulative = 0;
         for (double v : ratio) {
             cumulative += v;
         }
-        s.put("pca", ordered("components", ratio.length, "explained_variance_ratio", ratio,
-                "cumulative_explained_variance", cumulative,
-                "all_explained_variance_ratio", r.pca().allExplainedVarianceRatio()));
-        List<Object> candidates = new ArrayList<>();
+        RunSummary.Pca pca = new RunSummary.Pca(ratio.length, ratio, cumulative,
+                r.pca().allExplainedVarianceRatio());
+        List<RunSummary.Candidate> candidates = new ArrayList<>();
         for (KCandidate c : r.kSelection().candidates()) {
-            candidates.add(ordered("k", c.k(), "inertia", c.inertia(), "silhouette", c.silhouette(),
-                    "silhouette_std_error", c.silhouetteStandardError()));
+            candidates.add(new RunSummary.Candidate(c.k(), c.inertia(), c.silhouette(), c.silhouetteStandardError()));
         }
         KCandidate chosen = r.kSelection().candidates().stream().filter(c -> c.k() == r.kSelection().chosenK())
                 .findFirst().orElseThrow();
-        Map<String, Object> k = ordered("candidates", candidates, "chosen_k", r.kSelection().chosenK(),
-                "rule", r.kSelection().rule(), "reason", r.kSelection().reason());
-        r.kSelection().elbowK().ifPresent(e -> k.put("elbow_k", e));
-        s.put("k_selection", k);
-        s.put("metrics", ordered("silhouette", r.metrics().silhouette(),
-                "calinski_harabasz", r.metrics().calinskiHarabasz(), "davies_bouldin", r.metrics().daviesBouldin(),
-                "silhouette_std_error", chosen.silhouetteStandardError(),
-                "silhouette_sample_size", chosen.silhouetteSampleSize() == 0 ? "all" : chosen.silhouetteSampleSize()));
-        List<Object> segments = new ArrayList<>();
+        RunSummary.KSelection k = new RunSummary.KSelection(candidates, r.kSelection().chosenK(),
+                r.kSelection().rule(), r.kSelection().reason(), r.kSelection().elbowK());
+        RunSummary.Metrics metrics = new RunSummary.Metrics(r.metrics().silhouette(), r.metrics().calinskiHarabasz(),
+                r.metrics().daviesBouldin(), chosen.silhouetteStandardError(),
+                chosen.silhouetteSampleSize() == 0 ? RunSummary.SampleSize.ALL
+                        : new RunSummary.SampleSize(chosen.silhouetteSampleSize()));
+        List<RunSummary.Segment> segments = new ArrayList<>();
         for (SegmentProfile p : r.profiles()) {
-            segments.add(ordered("id", p.id(), "name", p.name(), "size", p.size(),
-                    "revenue_share", p.revenueShare(), "distinguishing", p.distinguishing(),
-                    "feature_means", byFeature(p.featureMeans()),
-                    "standardized_means", byFeature(p.standardizedMeans())));
+            segments.add(new RunSummary.Segment(p.id(), p.name(), p.size(), p.revenueShare(), p.distinguishing(),
+                    byFeature(p.featureMeans()), byFeature(p.standardizedMeans())));
         }
-        s.put("segments", segments);
-        s.put("recommendations", ordered("customers_with_fewer_than_requested",
-                fewerThanRequested(r), "total", r.recommendations().size()));
-        r.model().provenance().segmentMatching().ifPresent(matching -> s.put("segment_matching", matching));
-        s.put("timings_ms", r.timingsMillis());
-        return s;
+        Optional<ModelProvenance.Matching> matching = r.model().provenance().segmentMatching();
+        return RunSummary.of(runId, new RunSummary.Input(r.source(), r.rowsRead()), RetailSeg.configMap(r.config()),
+                cleaning, customers, pca, k, metrics, segments,
+                new RunSummary.Recommendations(fewerThanRequested(r), r.recommendations().size()), matching,
+                r.timingsMillis());
     }
 
     private static long fewerThanRequested(RunResult r) {
@@ -182,37 +160,12 @@ public final class RunWriter {
         return segmented - full;
     }
 
-    private static Map<String, Object> byFeature(double[] values) {
-        return Feature.byColumnName(values);
-    }
 
-    static Map<String, Object> ordered(Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
+    private static Map<String, Double> byFeature(double[] values) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (Feature f : Feature.values()) {
+            m.put(f.columnName(), values[f.ordinal()]);
         }
         return m;
-    }
-
-    /** The content of {@code data_profile.json}, as ordered maps and lists (amounts in GBP). */
-    public static Map<String, Object> dataProfile(DataProfile p) {
-        Map<String, Object> missing = new LinkedHashMap<>();
-        p.missing().forEach(m -> missing.put(m.column(), m.missing()));
-        DataProfile.Cancellations c = p.cancellations();
-        List<Object> countries = new ArrayList<>();
-        p.countries().forEach(x -> countries.add(ordered("country", x.country(), "lines", x.lines(),
-                "customers", x.customers())));
-        List<Object> stockCodes = new ArrayList<>();
-        p.stockCodes().forEach(x -> stockCodes.add(ordered("stock_code", x.stockCode(),
-                "description", x.description(), "lines", x.lines(), "quantity", x.quantity())));
-        List<Object> months = new ArrayList<>();
-        p.months().forEach(x -> months.add(ordered("month", x.month(), "revenue", x.revenue(), "lines", x.lines(),
-                "invoices", x.invoices(), "customers", x.customers())));
-        return ordered("rows_read", p.rowsRead(), "missing_values", missing, "cleaned_lines", p.cleanedLines(),
-                "first_day", p.firstDay(), "last_day", p.lastDay(),
-                "cancellations", ordered("lines", c.lines(), "cancelled_lines", c.cancelledLines(),
-                        "invoices", c.invoices(), "cancelled_invoices", c.cancelledInvoices(),
-                        "sales_value", c.salesValue(), "cancelled_value", c.cancelledValue()),
-                "countries", countries, "top_stock_codes", stockCodes, "monthly_revenue", months);
     }
 }

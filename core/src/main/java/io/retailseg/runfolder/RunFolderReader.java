@@ -45,6 +45,18 @@ public final class RunFolderReader {
         }
 
         /** The manifest's entry of {@code name}. */
+        /**
+         * Checks that a file's own {@code run_id} (when it records one) is this run's.
+         *
+         * @throws io.retailseg.InputException naming the file and both ids when they differ
+         */
+        public void checkRunId(Path file, Optional<String> fileRunId) {
+            if (fileRunId.isPresent() && !fileRunId.get().equals(runId)) {
+                throw new io.retailseg.InputException(file.toString(), 0, "run_id", "expected \"" + runId
+                        + "\" (the run of run.json), found \"" + fileRunId.get() + "\": the folder mixes two runs");
+            }
+        }
+
         public Optional<RunManifest.FileEntry> entry(String name) {
             return manifest.files().stream().filter(f -> f.name().equals(name)).findFirst();
         }

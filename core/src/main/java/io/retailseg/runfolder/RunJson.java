@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.retailseg.InputException;
@@ -18,6 +23,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The one JSON mapping of the run folder: records with camelCase components are written and read as
@@ -33,7 +42,7 @@ public final class RunJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .annotationIntrospector(new RequiredUnlessOptional())
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
             .addModule(new Jdk8Module())
             .addModule(new JavaTimeModule())
@@ -41,6 +50,81 @@ public final class RunJson {
             .build();
 
     private RunJson() {
+    }
+
+    /**
+     * Every creator property (record component) is required, except those typed {@code Optional},
+     * {@code OptionalInt} and the like: those model blocks a file may leave out, and read as empty.
+     */
+    private static final class RequiredUnlessOptional extends JacksonAnnotationIntrospector {
+        @Override
+        public Boolean hasRequiredMarker(AnnotatedMember m) {
+            Boolean explicit = super.hasRequiredMarker(m);
+            if (explicit != null || !(m instanceof AnnotatedParameter)) {
+                return explicit;
+            }
+            Class<?> raw = m.getRawType();
+            return !(raw == Optional.class || raw == OptionalInt.class || raw == OptionalLong.class
+                    || raw == OptionalDouble.class);
+        }
+    }
+
+    /**
+     * Reads {@code file}, a run-folder file of {@code format} at {@code version}, as a {@code type}: its
+     * {@code format} field must name the format and its {@code format_version} must be one this reader
+     * knows, else a one-line {@link InputException} says so.
+     */
+    public static <T> T read(Path file, String name, Class<T> type, String format, int version) {
+        byte[] bytes = readBytes(file, name);
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new InputException(name, "not a retailseg run file: not valid JSON at line " + Math.max(line, 0)
+                    + ": " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InputException(name, "expected a JSON object of format \"" + format + "\"");
+        }
+        JsonNode f = tree.get("format");
+        if (f == null || !f.isTextual() || !f.asText().equals(format)) {
+            throw new InputException(name, 0, "format", "expected \"" + format + "\", found "
+                    + (f == null ? "none" : f.toString()));
+        }
+        JsonNode v = tree.get("format_version");
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() != version) {
+            throw new InputException(name, 0, "format_version", (v == null ? "expected a value, found none"
+                    : "unknown version " + v + " of " + format + ": this retailseg reads version " + version));
+        }
+        try {
+            T value = MAPPER.treeToValue(tree, type);
+            if (value == null) {
+                throw new InputException(name, "expected a JSON object, found null");
+            }
+            return value;
+        } catch (JsonMappingException e) {
+            throw new InputException(name, 0, fieldPath(e), problem(e));
+        } catch (JsonProcessingException e) {
+            throw new InputException(name, 0, null, firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    /** {@code value} as a JSON tree with the file's field names (e.g. for a server's answer). */
+    public static ObjectNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    private static byte[] readBytes(Path file, String name) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, "file not found: expected the output of 'retailseg run'");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code value} as the bytes of a run-folder JSON file. */
@@ -64,15 +148,7 @@ public final class RunJson {
      * @throws InputException when the file is missing, not JSON, or a field is missing or malformed
      */
     public static <T> T read(Path file, String name, Class<T> type) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, "file not found: expected a file of a retailseg run folder");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
-        }
-        return parse(bytes, name, type);
+        return parse(readBytes(file, name), name, type);
     }
 
     /** Reads {@code file} as a {@code type}; errors name the file as given. */
@@ -92,7 +168,8 @@ public final class RunJson {
             throw new InputException(name, 0, fieldPath(e), problem(e));
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputException(name, Math.max(line, 0), null, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+            throw new InputException(name, "not a retailseg run file: not valid JSON at line " + Math.max(line, 0)
+                    + ": " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
         }
@@ -114,7 +191,9 @@ public final class RunJson {
         if (e instanceof MismatchedInputException m && m.getMessage() != null
                 && m.getMessage().startsWith("Missing required creator property")) {
             String missing = between(m.getOriginalMessage(), "'", "'");
-            if (missing != null) {
+            boolean named = !e.getPath().isEmpty() && missing != null
+                    && missing.equals(e.getPath().get(e.getPath().size() - 1).getFieldName());
+            if (missing != null && !named) {
                 sb.append(sb.length() > 0 ? "." : "").append(missing);
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retailseg.runfolder.RunFolderLayout;
 import io.retailseg.config.RunConfig;
 import io.retailseg.generate.SyntheticRetailGenerator;
 import io.retailseg.io.IngestOptions;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * silhouette sampled (a sample smaller than the customers) so the seeded sample is covered too.
  */
 class ThreadIndependenceTest {
-    private static final List<String> FILES = List.of(RunWriter.CUSTOMERS, RunWriter.RECOMMENDATIONS,
-            RunWriter.TOP_PRODUCTS, RunWriter.MODEL);
+    private static final List<String> FILES = List.of(RunFolderLayout.CUSTOMERS, RunFolderLayout.RECOMMENDATIONS,
+            RunFolderLayout.TOP_PRODUCTS, RunFolderLayout.MODEL);
 
     @Test
     void outputsAreByteIdenticalForOneThreadAndMany(@TempDir Path dir) throws IOException {
@@ -50,7 +51,7 @@ class ThreadIndependenceTest {
 
     /** summary.json without what legitimately differs: timings and the thread count. */
     private static String comparableSummary(Path out) throws IOException {
-        ObjectNode summary = (ObjectNode) new ObjectMapper().readTree(out.resolve(RunWriter.SUMMARY).toFile());
+        ObjectNode summary = (ObjectNode) new ObjectMapper().readTree(out.resolve(RunFolderLayout.SUMMARY).toFile());
         summary.remove("timings_ms");
         summary.findParents("threads").forEach(p -> ((ObjectNode) p).remove("threads"));
         return summary.toString();

@@ -3,6 +3,7 @@ package io.retailseg.report;
 import static io.retailseg.report.Options.list;
 import static io.retailseg.report.Options.map;
 
+import io.retailseg.runfolder.RunSummary;
 import io.retailseg.explore.DataProfile;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -34,7 +35,7 @@ final class DataSections {
 
         @Override
         public List<Block> blocks(ReportData d) {
-            ReportData.Cleaning c = d.summary().cleaning();
+            RunSummary.Cleaning c = d.summary().cleaning();
             String intro = "<p>" + Html.count(c.rowsIn()) + " transaction lines were read from <code>"
                     + Html.escape(d.summary().input().path()) + "</code>; " + Html.count(c.rowsOut())
                     + " (" + Html.percent(ratio(c.rowsOut(), c.rowsIn())) + ") were kept after cleaning.</p>";
@@ -65,7 +66,7 @@ final class DataSections {
                     Chart.SMALL + 60, option);
         }
 
-        static Chart waterfall(ReportData.Cleaning c) {
+        static Chart waterfall(RunSummary.Cleaning c) {
             List<Object> names = new ArrayList<>();
             List<Object> base = new ArrayList<>();
             List<Object> removed = new ArrayList<>();
@@ -76,7 +77,7 @@ final class DataSections {
             lines.add(map("value", c.rowsIn(), "label", map("show", true, "position", "top",
                     "formatter", Html.count(c.rowsIn()))));
             long remaining = c.rowsIn();
-            for (ReportData.Step s : c.steps()) {
+            for (RunSummary.Step s : c.steps()) {
                 remaining -= s.removed();
                 names.add(s.step().replace('_', ' '));
                 base.add(remaining);

@@ -3,7 +3,8 @@ package io.retailseg.report;
 import static io.retailseg.report.Options.list;
 import static io.retailseg.report.Options.map;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.retailseg.runfolder.EvaluationReport;
+import io.retailseg.runfolder.MigrationBlock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -63,7 +64,7 @@ final class EvaluationSection implements Section {
 
     @Override
     public List<Block> blocks(ReportData d) {
-        JsonNode e = d.evaluation().orElseThrow();
+        EvaluationReport e = d.evaluation().orElseThrow();
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Text(intro(e)));
         blocks.add(new Text("<p class=\"conclusion\"><strong>In short.</strong> " + Html.escape(conclusion(e))
@@ -79,68 +80,70 @@ final class EvaluationSection implements Section {
         blocks.add(new Text("<h3 class=\"sub\">Against the reference rule, customer by customer</h3>"
                 + comparisonTable(e)));
         blocks.add(new Figure(coverage(e)));
-        if (e.has("stability")) {
-            blocks.add(new Text("<h3 class=\"sub\">Segment stability</h3>" + stabilityText(e)));
-            blocks.add(new Figures(List.of(adjustedRand(e), jaccard(d, e))));
-        }
-        if (e.has("migration")) {
-            blocks.add(new Text("<h3 class=\"sub\">Segment migration</h3>" + migrationText(e)));
-            blocks.add(new Figure(migration(d, e)));
+        e.stability().ifPresent(s -> {
+            blocks.add(new Text("<h3 class=\"sub\">Segment stability</h3>" + stabilityText(s)));
+            blocks.add(new Figures(List.of(adjustedRand(s), jaccard(d, s))));
+        });
+        e.migration().ifPresent(m -> {
+            blocks.add(new Text("<h3 class=\"sub\">Segment migration</h3>" + migrationText(m)));
+            blocks.add(new Figure(migration(d, m)));
+        });
+        if (e.stability().isEmpty() || e.migration().isEmpty()) {
+            blocks.add(new Text("<p class=\"muted\">" + notMeasured(e) + "</p>"));
         }
         return blocks;
     }
 
+    /** What the evaluation did not measure because it was not asked to, said rather than left out silently. */
+    private static String notMeasured(EvaluationReport e) {
+        List<String> parts = new ArrayList<>();
+        if (e.stability().isEmpty()) {
+            parts.add("bootstrap stability was not measured (evaluate --bootstrap 0)");
+        }
+        if (e.migration().isEmpty()) {
+            parts.add("migration between the periods was not counted (evaluate --no-migration)");
+        }
+        String text = String.join("; ", parts);
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
+    }
+
     // ---- reading evaluation.json ----
 
+    /** The reference rule's name when no comparison names it (an evaluation of one recommender). */
+    static final String DEFAULT_REFERENCE = "segment_quantity";
+
     /** Names of the recommenders in file order. */
-    static List<String> recommenders(JsonNode e) {
+    static List<String> recommenders(EvaluationReport e) {
         List<String> names = new ArrayList<>();
-        for (JsonNode r : e.path("recommenders")) {
-            String name = r.path("name").asText();
-            if (!names.contains(name)) {
-                names.add(name);
+        for (EvaluationReport.Recommender r : e.recommenders()) {
+            if (!names.contains(r.name())) {
+                names.add(r.name());
             }
         }
         return names;
     }
 
-    static String reference(JsonNode e) {
-        return e.at("/comparisons/reference").asText("segment_quantity");
+    static String reference(EvaluationReport e) {
+        return e.comparisons().reference().orElse(DEFAULT_REFERENCE);
     }
 
-    private static Optional<JsonNode> score(JsonNode e, String name, String mode) {
-        for (JsonNode r : e.path("recommenders")) {
-            if (r.path("name").asText().equals(name) && r.path("mode").asText().equals(mode)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+    private static Optional<EvaluationReport.Recommender> score(EvaluationReport e, String name, String mode) {
+        return e.recommenders().stream().filter(r -> r.name().equals(name) && r.mode().equals(mode)).findFirst();
     }
 
-    /** A metric at N of a recommender in a mode, NaN when absent. */
-    static double metric(JsonNode e, String name, String mode, String metric, int n) {
-        return score(e, name, mode).map(r -> {
-            for (JsonNode m : r.path("metrics")) {
-                if (m.path("n").asInt() == n) {
-                    return m.path(metric).asDouble(Double.NaN);
-                }
-            }
-            return Double.NaN;
-        }).orElse(Double.NaN);
+    /** A metric at N of a recommender in a mode, NaN when the recommender or N was not evaluated. */
+    static double metric(EvaluationReport e, String name, String mode, String metric, int n) {
+        return score(e, name, mode).flatMap(r -> r.at(n)).map(m -> m.get(metric)).orElse(Double.NaN);
     }
 
-    private static Optional<JsonNode> comparison(JsonNode e, String name, String mode, int n) {
-        for (JsonNode c : e.at("/comparisons/rows")) {
-            if (c.path("name").asText().equals(name) && c.path("mode").asText().equals(mode)
-                    && c.path("n").asInt() == n) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+    private static Optional<EvaluationReport.Comparison> comparison(EvaluationReport e, String name, String mode,
+                                                                    int n) {
+        return e.comparisons().rows().stream()
+                .filter(c -> c.name().equals(name) && c.mode().equals(mode) && c.n() == n).findFirst();
     }
 
     /** The recommenders of a mode, best first by a metric at N. */
-    static List<String> ranking(JsonNode e, String mode, String metric, int n) {
+    static List<String> ranking(EvaluationReport e, String mode, String metric, int n) {
         List<String> names = new ArrayList<>(recommenders(e));
         names.removeIf(name -> Double.isNaN(metric(e, name, mode, metric, n)));
         names.sort(Comparator.comparingDouble((String name) -> metric(e, name, mode, metric, n)).reversed());
@@ -149,31 +152,28 @@ final class EvaluationSection implements Section {
 
     // ---- text ----
 
-    private static String intro(JsonNode e) {
-        JsonNode s = e.path("split");
-        JsonNode p = e.path("population");
-        String rule = "holdout_days".equals(s.path("rule").asText())
-                ? " (the last " + s.path("holdout_days").asInt() + " days)" : "";
+    private static String intro(EvaluationReport e) {
+        EvaluationReport.Split s = e.split();
+        EvaluationReport.Population p = e.population();
+        String rule = s.holdoutDays().isPresent() ? " (the last " + s.holdoutDays().getAsInt() + " days)" : "";
         return "<p>Do the recommendations predict what customers buy next? The cleaned lines were split in time:"
-                + " the pipeline was fitted on the lines dated before <strong>" + Html.escape(s.path("split_day")
-                .asText()) + "</strong>" + rule + ", and every recommender's list for each customer was compared"
+                + " the pipeline was fitted on the lines dated before <strong>" + Html.escape(s.splitDay()) + "</strong>" + rule + ", and every recommender's list for each customer was compared"
                 + " with what that customer bought from that day on. <strong>The rest of this report describes"
                 + " that training fit</strong> (the run files in this folder), not a fit on all lines.</p>\n"
                 + "<table class=\"numbers population\"><caption>Split and population</caption><tbody>"
-                + row("training lines", Html.escape(s.path("first_day").asText()) + " to the day before "
-                        + Html.escape(s.path("split_day").asText()), Html.count(s.path("lines_before").asLong()))
-                + row("hold-out lines", Html.escape(s.path("split_day").asText()) + " to "
-                        + Html.escape(s.path("last_day").asText()), Html.count(s.path("lines_after").asLong()))
-                + row("catalogue", "distinct stock codes before the split", Html.count(p.path("catalogue_size")
-                        .asLong()))
-                + row("customers before the split", Html.count(p.path("outliers_before").asLong())
+                + row("training lines", Html.escape(s.firstDay()) + " to the day before "
+                        + Html.escape(s.splitDay()), Html.count(s.linesBefore()))
+                + row("hold-out lines", Html.escape(s.splitDay()) + " to "
+                        + Html.escape(s.lastDay()), Html.count(s.linesAfter()))
+                + row("catalogue", "distinct stock codes before the split", Html.count(p.catalogueSize()))
+                + row("customers before the split", Html.count(p.outliersBefore())
                         + " of them outliers, who get no segment recommendation and are left out for every"
-                        + " recommender", Html.count(p.path("customers_before").asLong()))
+                        + " recommender", Html.count(p.customersBefore()))
                 + row("returning customers", "bought again on or after the split day",
-                        Html.count(p.path("returning").asLong()))
-                + row("evaluated, mode any", "returning and segmented", Html.count(p.path("evaluated_any").asLong()))
+                        Html.count(p.returning()))
+                + row("evaluated, mode any", "returning and segmented", Html.count(p.evaluatedAny()))
                 + row("evaluated, mode new only", "of those, bought at least one product new to them",
-                        Html.count(p.path("evaluated_new_only").asLong()))
+                        Html.count(p.evaluatedNewOnly()))
                 + "</tbody></table>\n"
                 + "<p class=\"muted\">Two modes: <em>any product</em> counts every product bought in the hold-out"
                 + " (repeat purchases included); <em>new products only</em> counts only products the customer had"
@@ -193,7 +193,7 @@ final class EvaluationSection implements Section {
     }
 
     /** Plain-language conclusion computed from the numbers. */
-    static String conclusion(JsonNode e) {
+    static String conclusion(EvaluationReport e) {
         StringBuilder b = new StringBuilder();
         String reference = reference(e);
         for (String mode : MODES.keySet()) {
@@ -226,22 +226,22 @@ final class EvaluationSection implements Section {
         return b.toString().trim();
     }
 
-    private static String globalVersusReference(JsonNode c, String reference) {
-        double diff = c.at("/hit_rate/difference").asDouble();
-        double se = c.at("/hit_rate/standard_error").asDouble();
+    private static String globalVersusReference(EvaluationReport.Comparison c, String reference) {
+        double diff = c.hitRate().difference();
+        double se = c.hitRate().standardError();
         String amount = String.format(Locale.ROOT, "%s ± %s points of hit rate@%d", points(Math.abs(diff)),
-                points(se), c.path("n").asInt());
+                points(se), c.n());
         if (Math.abs(diff) <= NOISE_STANDARD_ERRORS * se) {
             return "Neither the reference rule nor global best sellers beats the other beyond noise (reference"
                     + " minus global: " + points(-diff) + " ± " + points(se) + " points of hit rate@"
-                    + c.path("n").asInt() + "). ";
+                    + c.n() + "). ";
         }
         return diff < 0
                 ? "The reference rule (" + reference + ") beats global best sellers by " + amount + ". "
                 : "Global best sellers beat the reference rule (" + reference + ") by " + amount + ". ";
     }
 
-    private static String metricsTables(JsonNode e) {
+    private static String metricsTables(EvaluationReport e) {
         String[][] metrics = {{"precision", "P"}, {"recall", "R"}, {"hit_rate", "HR"}, {"ndcg", "NDCG"}};
         StringBuilder b = new StringBuilder("<p class=\"how\">Means over the customers evaluated in each mode;"
                 + " the best value of each column is in bold. cov@10: share of the catalogue that appears in"
@@ -257,14 +257,14 @@ final class EvaluationSection implements Section {
             }
             b.append("<th>cov@").append(HEADLINE_N).append("</th></tr></thead><tbody>");
             for (String name : recommenders(e)) {
-                Optional<JsonNode> s = score(e, name, mode.getKey());
+                Optional<EvaluationReport.Recommender> s = score(e, name, mode.getKey());
                 if (s.isEmpty()) {
                     continue;
                 }
                 b.append("<tr").append(name.equals(reference(e)) ? " class=\"reference\"" : "").append("><td title=\"")
-                        .append(Html.escape(s.get().path("description").asText())).append("\">")
+                        .append(Html.escape(s.get().description())).append("\">")
                         .append(Html.escape(name)).append("</td><td>")
-                        .append(Html.count(s.get().path("customers_evaluated").asLong())).append("</td>");
+                        .append(Html.count(s.get().customersEvaluated())).append("</td>");
                 for (String[] m : metrics) {
                     for (int n : CUTOFFS) {
                         b.append(cell(e, name, mode.getKey(), m[0], n));
@@ -277,7 +277,7 @@ final class EvaluationSection implements Section {
         return b.toString();
     }
 
-    private static String cell(JsonNode e, String name, String mode, String metric, int n) {
+    private static String cell(EvaluationReport e, String name, String mode, String metric, int n) {
         double v = metric(e, name, mode, metric, n);
         List<String> ranked = ranking(e, mode, metric, n);
         boolean best = !ranked.isEmpty() && metric(e, ranked.get(0), mode, metric, n) == v;
@@ -285,7 +285,7 @@ final class EvaluationSection implements Section {
         return "<td>" + (best ? "<strong>" + text + "</strong>" : text) + "</td>";
     }
 
-    private static String comparisonTable(JsonNode e) {
+    private static String comparisonTable(EvaluationReport e) {
         String[][] columns = {{"precision", "3"}, {"precision", "10"}, {"hit_rate", "3"}, {"hit_rate", "10"},
             {"ndcg", "10"}};
         String reference = reference(e);
@@ -307,13 +307,13 @@ final class EvaluationSection implements Section {
                 b.append("<tr><td>").append(Html.escape(name)).append("</td><td>").append(mode.replace('_', ' '))
                         .append("</td>");
                 for (String[] c : columns) {
-                    Optional<JsonNode> row = comparison(e, name, mode, Integer.parseInt(c[1]));
+                    Optional<EvaluationReport.Comparison> row = comparison(e, name, mode, Integer.parseInt(c[1]));
                     if (row.isEmpty()) {
                         b.append("<td>n/a</td>");
                         continue;
                     }
-                    double diff = row.get().at("/" + c[0] + "/difference").asDouble();
-                    double se = row.get().at("/" + c[0] + "/standard_error").asDouble();
+                    double diff = row.get().get(c[0]).difference();
+                    double se = row.get().get(c[0]).standardError();
                     String text = String.format(Locale.ROOT, "%+.3f ± %.3f", diff, se);
                     b.append("<td>").append(Math.abs(diff) > NOISE_STANDARD_ERRORS * se
                             ? "<strong>" + text + "</strong>" : text).append("</td>");
@@ -334,42 +334,39 @@ final class EvaluationSection implements Section {
         };
     }
 
-    private static String stabilityText(JsonNode e) {
-        JsonNode s = e.path("stability");
+    private static String stabilityText(EvaluationReport.Stability s) {
         int stable = 0;
         int dissolved = 0;
-        for (JsonNode seg : s.path("segments")) {
-            double j = seg.path("jaccard_mean").asDouble(Double.NaN);
+        for (EvaluationReport.StabilitySegment seg : s.segments()) {
+            double j = seg.jaccardMean().orElse(Double.NaN);
             if (j > STABLE) {
                 stable++;
             } else if (j < DISSOLVED) {
                 dissolved++;
             }
         }
-        int k = s.path("segments").size();
-        return "<p>The segmented training customers were drawn with replacement " + s.path("resamples").asInt()
-                + " times and scaler, PCA and k-means re-fitted at k = " + s.path("k").asInt() + " on each draw."
+        int k = s.segments().size();
+        return "<p>The segmented training customers were drawn with replacement " + s.resamples()
+                + " times and scaler, PCA and k-means re-fitted at k = " + s.k() + " on each draw."
                 + " The adjusted Rand index (ARI) compares each re-fit's segments with the training segments over"
                 + " all customers (1 = the same partition, 0 = no better than chance): mean <strong>"
-                + Html.number(s.at("/adjusted_rand/mean").asDouble()) + "</strong>, lowest "
-                + Html.number(s.at("/adjusted_rand/min").asDouble()) + ". Each segment's Jaccard stability (Hennig"
+                + Html.number(s.adjustedRand().mean()) + "</strong>, lowest "
+                + Html.number(s.adjustedRand().min()) + ". Each segment's Jaccard stability (Hennig"
                 + " 2007) is the mean over resamples of its best overlap with a re-fitted segment; by Hennig's rule of"
                 + " thumb a segment below " + Html.number(DISSOLVED) + " has dissolved, above " + Html.number(STABLE)
                 + " is stable and above " + Html.number(HIGHLY_STABLE) + " highly stable. Here " + stable + " of "
                 + k + " segments are stable and " + dissolved + " dissolved.</p>";
     }
 
-    private static String migrationText(JsonNode e) {
-        JsonNode m = e.path("migration");
-        long stayed = m.path("stayed").asLong();
-        long same = m.path("same_segment").asLong();
+    private static String migrationText(MigrationBlock m) {
+        long stayed = m.stayed();
+        long same = m.sameSegment();
         return "<p>The pipeline was fitted again on the hold-out lines alone, with the training k, and its segments"
                 + " matched to the training segments by centroid. Of the " + Html.count(stayed) + " customers"
                 + " segmented in both periods, " + Html.count(same) + " (" + Html.percent(same / (double) Math.max(1,
-                stayed)) + ") kept their segment; " + Html.count(m.at("/left/count").asLong())
-                + " segmented customers did not come back segmented (" + Html.count(m.at("/left/as_outliers")
-                .asLong()) + " of them as outliers) and " + Html.count(m.at("/arrived/count").asLong())
-                + " arrived (" + Html.count(m.at("/arrived/from_outliers").asLong()) + " from the outliers).</p>";
+                stayed)) + ") kept their segment; " + Html.count(m.left().count())
+                + " segmented customers did not come back segmented (" + Html.count(m.left().asOutliers()) + " of them as outliers) and " + Html.count(m.arrived().count())
+                + " arrived (" + Html.count(m.arrived().fromOutliers()) + " from the outliers).</p>";
     }
 
     // ---- charts ----
@@ -378,7 +375,7 @@ final class EvaluationSection implements Section {
         return mode.replace('_', '-');
     }
 
-    static Chart topN(JsonNode e, String metric, String mode) {
+    static Chart topN(EvaluationReport e, String metric, String mode) {
         String reference = reference(e);
         List<String> names = recommenders(e);
         List<Object> series = new ArrayList<>();
@@ -417,15 +414,15 @@ final class EvaluationSection implements Section {
                 + " higher is better, and the thick line is the reference rule.";
         return new Chart("evaluation-" + metric.replace('_', '-') + "-" + modeSlug(mode),
                 capitalize(what) + "@N, " + modeName, how,
-                "Means over the " + Html.count(score(e, names.get(0), mode).map(r -> r.path("customers_evaluated")
-                        .asLong()).orElse(0L)) + " customers evaluated in this mode.", Chart.SMALL + 140, option);
+                "Means over the " + Html.count(score(e, names.get(0), mode).map(EvaluationReport.Recommender::customersEvaluated)
+                        .orElse(0L)) + " customers evaluated in this mode.", Chart.SMALL + 140, option);
     }
 
     private static String capitalize(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    static Chart coverage(JsonNode e) {
+    static Chart coverage(EvaluationReport e) {
         List<String> names = recommenders(e);
         List<Object> series = new ArrayList<>();
         for (Map.Entry<String, String> mode : MODES.entrySet()) {
@@ -446,20 +443,20 @@ final class EvaluationSection implements Section {
                 "yAxis", Options.yValueAxis("catalogue recommended (%)"),
                 "series", series);
         return new Chart("evaluation-coverage", "Catalogue coverage of the first " + HEADLINE_N + " recommendations",
-                "Each bar is the share of the " + Html.count(e.at("/population/catalogue_size").asLong())
+                "Each bar is the share of the " + Html.count(e.population().catalogueSize())
                         + " products before the split that appear in at least one evaluated customer's first "
                         + HEADLINE_N + "; a low bar means everyone is offered the same few products.",
                 "", Chart.SMALL + 60, option);
     }
 
-    static Chart adjustedRand(JsonNode e) {
-        JsonNode ari = e.at("/stability/adjusted_rand");
+    static Chart adjustedRand(EvaluationReport.Stability s) {
+        EvaluationReport.AdjustedRand ari = s.adjustedRand();
         List<Object> labels = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         int i = 1;
-        for (JsonNode v : ari.path("values")) {
+        for (double v : ari.values()) {
             labels.add(Integer.toString(i++));
-            values.add(Options.round(v.asDouble()));
+            values.add(Options.round(v));
         }
         Map<String, Object> option = map(
                 "tooltip", Options.axisTooltip(),
@@ -471,25 +468,24 @@ final class EvaluationSection implements Section {
                         "itemStyle", map("color", Palette.PRIMARY),
                         "markLine", map("symbol", "none", "label", map("formatter", "mean\n{c}", "position", "end"),
                                 "lineStyle", map("color", Palette.NEUTRAL, "type", "dashed"),
-                                "data", list(map("yAxis", Options.round(ari.path("mean").asDouble())))))));
+                                "data", list(map("yAxis", Options.round(ari.mean())))))));
         return new Chart("evaluation-ari", "Agreement of each bootstrap re-fit with the training segments",
                 "Each bar is one resample's adjusted Rand index against the training segments (1 = identical"
                         + " segments, 0 = chance); the dashed line is the mean.", "", Chart.SMALL + 40, option);
     }
 
-    static Chart jaccard(ReportData d, JsonNode e) {
-        JsonNode segments = e.at("/stability/segments");
+    static Chart jaccard(ReportData d, EvaluationReport.Stability stability) {
         List<Object> names = new ArrayList<>();
         List<Object> means = new ArrayList<>();
         List<Object> each = new ArrayList<>();
-        for (JsonNode seg : segments) {
-            int id = seg.path("id").asInt();
+        for (EvaluationReport.StabilitySegment seg : stability.segments()) {
+            int id = seg.id();
             names.add(Integer.toString(id));
-            means.add(map("value", Options.round(seg.path("jaccard_mean").asDouble(Double.NaN)),
+            means.add(map("value", Options.round(seg.jaccardMean().orElse(Double.NaN)),
                     "itemStyle", map("color", Palette.segment(id))));
-            for (JsonNode v : seg.path("jaccard")) {
-                if (!v.isNull()) {
-                    each.add(list(Integer.toString(id), Options.round(v.asDouble())));
+            for (Double v : seg.jaccard()) {
+                if (v != null) {
+                    each.add(list(Integer.toString(id), Options.round(v)));
                 }
             }
         }
@@ -530,15 +526,15 @@ final class EvaluationSection implements Section {
         return b.append('.').toString();
     }
 
-    static Chart migration(ReportData d, JsonNode e) {
-        JsonNode matrix = e.at("/migration/matrix");
+    static Chart migration(ReportData d, MigrationBlock m) {
+        List<List<Long>> matrix = m.matrix();
         int rows = matrix.size();
         int columns = rows == 0 ? 0 : matrix.get(0).size();
         List<Object> data = new ArrayList<>();
         long max = 1;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < columns; j++) {
-                long v = matrix.get(i).get(j).asLong();
+                long v = matrix.get(i).get(j);
                 max = Math.max(max, v);
                 data.add(list(j, i, v));
             }

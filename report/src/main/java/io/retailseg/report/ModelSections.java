@@ -3,6 +3,8 @@ package io.retailseg.report;
 import static io.retailseg.report.Options.list;
 import static io.retailseg.report.Options.map;
 
+import io.retailseg.runfolder.RunCsv;
+import io.retailseg.runfolder.RunSummary;
 import io.retailseg.domain.Feature;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,7 @@ final class ModelSections {
 
         @Override
         public List<Block> blocks(ReportData d) {
-            ReportData.Customers c = d.customers();
+            RunCsv.Customers c = d.customers();
             List<Chart> histograms = new ArrayList<>();
             for (Feature f : Feature.values()) {
                 histograms.add(histogram(f, column(c.features(), f)));
@@ -67,7 +69,7 @@ final class ModelSections {
         }
 
         static Chart correlation(ReportData d) {
-            ReportData.Customers c = d.customers();
+            RunCsv.Customers c = d.customers();
             List<double[]> rows = new ArrayList<>();
             for (int i = 0; i < c.size(); i++) {
                 if (!c.outlier()[i]) {
@@ -120,7 +122,7 @@ final class ModelSections {
 
         @Override
         public List<Block> blocks(ReportData d) {
-            ReportData.Customers c = d.customers();
+            RunCsv.Customers c = d.customers();
             List<double[]> out = new ArrayList<>();
             List<double[]> rest = new ArrayList<>();
             for (int i = 0; i < c.size(); i++) {
@@ -130,7 +132,7 @@ final class ModelSections {
             double[] sdAll = ChartStats.deviations(c.features(), meanAll);
             double[] meanOut = ChartStats.means(out.toArray(new double[0][]), Feature.COUNT);
             double[] meanRest = ChartStats.means(rest.toArray(new double[0][]), Feature.COUNT);
-            ReportData.CustomerCounts counts = d.summary().customers();
+            RunSummary.Customers counts = d.summary().customers();
             String intro = "<p>An Isolation Forest flagged <strong>" + Html.count(counts.outliers()) + "</strong> of "
                     + Html.count(counts.total()) + " customers (" + Html.percent(
                     DataSections.ratio(counts.outliers(), counts.total())) + ") as outliers. They keep their features"
@@ -195,7 +197,7 @@ final class ModelSections {
 
         @Override
         public List<Block> blocks(ReportData d) {
-            ReportData.Pca p = d.summary().pca();
+            RunSummary.Pca p = d.summary().pca();
             double[] all = p.allExplainedVarianceRatio();
             int kept = p.components();
             List<Object> names = new ArrayList<>();
@@ -254,32 +256,32 @@ final class ModelSections {
 
         @Override
         public List<Block> blocks(ReportData d) {
-            ReportData.KSelection s = d.summary().kSelection();
+            RunSummary.KSelection s = d.summary().kSelection();
             String intro = "<p><strong>k = " + s.chosenK() + "</strong>: " + Html.escape(s.reason()) + ".</p>"
                     + "<p class=\"muted\">Rule: " + Html.escape(s.rule()) + ".</p>";
             return List.of(new Text(intro), new Figures(List.of(elbow(s), silhouetteByK(s))),
                     new Figure(silhouettePlot(d)));
         }
 
-        private static List<Object> marks(ReportData.KSelection s) {
+        private static List<Object> marks(RunSummary.KSelection s) {
             List<Object> marks = list(map("xAxis", Integer.toString(s.chosenK()), "label",
                     map("formatter", "chosen k = " + s.chosenK(), "position", "end"),
                     "lineStyle", map("color", "#333", "type", "solid")));
-            if (s.elbowK() != null && s.elbowK() != s.chosenK()) {
-                marks.add(map("xAxis", Integer.toString(s.elbowK()), "label",
-                        map("formatter", "elbow k = " + s.elbowK(), "position", "end"),
+            if (s.elbowK().isPresent() && s.elbowK().getAsInt() != s.chosenK()) {
+                marks.add(map("xAxis", Integer.toString(s.elbowK().getAsInt()), "label",
+                        map("formatter", "elbow k = " + s.elbowK().getAsInt(), "position", "end"),
                         "lineStyle", map("color", Palette.NEUTRAL, "type", "dashed")));
             }
             return marks;
         }
 
         /** One value per candidate k as a line, the chosen k (and the elbow) marked. */
-        private static Map<String, Object> lineOverK(ReportData.KSelection s,
-                                                     java.util.function.ToDoubleFunction<ReportData.Candidate> value,
+        private static Map<String, Object> lineOverK(RunSummary.KSelection s,
+                                                     java.util.function.ToDoubleFunction<RunSummary.Candidate> value,
                                                      String series, String yName, String color) {
             List<Object> ks = new ArrayList<>();
             List<Object> values = new ArrayList<>();
-            for (ReportData.Candidate c : s.candidates()) {
+            for (RunSummary.Candidate c : s.candidates()) {
                 ks.add(Integer.toString(c.k()));
                 values.add(Options.round(value.applyAsDouble(c)));
             }
@@ -295,18 +297,18 @@ final class ModelSections {
                             "markLine", map("symbol", "none", "silent", true, "data", marks(s)))));
         }
 
-        static Chart elbow(ReportData.KSelection s) {
-            Map<String, Object> option = lineOverK(s, ReportData.Candidate::inertia, "inertia",
+        static Chart elbow(RunSummary.KSelection s) {
+            Map<String, Object> option = lineOverK(s, RunSummary.Candidate::inertia, "inertia",
                     "inertia (sum of squared distances)", Palette.PRIMARY);
             return new Chart("k-elbow", "Elbow plot",
                     "Inertia always falls as k grows; look for the bend (the elbow) after which more segments buy"
                             + " little extra tightness.",
-                    s.elbowK() == null ? "" : "The elbow found by the Kneedle method is k = " + s.elbowK() + ".",
+                    s.elbowK().isEmpty() ? "" : "The elbow found by the Kneedle method is k = " + s.elbowK().getAsInt() + ".",
                     Chart.SMALL + 80, option);
         }
 
-        static Chart silhouetteByK(ReportData.KSelection s) {
-            Map<String, Object> option = lineOverK(s, ReportData.Candidate::silhouette, "silhouette",
+        static Chart silhouetteByK(RunSummary.KSelection s) {
+            Map<String, Object> option = lineOverK(s, RunSummary.Candidate::silhouette, "silhouette",
                     "mean silhouette (-1 to 1)", Palette.SECONDARY);
             return new Chart("k-silhouette", "Silhouette score against k",
                     "Higher is better: customers are closer to their own segment than to the next one; the chosen k"

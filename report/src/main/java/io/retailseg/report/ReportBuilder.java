@@ -1,5 +1,6 @@
 package io.retailseg.report;
 
+import io.retailseg.runfolder.RunSummary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -130,7 +131,7 @@ final class ReportBuilder {
     }
 
     private static String overview(ReportData d) {
-        ReportData.Summary s = d.summary();
+        RunSummary s = d.summary();
         String[][] facts = {
             {Html.count(s.cleaning().rowsIn()), "lines read"},
             {Html.count(s.cleaning().rowsOut()), "lines kept"},
@@ -144,7 +145,7 @@ final class ReportBuilder {
             b.append("<li><strong>").append(f[0]).append("</strong> ").append(f[1]).append("</li>");
         }
         b.append("</ul>\n<ul class=\"legend-row\">");
-        for (ReportData.Segment seg : s.segments()) {
+        for (RunSummary.Segment seg : s.segments()) {
             b.append("<li><span class=\"chip\" style=\"background:").append(Palette.segment(seg.id()))
                     .append("\"></span>").append(Html.escape(SegmentSections.legendName(d, seg.id()))).append("</li>");
         }

@@ -1,5 +1,6 @@
 package io.retailseg.report;
 
+import io.retailseg.runfolder.RunCsv;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -30,7 +31,7 @@ final class Sampling {
     }
 
     /** Rows (customer indices) that belong to a segment. */
-    static int[] segmented(ReportData.Customers c) {
+    static int[] segmented(RunCsv.Customers c) {
         return java.util.stream.IntStream.range(0, c.size()).filter(i -> c.segment()[i] >= 0).toArray();
     }
 }

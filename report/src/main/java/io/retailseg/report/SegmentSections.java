@@ -3,6 +3,10 @@ package io.retailseg.report;
 import static io.retailseg.report.Options.list;
 import static io.retailseg.report.Options.map;
 
+import io.retailseg.recommend.Recommendation;
+import io.retailseg.recommend.TopProduct;
+import io.retailseg.runfolder.RunCsv;
+import io.retailseg.runfolder.RunSummary;
 import io.retailseg.domain.Feature;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +51,7 @@ final class SegmentSections {
 
         @Override
         public List<Block> blocks(ReportData d) {
-            ReportData.Customers c = d.customers();
+            RunCsv.Customers c = d.customers();
             int[] all = Sampling.segmented(c);
             int[] shown = Sampling.sample(all, MAX_SCATTER_POINTS, ModelSections.seed(d));
             String sampleNote = shown.length < all.length
@@ -151,7 +155,7 @@ final class SegmentSections {
             List<Object> customers = new ArrayList<>();
             List<Object> revenue = new ArrayList<>();
             int segmented = d.summary().customers().segmented();
-            for (ReportData.Segment s : d.summary().segments()) {
+            for (RunSummary.Segment s : d.summary().segments()) {
                 names.add(Integer.toString(s.id()));
                 customers.add(map("value", Options.round(100.0 * s.size() / Math.max(1, segmented)),
                         "itemStyle", map("color", Palette.segment(s.id())),
@@ -183,7 +187,7 @@ final class SegmentSections {
 
         static Chart radar(ReportData d) {
             double limit = 0.5;
-            for (ReportData.Segment s : d.summary().segments()) {
+            for (RunSummary.Segment s : d.summary().segments()) {
                 for (Feature f : Feature.values()) {
                     limit = Math.max(limit, Math.abs(s.standardizedMeans().getOrDefault(f.columnName(), 0.0)));
                 }
@@ -194,7 +198,7 @@ final class SegmentSections {
                 indicators.add(map("name", Features.label(f), "min", -limit, "max", limit));
             }
             List<Object> data = new ArrayList<>();
-            for (ReportData.Segment s : d.summary().segments()) {
+            for (RunSummary.Segment s : d.summary().segments()) {
                 List<Object> values = new ArrayList<>();
                 for (Feature f : Feature.values()) {
                     values.add(Options.round(s.standardizedMeans().getOrDefault(f.columnName(), 0.0)));
@@ -218,7 +222,7 @@ final class SegmentSections {
         }
 
         static Chart histogram(ReportData d, Feature f) {
-            ReportData.Customers c = d.customers();
+            RunCsv.Customers c = d.customers();
             int[] rows = Sampling.segmented(c);
             double[] values = new double[rows.length];
             for (int i = 0; i < rows.length; i++) {
@@ -260,7 +264,7 @@ final class SegmentSections {
         }
 
         static String metrics(ReportData d) {
-            ReportData.Metrics m = d.summary().metrics();
+            RunSummary.Metrics m = d.summary().metrics();
             return "<div class=\"metrics\">"
                     + metric("Silhouette", String.format(Locale.ROOT, "%.3f", m.silhouette()),
                     "From -1 to 1, higher is better. Above 0.5: clearly separated segments; 0.25 to 0.5: real but"
@@ -307,7 +311,7 @@ final class SegmentSections {
         public List<Block> blocks(ReportData d) {
             StringBuilder html = new StringBuilder("<div class=\"cards\">");
             int segmented = d.summary().customers().segmented();
-            for (ReportData.Segment s : d.summary().segments()) {
+            for (RunSummary.Segment s : d.summary().segments()) {
                 html.append("<article class=\"card\" style=\"border-top-color:").append(Palette.segment(s.id()))
                         .append("\"><h3>").append(chip(s.id())).append("Segment ").append(s.id()).append(": ")
                         .append(Html.escape(s.name())).append("</h3><p class=\"facts\"><strong>")
@@ -317,7 +321,7 @@ final class SegmentSections {
                 html.append("<p>What sets it apart: ").append(Html.escape(words(s.distinguishing()))).append(".</p>");
                 html.append("<table class=\"products\"><thead><tr><th>#</th><th>stock code</th><th>product</th>"
                         + "<th>units</th></tr></thead><tbody>");
-                for (ReportData.TopProduct p : d.topProducts()) {
+                for (TopProduct p : d.topProducts()) {
                     if (p.segment() == s.id()) {
                         html.append("<tr><td>").append(p.rank()).append("</td><td>").append(Html.escape(p.stockCode()))
                                 .append("</td><td>").append(Html.escape(p.description())).append("</td><td>")
@@ -358,9 +362,9 @@ final class SegmentSections {
         public List<Block> blocks(ReportData d) {
             int wanted = d.summary().config() != null && d.summary().config().get("recommendations_per_customer")
                     instanceof Number n ? n.intValue() : 3;
-            ReportData.Customers c = d.customers();
+            RunCsv.Customers c = d.customers();
             Map<Long, Integer> perCustomer = new java.util.HashMap<>();
-            for (ReportData.Recommendation r : d.recommendations()) {
+            for (Recommendation r : d.recommendations()) {
                 perCustomer.merge(r.customerId(), 1, Integer::sum);
             }
             long[] histogram = new long[wanted + 1];
@@ -402,15 +406,15 @@ final class SegmentSections {
         }
 
         static String sample(ReportData d) {
-            Map<Long, List<ReportData.Recommendation>> byCustomer = new java.util.TreeMap<>();
-            for (ReportData.Recommendation r : d.recommendations()) {
+            Map<Long, List<Recommendation>> byCustomer = new java.util.TreeMap<>();
+            for (Recommendation r : d.recommendations()) {
                 byCustomer.computeIfAbsent(r.customerId(), x -> new ArrayList<>()).add(r);
             }
             StringBuilder html = new StringBuilder("<table class=\"sample\"><caption>A sample: the "
                     + SAMPLE_CUSTOMERS_PER_SEGMENT + " customers with the lowest CustomerID in each segment</caption>"
                     + "<thead><tr><th>customer</th><th>segment</th><th>recommendation 1</th><th>recommendation 2</th>"
                     + "<th>recommendation 3</th></tr></thead><tbody>");
-            ReportData.Customers c = d.customers();
+            RunCsv.Customers c = d.customers();
             for (int s = 0; s < d.k(); s++) {
                 int shown = 0;
                 for (int i = 0; i < c.size() && shown < SAMPLE_CUSTOMERS_PER_SEGMENT; i++) {
@@ -420,7 +424,7 @@ final class SegmentSections {
                     shown++;
                     html.append("<tr><td>").append(c.ids()[i]).append("</td><td>").append(chip(s))
                             .append(Html.escape(legendName(d, s))).append("</td>");
-                    List<ReportData.Recommendation> recs = byCustomer.getOrDefault(c.ids()[i], List.of());
+                    List<Recommendation> recs = byCustomer.getOrDefault(c.ids()[i], List.of());
                     for (int r = 0; r < 3; r++) {
                         html.append("<td>");
                         if (r < recs.size()) {

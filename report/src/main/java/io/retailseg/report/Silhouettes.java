@@ -1,5 +1,6 @@
 package io.retailseg.report;
 
+import io.retailseg.runfolder.RunCsv;
 import io.retailseg.ml.ClusterMetrics;
 
 /**
@@ -18,7 +19,7 @@ record Silhouettes(double[][] values, int customers, int sampled) {
 
     /** Silhouettes of the customers of {@code data}, sampled with {@code seed} when needed. */
     static Silhouettes of(ReportData data, long seed) {
-        ReportData.Customers c = data.customers();
+        RunCsv.Customers c = data.customers();
         int[] all = Sampling.segmented(c);
         int[] rows = Sampling.sample(all, MAX_CUSTOMERS, seed);
         int k = data.k();

@@ -2,13 +2,11 @@ package io.retailseg.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailseg.evaluate.BootstrapStability;
 import io.retailseg.evaluate.Recommender;
 import io.retailseg.evaluate.RecommenderEvaluation;
 import io.retailseg.pipeline.HoldoutEvaluation;
+import io.retailseg.runfolder.EvaluationReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The evaluation section, against a small evaluation of generated lines and hand-written files. */
 class EvaluationSectionTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path dir;
 
@@ -161,9 +157,9 @@ class EvaluationSectionTest {
                         && c.n() == 10).findFirst().orElseThrow();
         assertThat(comparisons).contains(String.format(Locale.ROOT, "%+.3f ± %.3f", global.hitRate().mean(),
                 global.hitRate().standardError()));
-        JsonNode p = data.evaluation().orElseThrow().path("population");
-        assertThat(section).contains(Html.count(p.path("evaluated_any").asLong()),
-                Html.count(p.path("evaluated_new_only").asLong()), Html.count(p.path("catalogue_size").asLong()));
+        EvaluationReport.Population p = data.evaluation().orElseThrow().population();
+        assertThat(section).contains(Html.count(p.evaluatedAny()), Html.count(p.evaluatedNewOnly()),
+                Html.count(p.catalogueSize()));
     }
 
     @Test
@@ -180,24 +176,23 @@ class EvaluationSectionTest {
     @Test
     void theConclusionFollowsHandWrittenNumbers() throws IOException {
         // reference 50% hit rate@10, global 30%, paired difference -0.2 +- 0.01: a clear win of the reference
-        JsonNode clear = JSON.readTree(file(0.5, 0.3, -0.2, 0.01));
+        EvaluationReport clear = file(0.5, 0.3, -0.2, 0.01);
         assertThat(EvaluationSection.conclusion(clear)).isEqualTo("With any product, segment_quantity wins: 50.0% of"
                 + " customers bought at least one of its 10 recommendations, 20.0 points ahead of global_quantity."
                 + " The reference rule (segment_quantity) beats global best sellers by 20.0 ± 1.0 points of hit"
                 + " rate@10.");
         // global 31%, reference 30%, difference +0.01 +- 0.01: within two standard errors
-        JsonNode noise = JSON.readTree(file(0.30, 0.31, 0.01, 0.01));
+        EvaluationReport noise = file(0.30, 0.31, 0.01, 0.01);
         assertThat(EvaluationSection.conclusion(noise)).isEqualTo("With any product, global_quantity wins: 31.0% of"
                 + " customers bought at least one of its 10 recommendations, 1.0 points ahead of segment_quantity"
                 + " and 1.0 ahead of the reference rule (segment_quantity, 30.0%). Neither the reference rule nor"
                 + " global best sellers beats the other beyond noise (reference minus global: -1.0 ± 1.0 points of"
                 + " hit rate@10).");
-        JsonNode worse = JSON.readTree(file(0.30, 0.40, 0.1, 0.01));
+        EvaluationReport worse = file(0.30, 0.40, 0.1, 0.01);
         assertThat(EvaluationSection.conclusion(worse)).endsWith("Global best sellers beat the reference rule"
                 + " (segment_quantity) by 10.0 ± 1.0 points of hit rate@10.");
         // no stability or migration block: those parts are left out, not drawn empty
-        ObjectNode bare = (ObjectNode) data.evaluation().orElseThrow().deepCopy();
-        bare.remove(List.of("stability", "migration"));
+        EvaluationReport bare = data.evaluation().orElseThrow().withoutOptionalBlocks();
         ReportData without = new ReportData(data.summary(), data.customers(), data.topProducts(),
                 data.recommendations(), data.profile(), Optional.of(bare));
         assertThat(ReportBuilder.charts(without)).doesNotContainKeys("evaluation-ari", "evaluation-jaccard",
@@ -205,17 +200,20 @@ class EvaluationSectionTest {
         assertThat(ReportBuilder.html(without)).doesNotContain("Segment stability", "Segment migration");
     }
 
-    private static String file(double referenceHit, double globalHit, double difference, double standardError) {
-        return "{\"format\": \"retailseg-evaluation\", \"comparisons\": {\"reference\": \"segment_quantity\", \"rows\": ["
-                + "{\"name\": \"global_quantity\", \"mode\": \"any\", \"n\": 10, \"hit_rate\": {\"difference\": "
-                + difference + ", \"standard_error\": " + standardError + "}}]}, \"recommenders\": ["
-                + recommender("segment_quantity", referenceHit) + ", " + recommender("global_quantity", globalHit)
-                + "]}";
+    /** The generated evaluation with hand-written scores: two recommenders in mode any, one comparison at 10. */
+    private static EvaluationReport file(double referenceHit, double globalHit, double difference,
+                                         double standardError) {
+        EvaluationReport.Difference none = new EvaluationReport.Difference(0, 0);
+        return data.evaluation().orElseThrow().withScores(
+                List.of(recommender("segment_quantity", referenceHit), recommender("global_quantity", globalHit)),
+                new EvaluationReport.Comparisons(Optional.of("segment_quantity"), "d",
+                        List.of(new EvaluationReport.Comparison("global_quantity", "any", 10, none, none,
+                                new EvaluationReport.Difference(difference, standardError), none))));
     }
 
-    private static String recommender(String name, double hitRate) {
-        return "{\"name\": \"" + name + "\", \"mode\": \"any\", \"customers_evaluated\": 100, \"metrics\": [{\"n\": 10,"
-                + " \"precision\": 0.1, \"hit_rate\": " + hitRate + "}]}";
+    private static EvaluationReport.Recommender recommender(String name, double hitRate) {
+        return new EvaluationReport.Recommender(name, "d", "any", 100,
+                List.of(new EvaluationReport.AtN(10, 0.1, Double.NaN, hitRate, Double.NaN, Double.NaN)));
     }
 
     private static long count(String text, String part) {

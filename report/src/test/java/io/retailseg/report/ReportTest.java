@@ -9,6 +9,11 @@ import io.retailseg.config.RunConfig;
 import io.retailseg.domain.Feature;
 import io.retailseg.ml.ClusterMetrics;
 import io.retailseg.pipeline.RunResult;
+import io.retailseg.runfolder.EvaluationReport;
+import io.retailseg.runfolder.RunCsv;
+import io.retailseg.runfolder.RunFolderLayout;
+import io.retailseg.runfolder.RunJson;
+import io.retailseg.runfolder.RunSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,13 +121,11 @@ class ReportTest {
             x[i] = new double[] {labels[i] * 10 + (i % 7) * 0.1, (i % 5) * 0.1};
         }
         assertThat(ClusterMetrics.silhouetteSamples(x, labels, 2, 1)).hasSize(x.length);
-        ReportData big = new ReportData(data.summary(), new ReportData.Customers(new long[x.length],
+        ReportData big = new ReportData(data.summary(), new RunCsv.Customers(new long[x.length],
                 new double[x.length][Feature.COUNT], new boolean[x.length], labels, x), data.topProducts(),
                 data.recommendations(), data.profile(), java.util.Optional.empty());
-        ReportData twoSegments = new ReportData(new ReportData.Summary(data.summary().input(), data.summary().config(),
-                data.summary().cleaning(), data.summary().customers(), data.summary().pca(),
-                data.summary().kSelection(), data.summary().metrics(), data.summary().segments().subList(0, 2),
-                data.summary().recommendations()), big.customers(), big.topProducts(), big.recommendations(),
+        ReportData twoSegments = new ReportData(data.summary().withSegments(data.summary().segments().subList(0, 2)),
+                big.customers(), big.topProducts(), big.recommendations(),
                 big.profile(), big.evaluation());
         Silhouettes s = Silhouettes.of(twoSegments, 3);
         assertThat(s.sampled()).isEqualTo(Silhouettes.MAX_CUSTOMERS);
@@ -163,7 +166,8 @@ class ReportTest {
         Path real = commit(broken, change("data_profile.json", null));
         assertThatThrownBy(() -> RunFiles.read(broken)).isInstanceOf(InputException.class)
                 .hasMessage(real.resolve("data_profile.json") + ": file not found: expected the output of 'retailseg run'");
-        real = commit(broken, change("data_profile.json", "{\"rows_read\": 3}"));
+        real = commit(broken, change("data_profile.json", Files.readString(run.folder().resolve("data_profile.json"))
+                .replaceFirst("\"InvoiceNo\" : \\d+,\\s*", "")));
         Path profile = real.resolve("data_profile.json");
         assertThatThrownBy(() -> RunFiles.read(broken)).isInstanceOf(InputException.class)
                 .hasMessage(profile + ": field 'missing_values.InvoiceNo': expected a value, found none");
@@ -189,14 +193,23 @@ class ReportTest {
     @Test
     void anEvaluationFileIsReadWhenPresent() throws IOException {
         Path withEvaluation = dir.resolve("evaluated");
-        commit(withEvaluation, change(RunFiles.EVALUATION, "{\"format\": \"retailseg-evaluation\","
-                + " \"split\": {}, \"population\": {}, \"recommenders\": [{\"name\": \"x\"}], \"comparisons\": {},"
-                + " \"hit_rate\": 0.1}"));
+        EvaluationReport written = EvaluationReport.of(java.util.Optional.empty(), new RunSummary.Input("x.csv", 10),
+                Map.of(), new EvaluationReport.Split("2011-01-01", "2011-02-01", "2011-01-20", "holdout_days",
+                        java.util.OptionalInt.of(12), 8, 2, "d"),
+                new EvaluationReport.Population(1, 2, 0, 2, 1, 1, 1, 1, 1, "d"),
+                new EvaluationReport.Training(3, 0.5, 0, java.util.List.of()),
+                new EvaluationReport.MetricsDefinition("t", "p", "r", "h", "n", "c", "a"),
+                java.util.List.of(new EvaluationReport.Recommender("x", "d", "any", 1,
+                        java.util.List.of(new EvaluationReport.AtN(10, 0.1, 0.2, 0.1, 0.3, 0.4)))),
+                new EvaluationReport.Comparisons(java.util.Optional.empty(), "d", java.util.List.of()),
+                java.util.Optional.empty(), java.util.Optional.empty(), Map.of());
+        commit(withEvaluation, change(RunFolderLayout.EVALUATION,
+                new String(RunJson.bytes(written), java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(RunFiles.read(withEvaluation).evaluation()).hasValueSatisfying(
-                e -> assertThat(e.get("hit_rate").asDouble()).isEqualTo(0.1));
-        Path real = commit(withEvaluation, change(RunFiles.EVALUATION, "{\"hit_rate\": 0.1}"));
+                e -> assertThat(e.recommenders().get(0).at(10).orElseThrow().hitRate()).isEqualTo(0.1));
+        Path real = commit(withEvaluation, change(RunFolderLayout.EVALUATION, "{\"hit_rate\": 0.1}"));
         assertThatThrownBy(() -> RunFiles.read(withEvaluation)).isInstanceOf(InputException.class)
-                .hasMessage(real.resolve(RunFiles.EVALUATION) + ": field 'format': expected"
+                .hasMessage(real.resolve(RunFolderLayout.EVALUATION) + ": field 'format': expected"
                         + " \"retailseg-evaluation\", found none");
     }
 

@@ -9,6 +9,7 @@ import io.retailseg.domain.Feature;
 import io.retailseg.domain.Transactions;
 import io.retailseg.recommend.Recommendation;
 import io.retailseg.recommend.TopProduct;
+import io.retailseg.runfolder.RunJson;
 import io.retailseg.score.ScoreResult;
 import io.retailseg.score.ScoredCustomer;
 import java.io.IOException;
@@ -125,7 +126,7 @@ final class Api {
         RunSnapshot s = current.get();
         ObjectNode out = JSON.createObjectNode();
         out.put("run", s.id());
-        out.setAll((ObjectNode) s.summary());
+        out.setAll(RunJson.tree(s.summary()));
         json(ctx, out);
     }
 
@@ -148,7 +149,7 @@ final class Api {
     }
 
     private static ObjectNode segmentJson(RunSnapshot s, int id) {
-        ObjectNode node = ((ObjectNode) s.segmentSummary(id)).deepCopy();
+        ObjectNode node = RunJson.tree(s.segmentSummary(id));
         node.put("id", id);
         node.put("name", s.scorer().segmentName(id));
         List<Object> top = new ArrayList<>();

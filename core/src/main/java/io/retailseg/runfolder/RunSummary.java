@@ -1,0 +1,144 @@
+package io.retailseg.runfolder;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * {@code summary.json}: what a run read, cleaned, fitted and chose, in the order the file lists it.
+ * Written by {@code publish.RunWriter}, read by the report, the server and the CLI through
+ * {@link #read}.
+ *
+ * @param runId the run's id when the writer knew it (absent in folders written before run ids)
+ * @param config every run parameter, as {@code RetailSeg.configMap} orders them
+ * @param segmentMatching how the segments were paired with a previous model's, when one was given
+ * @param timingsMs wall time per stage, in order
+ */
+public record RunSummary(String format, int formatVersion,
+                         @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> runId,
+                         Input input, Map<String, Object> config, Cleaning cleaning, Customers customers, Pca pca,
+                         KSelection kSelection, Metrics metrics, List<Segment> segments,
+                         Recommendations recommendations,
+                         @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<io.retailseg.model.ModelProvenance.Matching> segmentMatching,
+                         Map<String, Long> timingsMs) {
+    public static final String FORMAT = "retailseg-summary";
+    public static final int FORMAT_VERSION = 1;
+
+    public RunSummary {
+        segments = List.copyOf(segments);
+    }
+
+    /** A summary of the current format. */
+    public static RunSummary of(Optional<String> runId, Input input, Map<String, Object> config, Cleaning cleaning,
+                                Customers customers, Pca pca, KSelection kSelection, Metrics metrics,
+                                List<Segment> segments, Recommendations recommendations,
+                                Optional<io.retailseg.model.ModelProvenance.Matching> segmentMatching, Map<String, Long> timingsMs) {
+        return new RunSummary(FORMAT, FORMAT_VERSION, runId, input, config, cleaning, customers, pca, kSelection,
+                metrics, segments, recommendations, segmentMatching, timingsMs);
+    }
+
+    /** Reads {@code file}; errors name it as {@code name}. */
+    public static RunSummary read(java.nio.file.Path file, String name) {
+        return RunJson.read(file, name, RunSummary.class, FORMAT, FORMAT_VERSION);
+    }
+
+    /** The same summary with other segments (e.g. a subset, for a test). */
+    public RunSummary withSegments(List<Segment> other) {
+        return new RunSummary(format, formatVersion, runId, input, config, cleaning, customers, pca, kSelection,
+                metrics, other, recommendations, segmentMatching, timingsMs);
+    }
+
+    public record Input(String path, long rowsRead) {
+    }
+
+    public record Cleaning(long rowsIn, List<Step> steps, long rowsOut, long cancelledLines,
+                           List<String> anomalousStockCodes) {
+        public Cleaning {
+            steps = List.copyOf(steps);
+            anomalousStockCodes = List.copyOf(anomalousStockCodes);
+        }
+    }
+
+    public record Step(String step, long removed, String description) {
+    }
+
+    public record Customers(int total, int outliers, int segmented, double outlierThreshold) {
+    }
+
+    /** The principal components kept, and the variance each of all components explains. */
+    public record Pca(int components, double[] explainedVarianceRatio, double cumulativeExplainedVariance,
+                      double[] allExplainedVarianceRatio) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pca p && components == p.components
+                    && Arrays.equals(explainedVarianceRatio, p.explainedVarianceRatio)
+                    && Double.compare(cumulativeExplainedVariance, p.cumulativeExplainedVariance) == 0
+                    && Arrays.equals(allExplainedVarianceRatio, p.allExplainedVarianceRatio);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(explainedVarianceRatio) + Arrays.hashCode(allExplainedVarianceRatio)
+                    + components;
+        }
+
+        @Override
+        public String toString() {
+            return "Pca[components=" + components + ", explainedVarianceRatio="
+                    + Arrays.toString(explainedVarianceRatio) + ", cumulativeExplainedVariance="
+                    + cumulativeExplainedVariance + ", allExplainedVarianceRatio="
+                    + Arrays.toString(allExplainedVarianceRatio) + "]";
+        }
+    }
+
+    /** The k search: every candidate, the k chosen, the rule and why; the elbow when one was found. */
+    public record KSelection(List<Candidate> candidates, int chosenK, String rule, String reason,
+                             @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalInt elbowK) {
+        public KSelection {
+            candidates = List.copyOf(candidates);
+        }
+    }
+
+    public record Candidate(int k, double inertia, double silhouette, double silhouetteStdError) {
+    }
+
+    public record Metrics(double silhouette, double calinskiHarabasz, double daviesBouldin,
+                          double silhouetteStdError, SampleSize silhouetteSampleSize) {
+    }
+
+    /** Rows the silhouette was computed on: {@code "all"} (exact), or a sample size. */
+    public record SampleSize(int rows) {
+        public static final SampleSize ALL = new SampleSize(0);
+
+        @JsonValue
+        Object json() {
+            return rows == 0 ? "all" : (Object) rows;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static SampleSize of(Object json) {
+            if ("all".equals(json)) {
+                return ALL;
+            }
+            if (json instanceof Integer i && i > 0) {
+                return new SampleSize(i);
+            }
+            throw new IllegalArgumentException("expected \"all\" or a whole number > 0, found " + json);
+        }
+    }
+
+    public record Segment(int id, String name, int size, double revenueShare, List<String> distinguishing,
+                          Map<String, Double> featureMeans, Map<String, Double> standardizedMeans) {
+        public Segment {
+            distinguishing = List.copyOf(distinguishing);
+        }
+    }
+
+    public record Recommendations(long customersWithFewerThanRequested, long total) {
+    }
+}
