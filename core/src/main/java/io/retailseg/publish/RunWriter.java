@@ -129,7 +129,8 @@ public final class RunWriter {
         }
         s.put("cleaning", ordered("rows_in", r.cleaning().rowsIn(), "steps", steps,
                 "rows_out", r.cleaning().rowsOut(), "cancelled_lines", r.cleaning().cancelledLines(),
-                "anomalous_stock_codes", r.cleaning().anomalousStockCodes()));
+                "anomalous_stock_codes", r.cleaning().anomalousStockCodes(),
+                "bad_lines", BadLinesJson.map(r.cleaning().badLines())));
         int outliers = r.outlierCount();
         s.put("customers", ordered("total", r.customers().size(), "outliers", outliers,
                 "segmented", r.customers().size() - outliers, "outlier_threshold", r.outlierThreshold()));
