@@ -39,7 +39,19 @@ public record ReportData(Summary summary, Customers customers, List<TopProduct> 
     public record Input(String path, long rowsRead) {
     }
 
-    public record Cleaning(long rowsIn, List<Step> steps, long rowsOut, long cancelledLines) {
+    /** @param badLines lines skipped while reading ({@code --on-bad-lines skip}); null in a summary written before it existed */
+    public record Cleaning(long rowsIn, List<Step> steps, long rowsOut, long cancelledLines, BadLines badLines) {
+        /** Lines skipped as unparseable, 0 when none (or not recorded). */
+        public long skipped() {
+            return badLines == null ? 0 : badLines.skipped();
+        }
+    }
+
+    /** {@code cleaning.bad_lines}: how many lines could not be parsed and were skipped, why, and the first ones. */
+    public record BadLines(long skipped, Map<String, Long> byReason, List<BadLine> first) {
+    }
+
+    public record BadLine(long line, String reason, String message) {
     }
 
     public record Step(String step, long removed, String description) {
