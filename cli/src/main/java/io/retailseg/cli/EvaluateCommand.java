@@ -91,6 +91,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         files.commit();
         PrintWriter w = spec.commandLine().getOut();
+        Pipeline.badLines(r.training().cleaning().badLines()).ifPresent(w::println);
         print(r, w);
         w.printf(Locale.ROOT, "%nWrote %s and the training fit's run files (%s, %s, %s, %s, %s, %s) to %s"
                         + " (%.1f s).%n", RunFolderLayout.EVALUATION, RunFolderLayout.SUMMARY, RunFolderLayout.CUSTOMERS,

@@ -2,6 +2,7 @@ package io.retailseg.cli;
 
 import io.retailseg.runfolder.RunFolderLayout;
 import io.retailseg.config.RunConfig;
+import io.retailseg.domain.BadLines;
 import io.retailseg.io.IngestOptions;
 import io.retailseg.model.SegmentationModel;
 import io.retailseg.pipeline.RetailSeg;
@@ -56,7 +57,17 @@ final class Pipeline {
         return result;
     }
 
+    /** "skipped 3 unparseable lines (first: data.csv:17: expected 8 fields, found 9)", when any were skipped. */
+    static Optional<String> badLines(BadLines bad) {
+        if (!bad.any()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "skipped %,d unparseable line%s (first: %s)", bad.skipped(),
+                bad.skipped() == 1 ? "" : "s", bad.first().get(0).message()));
+    }
+
     static void printSummary(RunResult r, Path out, long millis, PrintWriter w) {
+        badLines(r.cleaning().badLines()).ifPresent(w::println);
         w.printf(Locale.ROOT, "Read %,d lines from %s; kept %,d after cleaning:%n", r.rowsRead(), r.source(),
                 r.cleaning().rowsOut());
         for (CleaningStep s : r.cleaning().steps()) {

@@ -48,6 +48,7 @@ final class ScoreCommand implements Callable<Integer> {
         ScoreResult result = scorer.score(lines);
         ScoreWriter.write(result, scorer.recommendationsPerCustomer(), out);
         PrintWriter stdout = spec.commandLine().getOut();
+        Pipeline.badLines(lines.badLines()).ifPresent(stdout::println);
         long outliers = result.customers().stream().filter(c -> c.outlier()).count();
         stdout.printf("scored %d customers (%d outliers) from %d lines into %s%n", result.customers().size(),
                 outliers, lines.size(), out);

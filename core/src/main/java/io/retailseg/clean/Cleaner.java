@@ -116,7 +116,7 @@ public final class Cleaner {
         }
         rows = Arrays.copyOf(rows, kept);
         Transactions clean = raw.select(rows, recode, upper);
-        CleaningReport report = new CleaningReport(n, steps, kept, cancelled, anomalousCodes);
+        CleaningReport report = new CleaningReport(n, steps, kept, cancelled, anomalousCodes, raw.badLines());
         return new Result(clean, report);
     }
 

@@ -113,6 +113,9 @@ public final class Transactions {
 
     public StringDictionary countries() { return storage.countries; }
 
+    /** The lines of the source skipped while reading ({@code --on-bad-lines skip}); the same for every view. */
+    public BadLines badLines() { return storage.badLines; }
+
     public String invoiceText(int row) { return storage.invoices.decode(invoice(row)); }
 
     public String stockCodeText(int row) { return storage.stockCodes.decode(stockCode(row)); }
@@ -180,6 +183,8 @@ public final class Transactions {
         int[][] customer = new int[1][];
         short[][] country = new short[1][];
         long timeBase;
+        /** The source's lines that were skipped while reading (shared by every view). */
+        BadLines badLines = BadLines.NONE;
         final StringDictionary invoices = new StringDictionary();
         final StringDictionary stockCodes = new StringDictionary();
         final StringDictionary countries = new StringDictionary();
@@ -238,6 +243,26 @@ public final class Transactions {
         }
     }
 
+    /**
+     * A line the {@link Builder} cannot hold, for a reason of its own (a date too far from the first
+     * line's, a country too many): the reader turns it into an error naming the line and field, or
+     * skips the line.
+     */
+    public static final class Refused extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final transient BadLines.Reason reason;
+
+        Refused(BadLines.Reason reason, String expected) {
+            super(expected);
+            this.reason = reason;
+        }
+
+        /** Why the line was refused. */
+        public BadLines.Reason reason() {
+            return reason;
+        }
+    }
+
     /** Builds {@link Transactions} line by line; storage grows by chunks, never copying what it holds. */
     public static final class Builder {
         private static final int MAX_LINES = Integer.MAX_VALUE - CHUNK;
@@ -265,8 +290,9 @@ public final class Transactions {
         /**
          * Appends one line with its time as epoch seconds (local time read as UTC).
          *
-         * @throws IllegalArgumentException when the time is more than 68 years (an int of seconds)
-         *     from the first line's, or the line would be the 2^31-th, or a 32,769-th country
+         * @throws Refused when the time is more than 68 years (an int of seconds) from the first
+         *     line's, or the country would be a 32,769-th
+         * @throws IllegalArgumentException when the line would be the 2^31-th
          */
         public Builder add(String invoiceNo, String stockCode, String description, int quantity,
                            long epochSecond, double unitPrice, long customerId, String country) {
@@ -290,6 +316,24 @@ public final class Transactions {
             int offset = timeOffset(epochSecond);
             return store(invoiceCode, stockCodeCode, descriptionCode, quantity, offset, unitPrice, customerId,
                     checkCountry(countryCode));
+        }
+
+        /**
+         * Throws what {@link #addEncoded} would for the time alone, before the caller encodes the
+         * line's strings: a line refused for its date then adds nothing to the dictionaries.
+         *
+         * @throws Refused when the time is more than 68 years from the first line's
+         */
+        public void checkTime(long epochSecond) {
+            if (size > 0) {
+                timeOffset(epochSecond);
+            }
+        }
+
+        /** Records the lines of the source skipped while reading. */
+        public Builder badLines(BadLines skipped) {
+            storage.badLines = Objects.requireNonNull(skipped, "skipped");
+            return this;
         }
 
         /** The dictionary the invoice codes of {@link #addEncoded} refer to. */
@@ -324,7 +368,7 @@ public final class Transactions {
             }
             long offset = epochSecond - storage.timeBase;
             if (offset != (int) offset) {
-                throw new IllegalArgumentException("expected a date within 68 years of the first line's ("
+                throw new Refused(BadLines.Reason.DATE, "expected a date within 68 years of the first line's ("
                         + LocalDateTime.ofEpochSecond(storage.timeBase, 0, ZoneOffset.UTC) + ")");
             }
             return (int) offset;
@@ -332,7 +376,7 @@ public final class Transactions {
 
         private static int checkCountry(int countryCode) {
             if (countryCode >= MAX_COUNTRIES) {
-                throw new IllegalArgumentException("more than " + MAX_COUNTRIES + " distinct countries");
+                throw new Refused(BadLines.Reason.COUNTRY, "more than " + MAX_COUNTRIES + " distinct countries");
             }
             return countryCode;
         }

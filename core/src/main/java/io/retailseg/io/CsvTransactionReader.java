@@ -45,7 +45,7 @@ final class CsvTransactionReader {
         FieldBufferHandler handler = new FieldBufferHandler();
         try (CsvReader<FieldBufferHandler> csv = CsvReader.builder()
                 .skipEmptyLines(true)
-                .allowMissingFields(true) // reported below with the field's name
+                .allowMissingFields(true) // checked by LineDecoder: an error naming the line, or skipped
                 .allowExtraFields(true)
                 .build(handler, TextDecoding.reader(new BufferedInputStream(bytes, BUFFER_BYTES), options.encoding()))) {
             Iterator<FieldBufferHandler> records = csv.iterator();
@@ -60,7 +60,8 @@ final class CsvTransactionReader {
                 index[column.ordinal()] = mapping.index(column);
             }
             int width = mapping.width();
-            BufferLineDecoder decoder = new BufferLineDecoder(source, dates, handler.keep(width, index));
+            LineDecoder decoder = new LineDecoder(source, dates, handler.keep(width, index), mapping,
+                    options.onBadLines());
             try (DecodingPipeline<FieldBatch> pipeline = new DecodingPipeline<>(decoder::decode, pipelined)) {
                 try {
                     long lines = 0;
@@ -70,12 +71,7 @@ final class CsvTransactionReader {
                             handler.drop();
                             continue;
                         }
-                        int count = handler.fieldCount();
-                        if (count < width) {
-                            throw new InputException(source, handler.line(), mapping.fieldName(count),
-                                    "expected " + width + " fields, found " + count);
-                        }
-                        handler.accept();
+                        handler.accept(); // with its field count, which the decoder checks in line order
                         if (handler.full()) {
                             pipeline.submit(handler.takeBatch());
                         }

@@ -22,6 +22,13 @@ final class FieldBatch {
     final int slots;
     final int capacity;
     final long[] lines;
+    /** Fields of each line as the CSV parser saw them (the decoder compares with the header's). */
+    final int[] fieldCounts;
+    /**
+     * InvoiceDate of each line when the source holds it as a date (an XLSX date cell), else
+     * {@link InvoiceDateParser#INVALID}; null when no line of the batch has one.
+     */
+    long[] epochSeconds;
     final int[] start;
     final int[] length;
     char[] chars;
@@ -32,6 +39,7 @@ final class FieldBatch {
         this.slots = slots;
         this.capacity = capacity;
         lines = new long[capacity];
+        fieldCounts = new int[capacity];
         start = new int[capacity * slots];
         length = new int[capacity * slots];
         chars = new char[capacity * FIRST_CHARS_PER_LINE];
@@ -51,6 +59,41 @@ final class FieldBatch {
         int at = used;
         used += len;
         return at;
+    }
+
+    /** Whether the batch has no room for another line. */
+    boolean full() {
+        return size == capacity;
+    }
+
+    /**
+     * Appends a line given as Strings (XLSX cells, JSON fields), one per slot, so it is decoded by
+     * the same rules as a CSV line.
+     *
+     * @param epochSecond the InvoiceDate when the source holds it as a date, else {@link InvoiceDateParser#INVALID}
+     */
+    void add(long line, String[] fields, long epochSecond) {
+        int base = size * slots;
+        for (int slot = 0; slot < slots; slot++) {
+            String field = fields[slot];
+            int len = field.length();
+            if (used + len > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(used + len, chars.length * 2));
+            }
+            field.getChars(0, len, chars, used);
+            start[base + slot] = used;
+            length[base + slot] = len;
+            used += len;
+        }
+        if (epochSecond != InvoiceDateParser.INVALID) {
+            if (epochSeconds == null) {
+                epochSeconds = new long[capacity];
+                Arrays.fill(epochSeconds, InvoiceDateParser.INVALID);
+            }
+            epochSeconds[size] = epochSecond;
+        }
+        fieldCounts[size] = slots;
+        lines[size++] = line;
     }
 
     /** The text of slot {@code slot} of line {@code line}, for an error message. */

@@ -72,8 +72,9 @@ final class FieldBufferHandler extends AbstractBaseCsvCallbackHandler<FieldBuffe
         return blank;
     }
 
-    /** Keeps the current record in the batch. */
+    /** Keeps the current record in the batch (with its field count: the decoder checks it). */
     void accept() {
+        batch.fieldCounts[batch.size] = getFieldCount();
         batch.lines[batch.size++] = getStartingLineNumber();
     }
 
@@ -84,7 +85,7 @@ final class FieldBufferHandler extends AbstractBaseCsvCallbackHandler<FieldBuffe
 
     /** Whether the batch has no room for another record. */
     boolean full() {
-        return batch.size == batch.capacity;
+        return batch.full();
     }
 
     /** The records accepted so far (possibly none); the handler goes on with a new batch. */

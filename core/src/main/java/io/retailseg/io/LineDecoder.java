@@ -1,15 +1,26 @@
 package io.retailseg.io;
 
 import io.retailseg.InputException;
+import io.retailseg.domain.BadLines;
+import io.retailseg.domain.BadLines.Reason;
 import io.retailseg.domain.Column;
 import io.retailseg.domain.Transactions;
 
 /**
- * Decodes the eight text fields of one line (as pandas would read them) and appends the line to a
- * {@link Transactions.Builder}; any bad field becomes an {@link InputException} naming the line,
- * the field's canonical name, what was expected and what was found.
+ * The one set of field rules: decodes lines held as characters in a {@link FieldBatch} (as pandas
+ * would read them) and appends them to a {@link Transactions.Builder}. Two sources fill the
+ * batches: the CSV reader copies fields out of FastCSV's buffer ({@link FieldBufferHandler}), and
+ * String fields (XLSX cells, JSON request bodies) are copied in with {@link FieldBatch#add}. Numbers
+ * and dates are parsed from the characters and strings dictionary-encoded by {@link CharDictionary},
+ * so a String is made only for a value not seen before (or for an error message).
+ *
+ * <p>A bad line (a field count other than the header's, an empty InvoiceNo or StockCode, a number or
+ * date that is not one) is, by {@link BadLinePolicy}, an {@link InputException} naming the line, the
+ * field's canonical name, what was expected and what was found, or skipped and counted by its
+ * {@link Reason} ({@link #badLines()}).
  */
 final class LineDecoder {
+    private static final Column[] COLUMNS = Column.values();
     /** Longest field text quoted in an error message, so the message stays one short line. */
     private static final int MAX_QUOTED = 60;
     static final String EXPECTED_INVOICE = "expected an invoice number";
@@ -22,90 +33,160 @@ final class LineDecoder {
 
     private final String source;
     private final InvoiceDateParser dates;
+    /** Slot of each column's field in a {@link FieldBatch}, by {@link Column#ordinal()}. */
+    private final int[] slot;
+    /** The header's field count, or 0 when the source has no field count to check (String fields). */
+    private final int expectedFields;
+    private final HeaderMapping mapping;
+    private final BadLinePolicy policy;
+    private final BadLines.Counter skipped = new BadLines.Counter();
     private final Transactions.Builder builder = new Transactions.Builder();
-
-    LineDecoder(String source, InvoiceDateParser dates) {
-        this.source = source;
-        this.dates = dates;
-    }
+    private final CharDictionary invoices = new CharDictionary(builder.invoices());
+    private final CharDictionary stockCodes = new CharDictionary(builder.stockCodes());
+    private final CharDictionary descriptions = new CharDictionary(builder.descriptions());
+    private final CharDictionary countries = new CharDictionary(builder.countries());
 
     /**
-     * Appends one line.
-     *
-     * @param line the physical line (or spreadsheet row) number, for errors
-     * @param fields the fields indexed by {@link Column#ordinal()}; never null
-     * @param epochSecond the InvoiceDate when the source already holds it as a date (an XLSX date
-     *     cell), else {@link InvoiceDateParser#INVALID} to parse the InvoiceDate text
+     * @param slot the slot of each column's field, by {@link Column#ordinal()}
+     * @param mapping the CSV header, whose width every line must have; null for String fields
      */
-    void add(long line, String[] fields, long epochSecond) {
-        String invoice = fields[Column.INVOICE_NO.ordinal()];
-        if (invoice.isBlank()) {
-            throw error(line, Column.INVOICE_NO, EXPECTED_INVOICE, invoice);
+    LineDecoder(String source, InvoiceDateParser dates, int[] slot, HeaderMapping mapping, BadLinePolicy policy) {
+        if (slot.length != COLUMNS.length) {
+            throw new IllegalArgumentException("expected a slot for each of the " + COLUMNS.length + " columns");
         }
-        String stockCode = fields[Column.STOCK_CODE.ordinal()];
-        if (stockCode.isBlank()) {
-            throw error(line, Column.STOCK_CODE, EXPECTED_STOCK_CODE, stockCode);
+        this.source = source;
+        this.dates = dates;
+        this.slot = slot.clone();
+        this.mapping = mapping;
+        this.expectedFields = mapping == null ? 0 : mapping.width();
+        this.policy = policy;
+    }
+
+    /** A decoder of String fields given in {@link Column} order (slot i = column i), no field count to check. */
+    static LineDecoder ofColumns(String source, InvoiceDateParser dates, BadLinePolicy policy) {
+        int[] slot = new int[COLUMNS.length];
+        for (Column c : COLUMNS) {
+            slot[c.ordinal()] = c.ordinal();
         }
-        String description = fields[Column.DESCRIPTION.ordinal()];
-        if (description.isEmpty()) {
-            description = null; // pandas reads an empty field as NaN
+        return new LineDecoder(source, dates, slot, null, policy);
+    }
+
+    /** Appends the lines of {@code batch}, in order (skipping or stopping at a bad one, by the policy). */
+    void decode(FieldBatch batch) {
+        for (int i = 0; i < batch.size; i++) {
+            add(batch, i);
         }
-        String quantityText = fields[Column.QUANTITY.ordinal()];
-        long quantity = NumberParsing.parseWholeNumber(quantityText);
+    }
+
+    /** Appends line {@code i} of {@code b} (not blank), or rejects it. */
+    private void add(FieldBatch b, int i) {
+        if (expectedFields > 0 && b.fieldCounts[i] != expectedFields) {
+            rejectFieldCount(b.lines[i], b.fieldCounts[i]);
+            return;
+        }
+        char[] c = b.chars;
+        int base = i * b.slots;
+        int invoice = base + slot[Column.INVOICE_NO.ordinal()];
+        if (FieldBufferHandler.isBlank(c, b.start[invoice], b.length[invoice])) {
+            reject(b, i, Reason.MISSING, Column.INVOICE_NO, EXPECTED_INVOICE);
+            return;
+        }
+        int stockCode = base + slot[Column.STOCK_CODE.ordinal()];
+        if (FieldBufferHandler.isBlank(c, b.start[stockCode], b.length[stockCode])) {
+            reject(b, i, Reason.MISSING, Column.STOCK_CODE, EXPECTED_STOCK_CODE);
+            return;
+        }
+        int quantityField = base + slot[Column.QUANTITY.ordinal()];
+        long quantity = NumberParsing.parseWholeNumber(c, b.start[quantityField], end(b, quantityField));
         if (quantity == NumberParsing.NOT_WHOLE) {
-            throw error(line, Column.QUANTITY, EXPECTED_WHOLE, quantityText);
+            reject(b, i, Reason.NUMBER, Column.QUANTITY, EXPECTED_WHOLE);
+            return;
         }
         if (quantity < Integer.MIN_VALUE || quantity > Integer.MAX_VALUE) {
-            throw error(line, Column.QUANTITY, EXPECTED_INT_RANGE, quantityText);
+            reject(b, i, Reason.NUMBER, Column.QUANTITY, EXPECTED_INT_RANGE);
+            return;
         }
-        long time = epochSecond;
+        long time = b.epochSeconds == null ? InvoiceDateParser.INVALID : b.epochSeconds[i];
         if (time == InvoiceDateParser.INVALID) {
-            String dateText = fields[Column.INVOICE_DATE.ordinal()];
-            time = dates.parse(dateText);
+            int dateField = base + slot[Column.INVOICE_DATE.ordinal()];
+            time = dates.parse(c, b.start[dateField], b.length[dateField]);
             if (time == InvoiceDateParser.INVALID) {
-                throw error(line, Column.INVOICE_DATE, dates.expectation(), dateText);
+                reject(b, i, Reason.DATE, Column.INVOICE_DATE, dates.expectation());
+                return;
             }
         }
-        String priceText = fields[Column.UNIT_PRICE.ordinal()];
-        double price = NumberParsing.parseFiniteDouble(priceText);
+        int priceField = base + slot[Column.UNIT_PRICE.ordinal()];
+        double price = NumberParsing.parseFiniteDouble(c, b.start[priceField], end(b, priceField));
         if (Double.isNaN(price)) {
-            throw error(line, Column.UNIT_PRICE, EXPECTED_NUMBER, priceText);
+            reject(b, i, Reason.NUMBER, Column.UNIT_PRICE, EXPECTED_NUMBER);
+            return;
         }
-        String customerText = fields[Column.CUSTOMER_ID.ordinal()];
+        int customerField = base + slot[Column.CUSTOMER_ID.ordinal()];
         long customer = Transactions.MISSING_CUSTOMER;
-        if (!customerText.isBlank()) {
-            customer = NumberParsing.parseWholeNumber(customerText);
+        if (!FieldBufferHandler.isBlank(c, b.start[customerField], b.length[customerField])) {
+            customer = NumberParsing.parseWholeNumber(c, b.start[customerField], end(b, customerField));
             if (customer == NumberParsing.NOT_WHOLE) {
-                throw error(line, Column.CUSTOMER_ID, EXPECTED_CUSTOMER, customerText);
+                reject(b, i, Reason.NUMBER, Column.CUSTOMER_ID, EXPECTED_CUSTOMER);
+                return;
             }
         }
+        int descriptionField = base + slot[Column.DESCRIPTION.ordinal()];
+        int countryField = base + slot[Column.COUNTRY.ordinal()];
         try {
-            builder.add(invoice, stockCode, description, (int) quantity, time, price, customer,
-                    fields[Column.COUNTRY.ordinal()]);
-        } catch (IllegalArgumentException e) {
-            throw builderError(source, line, e, fields[Column.INVOICE_DATE.ordinal()], fields[Column.COUNTRY.ordinal()]);
+            builder.checkTime(time); // before encoding: a refused line leaves the dictionaries as they were
+            builder.addEncoded(invoices.encode(c, b.start[invoice], b.length[invoice]),
+                    stockCodes.encode(c, b.start[stockCode], b.length[stockCode]),
+                    b.length[descriptionField] == 0 ? Transactions.MISSING_DESCRIPTION // pandas reads it as NaN
+                            : descriptions.encode(c, b.start[descriptionField], b.length[descriptionField]),
+                    (int) quantity, time, price, customer,
+                    countries.encode(c, b.start[countryField], b.length[countryField]));
+        } catch (Transactions.Refused e) {
+            Column column = e.reason() == Reason.COUNTRY ? Column.COUNTRY : Column.INVOICE_DATE;
+            reject(b, i, e.reason(), column, e.getMessage());
+        } catch (IllegalArgumentException e) { // the table is full: not about this line, never skipped
+            throw new InputException(source, b.lines[i], null, e.getMessage());
         }
     }
 
-    /** The error for a line {@link Transactions.Builder} refused: a date too far off, a country too many, too many lines. */
-    static InputException builderError(String source, long line, IllegalArgumentException e, String dateText,
-                                       String countryText) {
-        String reason = e.getMessage();
-        if (reason.startsWith("expected a date")) {
-            return error(source, line, Column.INVOICE_DATE, reason, dateText);
-        }
-        if (reason.contains("countries")) {
-            return error(source, line, Column.COUNTRY, reason, countryText);
-        }
-        return new InputException(source, line, null, reason);
-    }
-
+    /** The lines decoded, with the lines skipped. */
     Transactions build() {
-        return builder.build();
+        return builder.badLines(skipped.result()).build();
     }
 
-    private InputException error(long line, Column column, String expected, String found) {
-        return error(source, line, column, expected, found);
+    /** The lines skipped so far. */
+    BadLines badLines() {
+        return skipped.result();
+    }
+
+    private void rejectFieldCount(long line, int found) {
+        if (policy == BadLinePolicy.SKIP && !skipped.wantsMessage()) {
+            skipped.skip(line, Reason.FIELD_COUNT, null);
+            return;
+        }
+        String problem = "expected " + expectedFields + " fields, found " + found;
+        // too few: name the first missing field, as before; too many: no one field is at fault
+        String field = found < expectedFields ? mapping.fieldName(found) : null;
+        reject(new InputException(source, line, field, problem), Reason.FIELD_COUNT);
+    }
+
+    private void reject(FieldBatch b, int i, Reason reason, Column column, String expected) {
+        if (policy == BadLinePolicy.SKIP && !skipped.wantsMessage()) {
+            skipped.skip(b.lines[i], reason, null);
+            return;
+        }
+        reject(error(source, b.lines[i], column, expected, b.text(i, slot[column.ordinal()])), reason);
+    }
+
+    /** Throws {@code e} (error policy) or counts its line as skipped for {@code reason}. */
+    void reject(InputException e, Reason reason) {
+        if (policy == BadLinePolicy.ERROR) {
+            throw e;
+        }
+        skipped.skip(e.line(), reason, e.getMessage());
+    }
+
+    private static int end(FieldBatch b, int field) {
+        return b.start[field] + b.length[field];
     }
 
     static InputException error(String source, long line, Column column, String expected, String found) {

@@ -1,6 +1,7 @@
 package io.retailseg.io;
 
 import io.retailseg.InputException;
+import io.retailseg.domain.BadLines;
 import io.retailseg.domain.Column;
 import io.retailseg.domain.Transactions;
 import java.io.BufferedInputStream;
@@ -145,19 +146,29 @@ public final class TransactionReader {
      * field is an error. Errors name {@code source} and the 1-based position of the line.
      */
     public static Transactions readFields(String source, List<String[]> lines, IngestOptions options) {
-        LineDecoder decoder = new LineDecoder(source, dateParser(source, options));
+        LineDecoder decoder = LineDecoder.ofColumns(source, dateParser(source, options), options.onBadLines());
+        FieldBatch batch = new FieldBatch(Column.values().length, Math.max(1, lines.size()));
         String[] fields = new String[Column.values().length];
         for (int i = 0; i < lines.size(); i++) {
             String[] line = lines.get(i);
+            Column absent = null;
             for (Column c : Column.values()) {
                 String value = c.ordinal() < line.length ? line[c.ordinal()] : null;
-                if (value == null && c != Column.DESCRIPTION && c != Column.CUSTOMER_ID) {
-                    throw new InputException(source, i + 1L, c.canonicalName(), "expected a value, found none");
+                if (value == null && c != Column.DESCRIPTION && c != Column.CUSTOMER_ID && absent == null) {
+                    absent = c;
                 }
                 fields[c.ordinal()] = value == null ? "" : value;
             }
-            decoder.add(i + 1L, fields, InvoiceDateParser.INVALID);
+            if (absent == null) {
+                batch.add(i + 1L, fields, InvoiceDateParser.INVALID);
+                continue;
+            }
+            decoder.decode(batch); // the lines before it first: a bad field on an earlier line wins
+            batch = new FieldBatch(Column.values().length, Math.max(1, lines.size() - i));
+            decoder.reject(new InputException(source, i + 1L, absent.canonicalName(), "expected a value, found none"),
+                    BadLines.Reason.MISSING);
         }
+        decoder.decode(batch);
         return decoder.build();
     }
 

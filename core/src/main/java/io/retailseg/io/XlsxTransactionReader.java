@@ -48,7 +48,8 @@ final class XlsxTransactionReader {
             }
             HeaderMapping mapping = HeaderMapping.resolve(source, header.getRowNum(), names, options.columnNames());
             int dateIndex = mapping.index(Column.INVOICE_DATE);
-            LineDecoder decoder = new LineDecoder(source, dates);
+            LineDecoder decoder = LineDecoder.ofColumns(source, dates, options.onBadLines());
+            FieldBatch batch = new FieldBatch(COLUMNS.length, FieldBatch.FIRST_LINES);
             String[] fields = new String[COLUMNS.length];
             for (Row row = nextNonEmpty(it); row != null; row = nextNonEmpty(it)) {
                 for (Column column : COLUMNS) {
@@ -62,8 +63,13 @@ final class XlsxTransactionReader {
                         epochSecond = Math.round((serial - epochSerial) * SECONDS_PER_DAY);
                     }
                 }
-                decoder.add(row.getRowNum(), fields, epochSecond);
+                batch.add(row.getRowNum(), fields, epochSecond);
+                if (batch.full()) {
+                    decoder.decode(batch);
+                    batch = new FieldBatch(COLUMNS.length, FieldBatch.next(batch.capacity));
+                }
             }
+            decoder.decode(batch);
             return decoder.build();
         }
     }

@@ -115,7 +115,8 @@ public final class RunWriter {
             steps.add(new RunSummary.Step(step.step(), step.removed(), step.description()));
         }
         RunSummary.Cleaning cleaning = new RunSummary.Cleaning(r.cleaning().rowsIn(), steps, r.cleaning().rowsOut(),
-                r.cleaning().cancelledLines(), r.cleaning().anomalousStockCodes());
+                r.cleaning().cancelledLines(), r.cleaning().anomalousStockCodes(),
+                RunSummary.BadLines.of(r.cleaning().badLines()));
         int outliers = r.outlierCount();
         RunSummary.Customers customers = new RunSummary.Customers(r.customers().size(), outliers,
                 r.customers().size() - outliers, r.outlierThreshold());

@@ -56,12 +56,41 @@ public record RunSummary(String format, int formatVersion,
     public record Input(String path, long rowsRead) {
     }
 
+    /** @param badLines lines skipped while reading ({@code --on-bad-lines skip}): zero and empty when none */
     public record Cleaning(long rowsIn, List<Step> steps, long rowsOut, long cancelledLines,
-                           List<String> anomalousStockCodes) {
+                           List<String> anomalousStockCodes, BadLines badLines) {
         public Cleaning {
             steps = List.copyOf(steps);
             anomalousStockCodes = List.copyOf(anomalousStockCodes);
         }
+
+        /** Lines skipped as unparseable. */
+        public long skipped() {
+            return badLines.skipped();
+        }
+    }
+
+    /**
+     * {@code cleaning.bad_lines}: how many lines could not be parsed and were skipped, per reason
+     * ({@code field_count}, {@code missing}, {@code number}, {@code date}, {@code country}), and the first ones.
+     */
+    public record BadLines(long skipped, Map<String, Long> byReason, List<BadLine> first) {
+        public BadLines {
+            byReason = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byReason));
+            first = List.copyOf(first);
+        }
+
+        /** The block of what reading counted. */
+        public static BadLines of(io.retailseg.domain.BadLines bad) {
+            Map<String, Long> byReason = new java.util.LinkedHashMap<>();
+            bad.byReason().forEach((reason, count) -> byReason.put(reason.key(), count));
+            return new BadLines(bad.skipped(), byReason, bad.first().stream()
+                    .map(l -> new BadLine(l.line(), l.reason().key(), l.message())).toList());
+        }
+    }
+
+    /** One skipped line: its number, the reason and the message the error policy would have printed. */
+    public record BadLine(long line, String reason, String message) {
     }
 
     public record Step(String step, long removed, String description) {

@@ -54,7 +54,8 @@ class RunFolderFilesTest {
         timings.put("fit", 30L);
         return RunSummary.of(runId, new RunSummary.Input("lines.csv", 1000), config(),
                 new RunSummary.Cleaning(1000, List.of(new RunSummary.Step("missing_customer", 10, "no CustomerID")),
-                        990, 5, List.of("POST")),
+                        990, 5, List.of("POST"), new RunSummary.BadLines(2, Map.of("number", 2L),
+                        List.of(new RunSummary.BadLine(7, "number", "x.csv:7: field 'Quantity': expected a number")))),
                 new RunSummary.Customers(50, 2, 48, 0.61),
                 new RunSummary.Pca(2, new double[] {0.5, 0.25}, 0.75, new double[] {0.5, 0.25, 0.125}),
                 new RunSummary.KSelection(List.of(new RunSummary.Candidate(2, 10.5, 0.4, 0.01),

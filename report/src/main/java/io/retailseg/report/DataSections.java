@@ -39,8 +39,35 @@ final class DataSections {
             String intro = "<p>" + Html.count(c.rowsIn()) + " transaction lines were read from <code>"
                     + Html.escape(d.summary().input().path()) + "</code>; " + Html.count(c.rowsOut())
                     + " (" + Html.percent(ratio(c.rowsOut(), c.rowsIn())) + ") were kept after cleaning.</p>";
-            return List.of(new Text(intro), new Figures(List.of(missing(d.profile()), cancellations(d.profile()))),
-                    new Figure(waterfall(c)));
+            List<Block> blocks = new ArrayList<>(List.of(new Text(intro),
+                    new Figures(List.of(missing(d.profile()), cancellations(d.profile()))), new Figure(waterfall(c))));
+            if (c.skipped() > 0) {
+                blocks.add(new Text(skippedLines(c.badLines())));
+            }
+            return blocks;
+        }
+
+        /** The lines skipped as unparseable: how many per reason, and the first messages. */
+        static String skippedLines(RunSummary.BadLines bad) {
+            StringBuilder sb = new StringBuilder("<p id=\"skipped-lines\">").append(Html.count(bad.skipped()))
+                    .append(bad.skipped() == 1 ? " line" : " lines")
+                    .append(" could not be parsed and were skipped while reading (<code>--on-bad-lines skip</code>)");
+            if (bad.byReason() != null && !bad.byReason().isEmpty()) {
+                List<String> reasons = new ArrayList<>();
+                bad.byReason().forEach((reason, n) -> reasons.add(Html.escape(reason.replace('_', ' ')) + ": "
+                        + Html.count(n)));
+                sb.append(" &mdash; ").append(String.join(", ", reasons));
+            }
+            sb.append(".");
+            List<RunSummary.BadLine> first = bad.first() == null ? List.of() : bad.first();
+            if (!first.isEmpty()) {
+                sb.append(first.size() < bad.skipped() ? " The first " + first.size() + ":" : "").append("</p><ul class=\"bad-lines\">");
+                for (RunSummary.BadLine line : first) {
+                    sb.append("<li><code>").append(Html.escape(line.message())).append("</code></li>");
+                }
+                return sb.append("</ul>").toString();
+            }
+            return sb.append("</p>").toString();
         }
 
         static Chart missing(DataProfile p) {
@@ -71,6 +98,14 @@ final class DataSections {
             List<Object> base = new ArrayList<>();
             List<Object> removed = new ArrayList<>();
             List<Object> lines = new ArrayList<>();
+            long skipped = c.skipped();
+            if (skipped > 0) { // before the lines read: they never became lines
+                names.add("unparseable lines skipped");
+                base.add(c.rowsIn());
+                removed.add(map("value", skipped, "label", map("show", true, "position", "top",
+                        "formatter", "-" + Html.count(skipped))));
+                lines.add(null);
+            }
             names.add("lines read");
             base.add(0);
             removed.add(null);
@@ -105,7 +140,10 @@ final class DataSections {
                             map("name", "lines", "type", "bar", "stack", "total", "data", lines,
                                     "itemStyle", map("color", Palette.PRIMARY))));
             return new Chart("cleaning-waterfall", "Lines removed per cleaning step",
-                    "Read left to right: the first bar is every line read, each red bar is what one cleaning step"
+                    (skipped > 0 ? "Read left to right: the first red bar is the lines of the file that could not be"
+                            + " parsed and were skipped, then every line read, " : "Read left to right: the first bar"
+                            + " is every line read, ")
+                            + "each red bar is what one cleaning step"
                             + " removed (in the order they run), the last bar is what is left for the analysis.",
                     "", Chart.TALL, option);
         }

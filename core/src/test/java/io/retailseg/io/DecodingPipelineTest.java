@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Decoding on a second thread changes neither the lines nor which error is reported. */
-class PipelinedDecoderTest {
+/** Decoding CSV on a second thread ({@link DecodingPipeline}) changes neither the lines nor which error is reported. */
+class DecodingPipelineTest {
     private static final String HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
 
     @TempDir
@@ -60,14 +60,9 @@ class PipelinedDecoderTest {
     }
 
     private static Transactions read(Path f, boolean parallel) throws IOException {
-        LineDecoder lines = new LineDecoder(f.toString(), InvoiceDateParser.of(java.util.Optional.empty()));
-        try (PipelinedDecoder d = new PipelinedDecoder(lines, parallel)) {
-            java.util.List<String> all = Files.readAllLines(f);
-            for (String line : all.subList(1, all.size())) {
-                String[] fields = line.split(",");
-                d.add(0, fields);
-            }
-            return d.finish();
+        try (java.io.InputStream in = Files.newInputStream(f)) {
+            return CsvTransactionReader.read(f.toString(), in, IngestOptions.defaults(),
+                    InvoiceDateParser.of(java.util.Optional.empty()), lines -> { }, parallel);
         }
     }
 }
