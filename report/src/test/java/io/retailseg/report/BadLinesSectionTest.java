@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** Lines skipped as unparseable ({@code --on-bad-lines skip}) in the data-quality section: a first waterfall bar and the first messages. */
 class BadLinesSectionTest {
-    private static final List<ReportData.Step> STEPS = List.of(new ReportData.Step("missing_values", 100, "no id"),
-            new ReportData.Step("duplicates", 10, "repeated"));
+    private static final List<RunSummary.Step> STEPS = List.of(new RunSummary.Step("missing_values", 100, "no id"),
+            new RunSummary.Step("duplicates", 10, "repeated"));
 
     @SuppressWarnings("unchecked")
     private static List<Object> categories(Chart chart) {
