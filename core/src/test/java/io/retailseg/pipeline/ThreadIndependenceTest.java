@@ -49,10 +49,11 @@ class ThreadIndependenceTest {
         return r;
     }
 
-    /** summary.json without what legitimately differs: timings and the thread count. */
+    /** summary.json without what legitimately differs: timings, the run id and the thread count. */
     private static String comparableSummary(Path out) throws IOException {
         ObjectNode summary = (ObjectNode) new ObjectMapper().readTree(out.resolve(RunFolderLayout.SUMMARY).toFile());
         summary.remove("timings_ms");
+        summary.remove("run_id");
         summary.findParents("threads").forEach(p -> ((ObjectNode) p).remove("threads"));
         return summary.toString();
     }
