@@ -81,6 +81,26 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * The run folder's files are written and read through one mapping: JSON only through
+     * {@code runfolder.RunJson}, CSV only through {@code runfolder.RunCsv} (FastCSV's reader also reads the
+     * transaction input in {@code io}; {@code publish.ScoreWriter} writes {@code score}'s own CSV, not a
+     * run-folder file).
+     */
+    @Test
+    void onlyTheRunFolderCodecMapsRunFolderFiles() {
+        noClasses().that().resideOutsideOfPackage("io.retailseg.runfolder..")
+                .should().dependOnClassesThat().areAssignableTo(com.fasterxml.jackson.databind.ObjectMapper.class)
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("io.retailseg.runfolder..", "io.retailseg.io..")
+                .should().dependOnClassesThat().resideInAPackage("de.siegmar.fastcsv.reader..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.retailseg.runfolder..")
+                .and().doNotHaveFullyQualifiedName("io.retailseg.publish.ScoreWriter")
+                .should().dependOnClassesThat().resideInAPackage("de.siegmar.fastcsv.writer..")
+                .check(classes);
+    }
+
     @Test
     void theCoreLibraryHasNoCommandLineDependency() {
         noClasses().should().dependOnClassesThat().resideInAPackage("picocli..").check(classes);

@@ -23,8 +23,13 @@ public final class RunFiles {
 
     /** Reads the run in {@code folder}. */
     public static ReportData read(Path folder) {
-        // the --out link resolved once and run.json checked: every file comes from one run
-        return read(io.retailseg.runfolder.RunFolderReader.open(folder)::file);
+        // the --out link resolved once and run.json checked: every file comes from one run, and the JSON
+        // files that name their run must name this one
+        io.retailseg.runfolder.RunFolderReader.Run run = io.retailseg.runfolder.RunFolderReader.open(folder);
+        ReportData data = read(run::file);
+        run.checkRunId(run.file(RunFolderLayout.SUMMARY), data.summary().runId());
+        data.evaluation().ifPresent(e -> run.checkRunId(run.file(RunFolderLayout.EVALUATION), e.runId()));
+        return data;
     }
 
     /** Reads a run whose files are found by name through {@code file}. */

@@ -22,4 +22,14 @@ class ReportArchitectureTest {
                         "io.retailseg.features..", "io.retailseg.io..", "io.retailseg.model..")
                 .check(REPORT);
     }
+
+    /** The run's files are read through the run-folder codec only ({@code runfolder.RunJson}, {@code RunCsv}). */
+    @Test
+    void theReportReadsRunFilesThroughTheCodecOnly() {
+        noClasses().that().resideInAPackage("io.retailseg.report..")
+                .should().dependOnClassesThat().resideInAPackage("de.siegmar.fastcsv..")
+                .orShould().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching("read(Value|Tree)")))
+                .check(REPORT);
+    }
 }

@@ -147,7 +147,9 @@ class ReportTest {
         files.putAll(changes);
         files.forEach((name, text) -> {
             if (text != null) {
-                folder.add(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                // the copies become this run's files: they name its id, as a run's own files do
+                String own = text.replaceFirst("\"run_id\" : \"[^\"]*\"", "\"run_id\" : \"" + folder.runId() + "\"");
+                folder.add(name, own.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
         });
         folder.commit();
