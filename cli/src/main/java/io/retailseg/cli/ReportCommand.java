@@ -2,6 +2,7 @@ package io.retailseg.cli;
 
 import io.retailseg.publish.OutputFolder;
 import io.retailseg.runfolder.RunFolderReader;
+import io.retailseg.runfolder.RunJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import io.retailseg.report.Report;
@@ -80,11 +81,17 @@ final class ReportCommand implements Callable<Integer> {
         for (String name : verified.names()) {
             if (!name.equals(Report.FILE)) {
                 Path source = verified.file(name);
-                files.add(name, f -> {
-                    try (OutputStream o = Files.newOutputStream(f)) {
-                        Files.copy(source, o);
-                    }
-                });
+                if (name.endsWith(".json")) {
+                    // the files become the new run's: the JSON ones that name their run name the new one
+                    files.add(name, f -> Files.write(f, RunJson.withRunId(Files.readAllBytes(source), source.toString(),
+                            files.runId())));
+                } else {
+                    files.add(name, f -> {
+                        try (OutputStream o = Files.newOutputStream(f)) {
+                            Files.copy(source, o);
+                        }
+                    });
+                }
             }
         }
         files.add(Report.FILE, Report.fromRunFiles()).commit();

@@ -105,7 +105,7 @@ public final class ModelCodec {
 
     /** Parses the bytes of a model file called {@code name} in errors. */
     public static SegmentationModel parse(byte[] bytes, String name) {
-        Header header = RunJson.parse(bytes, name, Header.class);
+        Header header = RunJson.parse(bytes, name, Header.class, "model file");
         if (!FORMAT.equals(header.format())) {
             throw new InputException(name, 0, "format", "expected \"" + FORMAT + "\", found \"" + header.format() + "\"");
         }
@@ -114,7 +114,7 @@ public final class ModelCodec {
                     + " is not supported, expected " + SegmentationModel.FORMAT_VERSION
                     + " (run 'retailseg run' again to write a model of this version)");
         }
-        return toModel(RunJson.parse(bytes, name, Document.class), name);
+        return toModel(RunJson.parse(bytes, name, Document.class, "model file"), name);
     }
 
     private static SegmentationModel toModel(Document d, String name) {

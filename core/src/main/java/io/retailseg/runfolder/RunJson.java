@@ -127,6 +127,26 @@ public final class RunJson {
         }
     }
 
+    /**
+     * A run-folder JSON file's bytes with its {@code run_id} set to {@code runId} (for a file carried into a
+     * new run, e.g. by {@code report --run}); a file without {@code run_id} comes back unchanged.
+     *
+     * @param name the file's name in errors
+     */
+    public static byte[] withRunId(byte[] json, String name, String runId) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new InputException(name, "not a retailseg run file: not valid JSON: " + firstLine(e.getMessage()));
+        }
+        if (!(tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o) || !o.has("run_id")) {
+            return json;
+        }
+        o.put("run_id", runId);
+        return bytes(o);
+    }
+
     /** {@code value} as the bytes of a run-folder JSON file. */
     public static byte[] bytes(Object value) {
         try {
@@ -158,6 +178,14 @@ public final class RunJson {
 
     /** Parses {@code bytes} (the content of the file {@code name}) as a {@code type}. */
     public static <T> T parse(byte[] bytes, String name, Class<T> type) {
+        return parse(bytes, name, type, "run file");
+    }
+
+    /**
+     * As {@link #parse(byte[], String, Class)}; {@code kind} names what the file should be in the error
+     * for bytes that are not JSON ({@code not a retailseg model file: not valid JSON at line 1: ...}).
+     */
+    public static <T> T parse(byte[] bytes, String name, Class<T> type, String kind) {
         try {
             T value = MAPPER.readValue(bytes, type);
             if (value == null) {
@@ -168,7 +196,7 @@ public final class RunJson {
             throw new InputException(name, 0, fieldPath(e), problem(e));
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputException(name, "not a retailseg run file: not valid JSON at line " + Math.max(line, 0)
+            throw new InputException(name, "not a retailseg " + kind + ": not valid JSON at line " + Math.max(line, 0)
                     + ": " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
