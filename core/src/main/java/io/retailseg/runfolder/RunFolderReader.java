@@ -125,10 +125,20 @@ public final class RunFolderReader {
         try {
             return verified(dir, real);
         } catch (InputException e) {
-            if (!Files.isDirectory(real)) {
+            if (!Files.isDirectory(real) || !real.equals(currentTarget(dir))) {
+                // cleaned away (or being cleaned) by a newer run's commit while it was checked
                 throw new Vanished(e);
             }
             throw e;
+        }
+    }
+
+    /** Where {@code dir} points now, or null when it does not resolve. */
+    private static Path currentTarget(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return null;
         }
     }
 
