@@ -14,8 +14,6 @@ import io.retailseg.model.InputIdentity;
 import io.retailseg.model.SegmentMatching;
 import io.retailseg.model.SegmentationModel;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -103,29 +101,5 @@ public final class RetailSeg {
                 fit.outlier(), fit.pcaScores(), fit.kSelection(), fit.segmentation(), fit.metrics(), fit.profiles(),
                 fit.recommended().topProducts(), fit.recommended().recommendations(), fit.model(), stages.timings(),
                 dataProfile);
-    }
-
-    /** The configuration as ordered key-value pairs, for the summary. */
-    public static Map<String, Object> configMap(RunConfig c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("seed", c.seed());
-        m.put("threads", c.threads());
-        m.put("compat", c.compat().id());
-        m.put("contamination", c.contamination());
-        m.put("isolation_trees", c.isolationTrees());
-        m.put("isolation_sample_size", c.isolationSampleSize());
-        m.put("pca_components", c.pcaComponents());
-        m.put("k", c.fixedK().isPresent() ? (Object) c.fixedK().getAsInt() : "auto");
-        m.put("k_min", c.kMin());
-        m.put("k_max", c.kMax());
-        m.put("kmeans_restarts", c.kmeansRestarts());
-        m.put("kmeans_max_iterations", c.kmeansMaxIterations());
-        m.put("kmeans_tolerance", c.kmeansTolerance());
-        m.put("silhouette_tolerance", c.silhouetteTolerance());
-        m.put("top_products", c.topProducts());
-        m.put("recommendations_per_customer", c.recommendationsPerCustomer());
-        m.put("rank_by", c.rankBy().id());
-        m.put("silhouette_sample_size", c.silhouetteSampleSize());
-        return m;
     }
 }

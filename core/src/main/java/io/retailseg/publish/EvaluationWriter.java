@@ -1,5 +1,6 @@
 package io.retailseg.publish;
 
+import io.retailseg.config.RunSettings;
 import io.retailseg.evaluate.BootstrapStability;
 import io.retailseg.evaluate.Migration;
 import io.retailseg.evaluate.RecommenderEvaluation;
@@ -91,7 +92,7 @@ public final class EvaluationWriter {
         EvaluationReport.Comparisons comparisons = new EvaluationReport.Comparisons(r.comparisons().isEmpty()
                 ? Optional.empty() : Optional.of(r.comparisons().get(0).reference()), COMPARISONS_DEFINITION, rows);
         return EvaluationReport.of(runId, new RunSummary.Input(r.training().source(), r.training().rowsRead()),
-                RetailSeg.configMap(r.config()), split, population, training, METRICS_DEFINITION, recommenders,
+                RunSettings.of(r.config()), r.config().threads(), split, population, training, METRICS_DEFINITION, recommenders,
                 comparisons, r.stability().map(EvaluationWriter::stability),
                 r.migration().map(m -> migration(m, "training segment (before the split)",
                         "segment of a fit on the hold-out lines alone, with the training k, matched to the training"

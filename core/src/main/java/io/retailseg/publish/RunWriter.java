@@ -1,5 +1,6 @@
 package io.retailseg.publish;
 
+import io.retailseg.config.RunSettings;
 import io.retailseg.clean.CleaningStep;
 import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Feature;
@@ -145,7 +146,7 @@ public final class RunWriter {
                     byFeature(p.featureMeans()), byFeature(p.standardizedMeans())));
         }
         Optional<ModelProvenance.Matching> matching = r.model().provenance().segmentMatching();
-        return RunSummary.of(runId, new RunSummary.Input(r.source(), r.rowsRead()), RetailSeg.configMap(r.config()),
+        return RunSummary.of(runId, new RunSummary.Input(r.source(), r.rowsRead()), RunSettings.of(r.config()), r.config().threads(),
                 cleaning, customers, pca, k, metrics, segments,
                 new RunSummary.Recommendations(fewerThanRequested(r), r.recommendations().size()), matching,
                 r.timingsMillis());

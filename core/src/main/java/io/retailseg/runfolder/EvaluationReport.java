@@ -1,5 +1,6 @@
 package io.retailseg.runfolder;
 
+import io.retailseg.config.RunSettings;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,12 +15,14 @@ import java.util.OptionalInt;
  * and segment migration. Every block carries a {@code definition} saying what its numbers mean.
  *
  * @param runId the run's id when the writer knew it
+ * @param config every parameter that decides the results
+ * @param threads worker threads the run used (results do not depend on them)
  * @param stability absent with {@code --bootstrap 0}
  * @param migration absent with {@code --no-migration}
  */
 public record EvaluationReport(String format, int formatVersion,
                                @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> runId,
-                               RunSummary.Input input, Map<String, Object> config, Split split, Population population,
+                               RunSummary.Input input, RunSettings config, int threads, Split split, Population population,
                                Training training, MetricsDefinition metricsDefinition, List<Recommender> recommenders,
                                Comparisons comparisons,
                                @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Stability> stability,
@@ -36,12 +39,12 @@ public record EvaluationReport(String format, int formatVersion,
     }
 
     /** A report of the current format. */
-    public static EvaluationReport of(Optional<String> runId, RunSummary.Input input, Map<String, Object> config,
+    public static EvaluationReport of(Optional<String> runId, RunSummary.Input input, RunSettings config, int threads,
                                       Split split, Population population, Training training,
                                       MetricsDefinition metricsDefinition, List<Recommender> recommenders,
                                       Comparisons comparisons, Optional<Stability> stability,
                                       Optional<MigrationBlock> migration, Map<String, Long> timingsMs) {
-        return new EvaluationReport(FORMAT, FORMAT_VERSION, runId, input, config, split, population, training,
+        return new EvaluationReport(FORMAT, FORMAT_VERSION, runId, input, config, threads, split, population, training,
                 metricsDefinition, recommenders, comparisons, stability, migration, timingsMs);
     }
 
@@ -52,13 +55,13 @@ public record EvaluationReport(String format, int formatVersion,
 
     /** The same report with other recommenders and comparisons (e.g. hand-written numbers in a test). */
     public EvaluationReport withScores(List<Recommender> otherRecommenders, Comparisons otherComparisons) {
-        return new EvaluationReport(format, formatVersion, runId, input, config, split, population, training,
+        return new EvaluationReport(format, formatVersion, runId, input, config, threads, split, population, training,
                 metricsDefinition, otherRecommenders, otherComparisons, stability, migration, timingsMs);
     }
 
     /** The same report without the optional stability and migration blocks. */
     public EvaluationReport withoutOptionalBlocks() {
-        return new EvaluationReport(format, formatVersion, runId, input, config, split, population, training,
+        return new EvaluationReport(format, formatVersion, runId, input, config, threads, split, population, training,
                 metricsDefinition, recommenders, comparisons, Optional.empty(), Optional.empty(), timingsMs);
     }
 

@@ -3,6 +3,7 @@ package io.retailseg.runfolder;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.retailseg.config.RunSettings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,14 @@ import java.util.OptionalInt;
  * {@link #read}.
  *
  * @param runId the run's id when the writer knew it (absent in folders written before run ids)
- * @param config every run parameter, as {@code RetailSeg.configMap} orders them
+ * @param config every parameter that decides the results
+ * @param threads worker threads the run used (results do not depend on them)
  * @param segmentMatching how the segments were paired with a previous model's, when one was given
  * @param timingsMs wall time per stage, in order
  */
 public record RunSummary(String format, int formatVersion,
                          @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> runId,
-                         Input input, Map<String, Object> config, Cleaning cleaning, Customers customers, Pca pca,
+                         Input input, RunSettings config, int threads, Cleaning cleaning, Customers customers, Pca pca,
                          KSelection kSelection, Metrics metrics, List<Segment> segments,
                          Recommendations recommendations,
                          @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<io.retailseg.model.ModelProvenance.Matching> segmentMatching,
@@ -34,11 +36,11 @@ public record RunSummary(String format, int formatVersion,
     }
 
     /** A summary of the current format. */
-    public static RunSummary of(Optional<String> runId, Input input, Map<String, Object> config, Cleaning cleaning,
+    public static RunSummary of(Optional<String> runId, Input input, RunSettings config, int threads, Cleaning cleaning,
                                 Customers customers, Pca pca, KSelection kSelection, Metrics metrics,
                                 List<Segment> segments, Recommendations recommendations,
                                 Optional<io.retailseg.model.ModelProvenance.Matching> segmentMatching, Map<String, Long> timingsMs) {
-        return new RunSummary(FORMAT, FORMAT_VERSION, runId, input, config, cleaning, customers, pca, kSelection,
+        return new RunSummary(FORMAT, FORMAT_VERSION, runId, input, config, threads, cleaning, customers, pca, kSelection,
                 metrics, segments, recommendations, segmentMatching, timingsMs);
     }
 
@@ -49,7 +51,7 @@ public record RunSummary(String format, int formatVersion,
 
     /** The same summary with other segments (e.g. a subset, for a test). */
     public RunSummary withSegments(List<Segment> other) {
-        return new RunSummary(format, formatVersion, runId, input, config, cleaning, customers, pca, kSelection,
+        return new RunSummary(format, formatVersion, runId, input, config, threads, cleaning, customers, pca, kSelection,
                 metrics, other, recommendations, segmentMatching, timingsMs);
     }
 

@@ -32,12 +32,8 @@ class RunFolderFilesTest {
     @TempDir
     Path dir;
 
-    static Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("seed", 42);
-        c.put("threads", 2);
-        c.put("rank_by", "quantity");
-        return c;
+    static io.retailseg.config.RunSettings config() {
+        return io.retailseg.config.RunSettings.of(io.retailseg.config.RunConfig.builder().k(3).build());
     }
 
     static Map<String, Double> byFeature(double base) {
@@ -52,7 +48,7 @@ class RunFolderFilesTest {
         Map<String, Long> timings = new LinkedHashMap<>();
         timings.put("ingest", 12L);
         timings.put("fit", 30L);
-        return RunSummary.of(runId, new RunSummary.Input("lines.csv", 1000), config(),
+        return RunSummary.of(runId, new RunSummary.Input("lines.csv", 1000), config(), 2,
                 new RunSummary.Cleaning(1000, List.of(new RunSummary.Step("missing_customer", 10, "no CustomerID")),
                         990, 5, List.of("POST"), new RunSummary.BadLines(2, Map.of("number", 2L),
                         List.of(new RunSummary.BadLine(7, "number", "x.csv:7: field 'Quantity': expected a number")))),
@@ -85,7 +81,7 @@ class RunFolderFilesTest {
         List<Double> jaccard = new ArrayList<>();
         jaccard.add(0.9);
         jaccard.add(null);
-        return EvaluationReport.of(Optional.empty(), new RunSummary.Input("lines.csv", 1000), config(),
+        return EvaluationReport.of(Optional.empty(), new RunSummary.Input("lines.csv", 1000), config(), 2,
                 new EvaluationReport.Split("2010-12-01", "2011-12-09", "2011-09-10", "holdout_days", OptionalInt.of(90),
                         700, 290, "split"),
                 new EvaluationReport.Population(300, 50, 2, 48, 30, 25, 20, 24, 19, "population"),
@@ -150,7 +146,7 @@ class RunFolderFilesTest {
     @Test
     void theSampleSizeIsAllOrACount() throws IOException {
         RunSummary s = summary(Optional.empty(), Optional.empty());
-        RunSummary all = new RunSummary(s.format(), s.formatVersion(), s.runId(), s.input(), s.config(),
+        RunSummary all = new RunSummary(s.format(), s.formatVersion(), s.runId(), s.input(), s.config(), s.threads(),
                 s.cleaning(), s.customers(), s.pca(), s.kSelection(), new RunSummary.Metrics(0.45, 120.5, 0.8, 0.0,
                 RunSummary.SampleSize.ALL), s.segments(), s.recommendations(), s.segmentMatching(), s.timingsMs());
         assertThat(roundTrip(all, RunFolderLayout.SUMMARY, RunSummary::read).metrics().silhouetteSampleSize())

@@ -18,8 +18,7 @@ final class ModelSections {
 
     /** Seed of the report's samples: the run's own seed, so a rebuilt report draws the same customers. */
     static long seed(ReportData d) {
-        Object seed = d.summary().config() == null ? null : d.summary().config().get("seed");
-        return seed instanceof Number n ? n.longValue() : 0L;
+        return d.summary().config().seed();
     }
 
     /** Histograms of the 15 features and their correlations. */

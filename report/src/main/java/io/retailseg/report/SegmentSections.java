@@ -360,8 +360,7 @@ final class SegmentSections {
 
         @Override
         public List<Block> blocks(ReportData d) {
-            int wanted = d.summary().config() != null && d.summary().config().get("recommendations_per_customer")
-                    instanceof Number n ? n.intValue() : 3;
+            int wanted = d.summary().config().recommendationsPerCustomer();
             RunCsv.Customers c = d.customers();
             Map<Long, Integer> perCustomer = new java.util.HashMap<>();
             for (Recommendation r : d.recommendations()) {

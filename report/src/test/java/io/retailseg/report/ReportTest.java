@@ -196,7 +196,8 @@ class ReportTest {
     void anEvaluationFileIsReadWhenPresent() throws IOException {
         Path withEvaluation = dir.resolve("evaluated");
         EvaluationReport written = EvaluationReport.of(java.util.Optional.empty(), new RunSummary.Input("x.csv", 10),
-                Map.of(), new EvaluationReport.Split("2011-01-01", "2011-02-01", "2011-01-20", "holdout_days",
+                io.retailseg.config.RunSettings.of(io.retailseg.config.RunConfig.defaults()), 1,
+                new EvaluationReport.Split("2011-01-01", "2011-02-01", "2011-01-20", "holdout_days",
                         java.util.OptionalInt.of(12), 8, 2, "d"),
                 new EvaluationReport.Population(1, 2, 0, 2, 1, 1, 1, 1, 1, "d"),
                 new EvaluationReport.Training(3, 0.5, 0, java.util.List.of()),
