@@ -1,8 +1,10 @@
 package io.retailseg.cli;
 
 import io.retailseg.evaluate.Migration;
+import io.retailseg.model.ModelCodec;
 import io.retailseg.model.SegmentMatching;
-import io.retailseg.domain.Segmentation;
+import io.retailseg.runfolder.RunFolderLayout;
+import io.retailseg.runfolder.RunFolderReader;
 import io.retailseg.io.RunFolder;
 import io.retailseg.model.SegmentationModel;
 import io.retailseg.publish.EvaluationWriter;
@@ -46,11 +48,14 @@ final class MigrateCommand implements Callable<Integer> {
                 throw new UsageException(p + " is not a run folder (expected the --out folder of retailseg run)");
             }
         }
-        SegmentationModel first = PreviousModel.read(from);
-        SegmentationModel second = PreviousModel.read(to);
+        // each folder opened once: its model and its customers come from the same run
+        RunFolderReader.Run fromRun = RunFolderReader.open(from);
+        RunFolderReader.Run toRun = RunFolderReader.open(to);
+        SegmentationModel first = ModelCodec.read(fromRun.file(RunFolderLayout.MODEL));
+        SegmentationModel second = ModelCodec.read(toRun.file(RunFolderLayout.MODEL));
         SegmentMatching.Match match = SegmentMatching.match(second.segmenter(), first.segmenter());
-        Migration.Result m = Migration.between(segmentation(from, first.k()),
-                segmentation(to, second.k()).relabel(match.newId()));
+        Migration.Result m = Migration.between(RunFolder.segmentation(fromRun.file(RunFolderLayout.CUSTOMERS), first.k()),
+                RunFolder.segmentation(toRun.file(RunFolderLayout.CUSTOMERS), second.k()).relabel(match.newId()));
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "Segments of %s (rows) vs %s (columns), the second's matched to the first's:%n", from, to);
         for (int s = 0; s < match.newId().length; s++) {
@@ -75,18 +80,5 @@ final class MigrateCommand implements Callable<Integer> {
         }
         w.flush();
         return Main.OK;
-    }
-
-    /** The segments of a run folder's customers.csv. */
-    private static Segmentation segmentation(Path run, int k) {
-        java.util.TreeMap<Long, Integer> segments = new java.util.TreeMap<>(RunFolder.segments(run));
-        long[] ids = segments.keySet().stream().mapToLong(Long::longValue).toArray();
-        int[] segment = segments.values().stream().mapToInt(Integer::intValue).toArray();
-        try {
-            return Segmentation.of(ids, segment, k);
-        } catch (IllegalArgumentException e) {
-            throw new io.retailseg.InputException(run.toString(), "customers.csv does not fit the run's model: "
-                    + e.getMessage());
-        }
     }
 }

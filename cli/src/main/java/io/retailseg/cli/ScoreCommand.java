@@ -46,7 +46,7 @@ final class ScoreCommand implements Callable<Integer> {
         Scorer scorer = Scorer.of(ModelCodec.read(model));
         Transactions lines = TransactionReader.read(input, format.ingestOptions());
         ScoreResult result = scorer.score(lines);
-        ScoreWriter.write(result, scorer.recommendationsPerCustomer(), out);
+        ScoreWriter.write(result, scorer.model().recommendationsPerCustomer(), out);
         PrintWriter stdout = spec.commandLine().getOut();
         Pipeline.badLines(lines.badLines()).ifPresent(stdout::println);
         long outliers = result.customers().stream().filter(c -> c.outlier()).count();

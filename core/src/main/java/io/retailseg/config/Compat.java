@@ -2,8 +2,6 @@ package io.retailseg.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** Which definition of the two features the reference analysis gets wrong (SPEC notes A and B). */
 public enum Compat {
@@ -19,18 +17,12 @@ public enum Compat {
     /** The name as written in files and on the command line: lower case. */
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     /** The value named {@code id} (any case). */
     @JsonCreator
     public static Compat of(String id) {
-        for (Compat v : values()) {
-            if (v.name().equalsIgnoreCase(id)) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("expected one of " + Arrays.stream(values()).map(Compat::id).toList()
-                + ", found " + id);
+        return EnumIds.of(Compat.class, id);
     }
 }

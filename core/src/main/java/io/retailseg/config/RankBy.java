@@ -2,8 +2,6 @@ package io.retailseg.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * How a segment's best sellers are ranked (SPEC section 7 uses {@link #QUANTITY}). Ties always go to
@@ -20,18 +18,12 @@ public enum RankBy {
     /** The name as written in files and on the command line: lower case. */
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     /** The value named {@code id} (any case). */
     @JsonCreator
     public static RankBy of(String id) {
-        for (RankBy v : values()) {
-            if (v.name().equalsIgnoreCase(id)) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("expected one of " + Arrays.stream(values()).map(RankBy::id).toList()
-                + ", found " + id);
+        return EnumIds.of(RankBy.class, id);
     }
 }

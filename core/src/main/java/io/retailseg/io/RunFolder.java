@@ -1,12 +1,12 @@
 package io.retailseg.io;
 
+import io.retailseg.domain.Segmentation;
 import io.retailseg.InputException;
 import io.retailseg.runfolder.RunCsv;
 import io.retailseg.runfolder.RunFolderReader;
 import io.retailseg.runfolder.RunFolderLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /** Reads what a previous {@code retailseg run} wrote: the model file and each customer's segment. */
 public final class RunFolder {
@@ -19,13 +19,13 @@ public final class RunFolder {
     }
 
     /**
-     * The segment of every customer of a run folder's {@code customers.csv} (-1 for outliers, whose
-     * Segment is empty), read through {@link RunCsv}.
+     * Every customer's segment in a run's {@code customers.csv} (a file of a folder opened with
+     * {@code runfolder.RunFolderReader}, so it is the same run as its model), read through {@link RunCsv}.
      *
-     * @throws InputException when the file is missing or a line is not a customer row
+     * @param k the run's number of segments
+     * @throws InputException when the file is missing or a line is not a customer row of that run
      */
-    public static Map<Long, Integer> segments(Path runFolder) {
-        Path file = Files.isDirectory(runFolder) ? RunFolderReader.open(runFolder).file(RunFolderLayout.CUSTOMERS) : runFolder;
-        return RunCsv.readSegments(file, file.toString());
+    public static Segmentation segmentation(Path customersCsv, int k) {
+        return RunCsv.readSegmentation(customersCsv, customersCsv.toString(), k);
     }
 }

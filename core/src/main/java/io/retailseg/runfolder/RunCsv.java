@@ -219,21 +219,32 @@ public final class RunCsv {
     }
 
     /**
-     * Reads the CustomerID and Segment columns of {@code customers.csv} (the other columns may be
-     * absent): each customer's segment, -1 for an outlier (empty Segment), in file order.
+     * Reads the CustomerID and Segment columns of {@code customers.csv} as the run's segmentation (an
+     * empty Segment is an outlier); ids must ascend and segments lie in {@code 0..k-1}, else a one-line
+     * error names the line and the field.
+     *
+     * @param k the run's number of segments (its model's)
      */
-    public static java.util.LinkedHashMap<Long, Integer> readSegments(Path file, String name) {
-        java.util.LinkedHashMap<Long, Integer> out = new java.util.LinkedHashMap<>();
+    public static io.retailseg.domain.Segmentation readSegmentation(Path file, String name, int k) {
+        List<Long> ids = new ArrayList<>();
+        List<Integer> segments = new ArrayList<>();
         read(file, name, (c, line, r) -> {
             long id = c.whole(line, r, RunFolderLayout.CUSTOMER_ID);
-            if (id < 0) {
-                throw new InputException(name, line, RunFolderLayout.CUSTOMER_ID,
-                        "expected a whole number >= 0, found \"" + id + "\"");
+            if (id < 0 || !ids.isEmpty() && id <= ids.get(ids.size() - 1)) {
+                throw new InputException(name, line, RunFolderLayout.CUSTOMER_ID, "expected ids >= 0 in ascending"
+                        + " order, found " + id + (ids.isEmpty() ? "" : " after " + ids.get(ids.size() - 1)));
             }
             String s = c.text(line, r, RunFolderLayout.SEGMENT).trim();
-            out.put(id, s.isEmpty() ? -1 : (int) c.whole(line, r, RunFolderLayout.SEGMENT));
+            int segment = s.isEmpty() ? -1 : (int) c.whole(line, r, RunFolderLayout.SEGMENT);
+            if (segment >= k || segment < -1) {
+                throw new InputException(name, line, RunFolderLayout.SEGMENT, "expected a segment 0.." + (k - 1)
+                        + " of the run's model (empty for an outlier), found " + s);
+            }
+            ids.add(id);
+            segments.add(segment);
         });
-        return out;
+        return io.retailseg.domain.Segmentation.of(ids.stream().mapToLong(Long::longValue).toArray(),
+                segments.stream().mapToInt(Integer::intValue).toArray(), k);
     }
 
     /** Reads {@code top_products.csv}. */

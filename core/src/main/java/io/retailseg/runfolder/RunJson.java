@@ -75,17 +75,7 @@ public final class RunJson {
      * knows, else a one-line {@link InputException} says so.
      */
     public static <T> T read(Path file, String name, Class<T> type, String format, int version) {
-        byte[] bytes = readBytes(file, name);
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputException(name, "not a retailseg run file: not valid JSON at line " + Math.max(line, 0)
-                    + ": " + firstLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
-        }
+        JsonNode tree = tree(readBytes(file, name), name, "run file");
         if (tree == null || !tree.isObject()) {
             throw new InputException(name, "expected a JSON object of format \"" + format + "\"");
         }
@@ -99,8 +89,26 @@ public final class RunJson {
             throw new InputException(name, 0, "format_version", (v == null ? "expected a value, found none"
                     : "unknown version " + v + " of " + format + ": this retailseg reads version " + version));
         }
+        return value(tree, name, type);
+    }
+
+    /** The JSON tree of {@code bytes}; bytes that are not JSON are a one-line error saying what the file should be. */
+    private static JsonNode tree(byte[] bytes, String name, String kind) {
         try {
-            T value = MAPPER.treeToValue(tree, type);
+            return MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new InputException(name, "not a retailseg " + kind + ": not valid JSON at line " + Math.max(line, 0)
+                    + ": " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code tree} as a {@code type}; a missing, null or malformed field is a one-line error naming it. */
+    private static <T> T value(JsonNode tree, String name, Class<T> type) {
+        try {
+            T value = tree == null || tree.isMissingNode() ? null : MAPPER.treeToValue(tree, type);
             if (value == null) {
                 throw new InputException(name, "expected a JSON object, found null");
             }
@@ -186,21 +194,7 @@ public final class RunJson {
      * for bytes that are not JSON ({@code not a retailseg model file: not valid JSON at line 1: ...}).
      */
     public static <T> T parse(byte[] bytes, String name, Class<T> type, String kind) {
-        try {
-            T value = MAPPER.readValue(bytes, type);
-            if (value == null) {
-                throw new InputException(name, "expected a JSON object, found null");
-            }
-            return value;
-        } catch (JsonMappingException e) {
-            throw new InputException(name, 0, fieldPath(e), problem(e));
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputException(name, "not a retailseg " + kind + ": not valid JSON at line " + Math.max(line, 0)
-                    + ": " + firstLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
-        }
+        return value(tree(bytes, name, kind), name, type);
     }
 
     /** The dotted path of the field an error is about ({@code segments[2].name}), or null at the top. */

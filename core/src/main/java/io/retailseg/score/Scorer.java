@@ -51,21 +51,6 @@ public final class Scorer {
         return model;
     }
 
-    /** Number of segments. */
-    public int segments() {
-        return model.k();
-    }
-
-    /** The name of segment {@code id}. */
-    public String segmentName(int id) {
-        return model.segmentName(id);
-    }
-
-    /** Recommendations given per customer. */
-    public int recommendationsPerCustomer() {
-        return model.recommendationsPerCustomer();
-    }
-
     /**
      * Scores raw (uncleaned) transaction lines of one or many customers.
      */

@@ -90,8 +90,8 @@ class ScorerTest {
         assertThat(c.features()[Feature.TOTAL_SPEND.ordinal()]).isEqualTo(6 * 2.10 + 4 * 1.65);
         assertThat(c.recommendations()).extracting(x -> x.stockCode()).doesNotContain(best, "22222");
         if (!c.outlier()) {
-            assertThat(c.recommendations()).hasSize(scorer.recommendationsPerCustomer());
-            assertThat(c.segmentName()).isEqualTo(scorer.segmentName(c.segment()));
+            assertThat(c.recommendations()).hasSize(scorer.model().recommendationsPerCustomer());
+            assertThat(c.segmentName()).isEqualTo(scorer.model().segmentName(c.segment()));
         }
         assertThat(r.notScored()).containsOnlyKeys(99_000_002L);
         assertThat(r.notScored().get(99_000_002L)).contains("no line left after cleaning");

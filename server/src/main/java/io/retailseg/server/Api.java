@@ -151,7 +151,7 @@ final class Api {
     private static ObjectNode segmentJson(RunSnapshot s, int id) {
         ObjectNode node = RunJson.tree(s.segmentSummary(id));
         node.put("id", id);
-        node.put("name", s.scorer().segmentName(id));
+        node.put("name", s.scorer().model().segmentName(id));
         List<Object> top = new ArrayList<>();
         for (TopProduct p : s.topProducts(id)) {
             top.add(ordered("rank", p.rank(), "stock_code", p.stockCode(), "description", p.description(),
@@ -203,7 +203,7 @@ final class Api {
         }
         Map<String, Object> m = ordered("customer_id", c.id(), "features", features(c.features()),
                 "is_outlier", c.outlier(), "segment", c.outlier() ? null : c.segment(),
-                "segment_name", c.outlier() ? null : s.scorer().segmentName(c.segment()));
+                "segment_name", c.outlier() ? null : s.scorer().model().segmentName(c.segment()));
         m.put("recommendations", recs);
         return m;
     }

@@ -67,15 +67,15 @@ public record RunSnapshot(String id, Path folder, Instant loadedAt, Scorer score
         Path summaryFile = folder.resolve(RunFolderLayout.SUMMARY);
         RunSummary summary = RunSummary.read(summaryFile, summaryFile.toString());
         run.checkRunId(summaryFile, summary.runId());
-        for (int s = 0; s < scorer.segments(); s++) {
+        for (int s = 0; s < scorer.model().k(); s++) {
             int id = s;
             if (summary.segments().stream().noneMatch(x -> x.id() == id)) {
                 throw new InputException(summaryFile.toString(), 0, "segments",
-                        "expected an entry for every segment 0.." + (scorer.segments() - 1) + " of "
+                        "expected an entry for every segment 0.." + (scorer.model().k() - 1) + " of "
                                 + modelFile.getFileName() + ", found none for segment " + id);
             }
         }
-        List<Customer> customers = readCustomers(folder, scorer.segments());
+        List<Customer> customers = readCustomers(folder, scorer.model().k());
         return new RunSnapshot(run.runId(), given, Instant.now(), scorer, summary, customers);
     }
 
@@ -99,7 +99,7 @@ public record RunSnapshot(String id, Path folder, Instant loadedAt, Scorer score
 
     /** Number of segments. */
     public int segments() {
-        return scorer.segments();
+        return scorer.model().k();
     }
 
     /** The segment's entry of {@code summary.json} (name, size, profile); every segment has one. */
