@@ -5,6 +5,7 @@ import io.retailseg.config.RunConfig;
 import io.retailseg.domain.BadLines;
 import io.retailseg.io.IngestOptions;
 import io.retailseg.model.SegmentationModel;
+import io.retailseg.pipeline.ProgressListener;
 import io.retailseg.pipeline.RetailSeg;
 import io.retailseg.pipeline.RunResult;
 import io.retailseg.pipeline.SegmentProfile;
@@ -38,7 +39,8 @@ final class Pipeline {
         OutputFolder.checkTarget(out); // refuse a folder of other files before the work, not after
         long start = System.nanoTime();
         StderrProgress progress = new StderrProgress(stderr, quiet);
-        RunResult result = RetailSeg.run(config, TransactionSource.file(input, ingest), progress, previous);
+        RunResult result = RetailSeg.run(config, TransactionSource.file(input, ingest),
+                preparingWritesAfterIngest(progress), previous);
         // writing (and drawing the report) takes seconds on large runs: reported like a stage
         String write = report ? "write+report" : "write";
         progress.stageStarted(write);
@@ -102,5 +104,31 @@ final class Pipeline {
                 RunFolderLayout.DATA_PROFILE, out.toAbsolutePath(),
                 millis / 1000.0);
         w.flush();
+    }
+
+    /**
+     * {@code progress}, and once ingest (which keeps both cores busy) is over, the JSON mapping of the run's
+     * files prepared on a spare thread ({@link RunWriter#prepare}), so the write stage does not wait for it.
+     */
+    private static ProgressListener preparingWritesAfterIngest(ProgressListener progress) {
+        return new ProgressListener() {
+            @Override
+            public void stageStarted(String stage) {
+                progress.stageStarted(stage);
+            }
+
+            @Override
+            public void stageFinished(String stage, long millis, String outcome) {
+                progress.stageFinished(stage, millis, outcome);
+                if ("ingest".equals(stage)) {
+                    RunWriter.prepare();
+                }
+            }
+
+            @Override
+            public void stageProgress(String stage, double fraction, long items, String unit) {
+                progress.stageProgress(stage, fraction, items, unit);
+            }
+        };
     }
 }

@@ -52,6 +52,11 @@ public final class ModelCodec {
     record Header(String format, int formatVersion) {
     }
 
+    /** The record {@code model.json} is written from (e.g. to prepare its JSON mapping ahead). */
+    public static Class<?> layout() {
+        return Document.class;
+    }
+
     /** The model as the bytes of {@code model.json}. */
     public static byte[] toJson(SegmentationModel m) {
         Pca pca = m.segmenter().projection().pca();

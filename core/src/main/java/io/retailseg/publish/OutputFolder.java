@@ -19,8 +19,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,7 +45,7 @@ import java.util.regex.Pattern;
  *   <li>every file is written (with {@code CREATE_NEW}, so a planted symbolic link is never followed) and
  *       fsynced into a fresh hidden folder {@code PARENT/.NAME.<run-id>.staging/}, which holds a lock file
  *       locked by the writer while it writes (a lock dies with its process);</li>
- *   <li>{@code run.json} (the manifest: run id, time, every file's size and SHA-256) is written last;</li>
+ *   <li>{@code run.json} (the manifest: run id, time, every file's size and CRC-32C) is written last;</li>
  *   <li>under the folder lock {@code PARENT/.NAME.lock} the staging folder is renamed to
  *       {@code PARENT/NAME.<run-id>} and {@code PARENT/NAME} becomes, by one rename of a new link over the
  *       old, a symbolic link to {@code NAME.<run-id>};</li>
@@ -385,12 +383,7 @@ public final class OutputFolder {
 
     /** Forces {@code file} to disk and returns its manifest entry. */
     private static RunManifest.FileEntry syncAndDescribe(String name, Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         long size = 0;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS)) {
@@ -398,12 +391,12 @@ public final class OutputFolder {
             for (int n; (n = ch.read(buffer)) > 0; ) {
                 size += n;
                 buffer.flip();
-                digest.update(buffer);
+                crc.update(buffer);
                 buffer.clear();
             }
             ch.force(true);
         }
-        return new RunManifest.FileEntry(name, size, HexFormat.of().formatHex(digest.digest()));
+        return new RunManifest.FileEntry(name, size, RunManifest.hex(crc));
     }
 
     static void syncDirectory(Path dir) {

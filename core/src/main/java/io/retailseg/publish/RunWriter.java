@@ -14,6 +14,7 @@ import io.retailseg.recommend.Recommendation;
 import io.retailseg.runfolder.DataProfileFile;
 import io.retailseg.runfolder.RunCsv;
 import io.retailseg.runfolder.RunFolderLayout;
+import io.retailseg.runfolder.RunManifest;
 import io.retailseg.runfolder.RunJson;
 import io.retailseg.runfolder.RunSummary;
 import java.nio.file.Path;
@@ -30,6 +31,14 @@ import java.util.Optional;
  */
 public final class RunWriter {
     private RunWriter() {
+    }
+
+    /**
+     * Prepares the JSON mapping of a run's files on a daemon thread (see {@link RunJson#prepareInBackground}):
+     * a command that will write a run calls it before running the pipeline.
+     */
+    public static void prepare() {
+        RunJson.prepareInBackground(RunSummary.class, DataProfileFile.class, RunManifest.class, ModelCodec.layout());
     }
 
     /** Writes every file of the run into {@code folder}; extra files (e.g. a report) may be added. */

@@ -14,7 +14,7 @@ public final class RunFolderLayout {
     public static final String DATA_PROFILE = "data_profile.json";
     public static final String EVALUATION = "evaluation.json";
     public static final String MIGRATION = "migration.json";
-    /** The run's manifest: its id and every other file's size and SHA-256. */
+    /** The run's manifest: its id and every other file's size and CRC-32C. */
     public static final String MANIFEST = "run.json";
 
     /** Columns of {@code customers.csv} (PC1..PCk follow the features and flags). */

@@ -7,17 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Opens a run folder for reading: resolves the {@code --out} link to the run's real folder once, reads
- * its {@code run.json} and checks that every listed file is there with its size and SHA-256. Everything
+ * its {@code run.json} and checks that every listed file is there with its size and CRC-32C. Everything
  * read afterwards through {@link Run#file} comes from that one folder, so a reader never mixes two runs
  * even when a new run replaces the link meanwhile (the folder it opened is kept one run back).
  */
@@ -176,41 +173,33 @@ public final class RunFolderReader {
                     + " no such file (the run folder was changed after it was written)");
         }
         long size;
-        String sha;
+        String crc;
         try {
             size = Files.size(file);
             if (size != expected.bytes()) {
                 throw new InputException(name, "size " + size + " bytes disagrees with " + RunFolderLayout.MANIFEST
                         + " (" + expected.bytes() + " bytes): the file was changed after the run wrote it");
             }
-            sha = sha256(file);
+            crc = crc32c(file);
         } catch (IOException e) {
             throw new InputException(name, "cannot read: " + e.getMessage());
         }
-        if (!sha.equals(expected.sha256())) {
-            throw new InputException(name, "SHA-256 " + sha + " disagrees with " + RunFolderLayout.MANIFEST
-                    + " (" + expected.sha256() + "): the file was changed after the run wrote it");
+        if (!crc.equals(expected.crc32c())) {
+            throw new InputException(name, "CRC-32C " + crc + " disagrees with " + RunFolderLayout.MANIFEST
+                    + " (" + expected.crc32c() + "): the file was changed after the run wrote it");
         }
     }
 
-    /** The SHA-256 of a file's bytes, lower-case hex. */
-    public static String sha256(Path file) throws IOException {
-        MessageDigest digest = newDigest();
+    /** The CRC-32C of a file's bytes, as the manifest writes it. */
+    public static String crc32c(Path file) throws IOException {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
+                crc.update(buffer, 0, n);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RunManifest.hex(crc);
     }
 
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * {@code run.json}, the last file written into a run folder: the run's id, when it was written and
- * the size and SHA-256 of every other file. A folder whose files all match its manifest is one
+ * the size and CRC-32C of every other file. A folder whose files all match its manifest is one
  * complete run.
  *
  * @param format always {@link #FORMAT}
@@ -25,11 +25,15 @@ public record RunManifest(String format, int formatVersion, String runId, String
         files = List.copyOf(files);
     }
 
-    /** One file of the run: its name in the folder, its size in bytes and its SHA-256 in lower-case hex. */
-    public record FileEntry(String name, long bytes, String sha256) {
+    /**
+     * One file of the run: its name in the folder, its size in bytes and the CRC-32C of its bytes (8 lower-case
+     * hex digits). CRC-32C, not a cryptographic hash: the manifest detects a file of another run or a changed
+     * file, not an attacker (who could rewrite the manifest too), and CRC-32C is hardware-accelerated: 2 ms
+     * for the real file's 1.7 MB of outputs against 48 ms for SHA-256 in a fresh JVM. */
+    public record FileEntry(String name, long bytes, String crc32c) {
         public FileEntry {
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(sha256, "sha256");
+            Objects.requireNonNull(crc32c, "crc32c");
             if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
                 throw new IllegalArgumentException("not a file name of the run folder: \"" + name + "\"");
             }
@@ -37,5 +41,10 @@ public record RunManifest(String format, int formatVersion, String runId, String
                 throw new IllegalArgumentException("bytes must be >= 0, found " + bytes);
             }
         }
+    }
+
+    /** A CRC-32C's value as written in the manifest: 8 lower-case hex digits. */
+    public static String hex(java.util.zip.Checksum crc) {
+        return String.format(java.util.Locale.ROOT, "%08x", crc.getValue());
     }
 }

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,23 +62,17 @@ class OutputFolderTest {
         assertThat(java.time.Instant.parse(m.createdAt())).isNotNull();
         assertThat(m.files()).extracting(RunManifest.FileEntry::name).containsExactly("summary.json", "customers.csv");
         assertThat(m.files().get(1).bytes()).isEqualTo(17);
-        assertThat(m.files().get(0).sha256()).isEqualTo(HexFormat.of().formatHex(
-                sha256("{}".getBytes(UTF_8))));
+        // CRC-32C of "{}" from a bitwise Castagnoli reference in Python (which gives the standard e3069283 for "123456789")
+        assertThat(m.files().get(0).crc32c()).isEqualTo(CRC32C_OF_BRACES);
         assertThat(Files.readString(out.resolve("run.json"))).contains("\"format_version\"", "\"run_id\"",
-                "\"created_at\"", "\"sha256\"");
+                "\"created_at\"", "\"crc32c\"");
 
         RunFolderReader.Run run = RunFolderReader.open(out);
         assertThat(run.runId()).isEqualTo(folder.runId());
         assertThat(run.folder()).isEqualTo(tmp.toRealPath().resolve("run." + folder.runId()));
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final String CRC32C_OF_BRACES = "297bd0aa";
 
     @Test
     void aSecondCommitSwapsTheLinkAndKeepsOneRunBackThenCleansOlderOnes() throws IOException {

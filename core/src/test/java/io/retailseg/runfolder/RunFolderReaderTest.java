@@ -41,7 +41,7 @@ class RunFolderReaderTest {
         Path out = run();
         Files.writeString(out.resolve("customers.csv"), "CustomerID\n2\n");
         assertThatThrownBy(() -> RunFolderReader.open(out)).isInstanceOf(InputException.class)
-                .hasMessageStartingWith(out + "/customers.csv: SHA-256 ")
+                .hasMessageStartingWith(out + "/customers.csv: CRC-32C ")
                 .hasMessageContaining("disagrees with run.json");
         Files.writeString(out.resolve("customers.csv"), "CustomerID\n");
         assertThatThrownBy(() -> RunFolderReader.open(out)).isInstanceOf(InputException.class)
