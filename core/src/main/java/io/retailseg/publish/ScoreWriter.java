@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.retailseg.domain.Feature;
 import io.retailseg.recommend.Recommendation;
+import io.retailseg.runfolder.RunFolderLayout;
 import io.retailseg.score.ScoreResult;
 import io.retailseg.score.ScoredCustomer;
 import java.io.IOException;
@@ -36,13 +37,13 @@ public final class ScoreWriter {
     /** The header of the CSV. */
     public static List<String> header(int recommendationsPerCustomer) {
         List<String> header = new ArrayList<>();
-        header.add("CustomerID");
+        header.add(RunFolderLayout.CUSTOMER_ID);
         for (Feature f : Feature.values()) {
             header.add(f.columnName());
         }
         header.add("Outlier_Score");
-        header.add("Is_Outlier");
-        header.add("Segment");
+        header.add(RunFolderLayout.IS_OUTLIER);
+        header.add(RunFolderLayout.SEGMENT);
         header.add("Segment_Name");
         for (int r = 1; r <= recommendationsPerCustomer; r++) {
             header.add("Rec" + r + "_StockCode");
