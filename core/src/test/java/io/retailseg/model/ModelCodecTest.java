@@ -110,6 +110,24 @@ class ModelCodecTest {
         fails(m -> m.put("centroids", "many"), "field 'centroids'");
     }
 
+    /** The model-file cases of the hardening issue: each was an exit 3 or a silent change of segment. */
+    @Test
+    void theHardeningIssuesModelFilesAreOneLineErrors() {
+        assertThatThrownBy(() -> ModelCodec.parse("null".getBytes(StandardCharsets.UTF_8), "model.json"))
+                .isInstanceOf(InputException.class).satisfies(ModelCodecTest::oneLine);
+        fails(m -> m.remove("top_products"), "field 'top_products': expected a value, found none");
+        fails(m -> ((ArrayNode) m.get("outliers").get("trees").get(3).get("feature")).set(0,
+                JSON.getNodeFactory().numberNode(99)), "field 'outliers.trees[3].feature[0]': expected -1 (a leaf)"
+                        + " or a feature index 0..14, found 99");
+        // 1e999 is read as Infinity: refused like NaN instead of moving customers to another segment
+        String huge = new String(bytes, StandardCharsets.UTF_8).replaceFirst("(\"centroids\" : \\[ \\[ )[^,]+,",
+                "$11e999,");
+        assertThat(huge).contains("1e999");
+        assertThatThrownBy(() -> ModelCodec.parse(huge.getBytes(StandardCharsets.UTF_8), "model.json"))
+                .isInstanceOf(InputException.class).hasMessageContaining("field 'centroids[0][0]': expected a finite"
+                        + " number, found Infinity").satisfies(ModelCodecTest::oneLine);
+    }
+
     private static void fails(Consumer<ObjectNode> tamper, String expected) {
         ObjectNode tree;
         try {
