@@ -137,8 +137,13 @@ public final class RetailSegServer implements AutoCloseable {
             }
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(InputException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
-                    e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 405) {
+                    methodNotAllowed(ctx, api.routes());
+                } else {
+                    error(ctx, e.getStatus(), e.getMessage());
+                }
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal error; the server log has the details");
@@ -146,9 +151,10 @@ public final class RetailSegServer implements AutoCloseable {
             config.routes.error(404, ctx -> fallback(ctx, 404, "no such resource: " + ScoreRequest.printable(
                     ctx.path().length() > 100 ? ctx.path().substring(0, 100) + "..." : ctx.path())));
             config.routes.error(405, ctx -> {
-                ctx.header("Allow", Headers.allowed(api.routes(), ctx.path()));
-                fallback(ctx, 405, ctx.method() + " is not allowed on " + ScoreRequest.printable(ctx.path())
-                        + "; allowed: " + Headers.allowed(api.routes(), ctx.path()));
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/json")) {
+                    methodNotAllowed(ctx, api.routes());
+                }
             });
         });
         try {
@@ -237,6 +243,14 @@ public final class RetailSegServer implements AutoCloseable {
         body.put("message", message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message);
         ctx.status(status);
         Api.json(ctx, body);
+    }
+
+    /** 405 with the {@code Allow} header the RFC asks for: the methods of the routes at this path. */
+    private static void methodNotAllowed(Context ctx, List<Route> routes) {
+        String allowed = Headers.allowed(routes, ctx.path());
+        ctx.header("Allow", allowed);
+        String path = ctx.path().length() > 100 ? ctx.path().substring(0, 100) + "..." : ctx.path();
+        error(ctx, 405, ctx.method() + " is not allowed on " + ScoreRequest.printable(path) + "; allowed: " + allowed);
     }
 
     /** For statuses Javalin sets without an exception (unmatched route): JSON unless a handler already wrote it. */
