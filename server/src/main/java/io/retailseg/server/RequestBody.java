@@ -39,9 +39,16 @@ final class RequestBody {
      *     valid in its declared encoding
      */
     static byte[] read(Context ctx, long maxBytes) {
-        List<String> encodings = encodings(ctx.req().getHeaders("Content-Encoding").asIterator());
         long declared = ctx.contentLength();
         try (InputStream in = ctx.bodyInputStream()) {
+            List<String> encodings;
+            try {
+                encodings = encodings(ctx.req().getHeaders("Content-Encoding").asIterator());
+            } catch (ApiException e) {
+                // read the body anyway (up to the drain limit): a client still sending it gets the 415, not a reset
+                drain(in, maxBytes);
+                throw e;
+            }
             if (declared > maxBytes) {
                 drain(in, maxBytes);
                 throw tooLarge("body of " + declared + " bytes is larger than the limit of " + maxBytes + " bytes",
