@@ -3,7 +3,6 @@ package io.retailseg.server;
 import io.retailseg.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -35,7 +34,8 @@ final class RunsRoot {
     static RunsRoot of(Path given) {
         try {
             Path real = given.toRealPath();
-            if (!Files.isDirectory(real)) {
+            // a check of the folder itself, no file read (the run's files are read through the codec only)
+            if (!real.toFile().isDirectory()) {
                 throw new InputException(given.toString(), "runs root: not a folder");
             }
             return new RunsRoot(real);

@@ -323,7 +323,8 @@ class ServerTest {
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
         // HEAD is registered for every GET route, from the same list, and documented with it (RFC 9110: HEAD is GET
         // without the body)
-        List<String> registered = all.stream().filter(m -> !m.startsWith("HEAD ")).toList();
+        // BEFORE * is the security headers' filter (Headers), not an endpoint
+        List<String> registered = all.stream().filter(m -> !m.startsWith("HEAD ") && !m.equals("BEFORE *")).toList();
         assertThat(all.stream().filter(m -> m.startsWith("HEAD ")).map(m -> m.substring(5)).toList())
                 .containsExactlyInAnyOrderElementsOf(registered.stream().filter(m -> m.startsWith("GET "))
                         .map(m -> m.substring(4)).toList());
