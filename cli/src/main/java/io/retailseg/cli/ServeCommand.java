@@ -1,6 +1,7 @@
 package io.retailseg.cli;
 
 import io.retailseg.server.RetailSegServer;
+import io.retailseg.server.StartException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,9 +35,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "Token of POST /api/admin/reload (default: env " + TOKEN_VARIABLE + "; none = reload disabled).")
     String adminToken;
 
-    @Option(names = "--max-body-bytes", defaultValue = "10485760",
-            description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-body-bytes", defaultValue = "10485760", paramLabel = "BYTES",
+            description = "Largest request body accepted, as sent and as decoded from gzip or deflate"
+                    + " (default: ${DEFAULT-VALUE} = 10 MiB; 413 beyond).")
     long maxBodyBytes;
+
+    @Option(names = "--max-lines", defaultValue = "" + RetailSegServer.DEFAULT_MAX_LINES, paramLabel = "N",
+            description = "Most transaction lines in one POST /api/score (default: ${DEFAULT-VALUE}; 413 beyond).")
+    int maxLines;
+
+    @Option(names = "--runs-root", paramLabel = "DIR",
+            description = "Folder that POST /api/admin/reload may load runs from; relative paths are resolved"
+                    + " against it (default: the folder that holds --run).")
+    Path runsRoot;
 
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
@@ -49,9 +60,26 @@ final class ServeCommand implements Callable<Integer> {
         if (maxBodyBytes < 1) {
             throw new UsageException("--max-body-bytes: expected a positive number, found " + maxBodyBytes);
         }
+        if (maxLines < 1) {
+            throw new UsageException("--max-lines: expected a positive number, found " + maxLines);
+        }
         String token = adminToken != null ? adminToken : System.getenv(TOKEN_VARIABLE);
-        RetailSegServer server = RetailSegServer.start(new RetailSegServer.Settings(run, host, port, token,
-                maxBodyBytes));
+        RetailSegServer server;
+        try {
+            server = RetailSegServer.start(new RetailSegServer.Settings(run, host, port, token, maxBodyBytes, maxLines,
+                    runsRoot));
+        } catch (StartException e) {
+            if (e.kind() == StartException.Kind.SETTINGS) {
+                throw new UsageException(e.getMessage());
+            }
+            // the machine refused (port in use): the environment, exit 4
+            spec.commandLine().getErr().println("retailseg: " + e.getMessage());
+            if (verbose) {
+                e.printStackTrace(spec.commandLine().getErr());
+            }
+            spec.commandLine().getErr().flush();
+            return Main.ENVIRONMENT;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -39,14 +39,18 @@ final class Api {
     private final AtomicReference<RunSnapshot> current;
     private final String adminToken;
     private final long maxBodyBytes;
+    private final int maxLines;
+    private final RunsRoot runsRoot;
     private final List<Route> routes;
     private final byte[] dashboard;
     private final byte[] docs;
 
-    Api(RunSnapshot initial, String adminToken, long maxBodyBytes) {
+    Api(RunSnapshot initial, String adminToken, long maxBodyBytes, int maxLines, RunsRoot runsRoot) {
         this.current = new AtomicReference<>(initial);
         this.adminToken = adminToken;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxLines = maxLines;
+        this.runsRoot = runsRoot;
         this.dashboard = Assets.dashboard();
         this.docs = Assets.docs();
         this.routes = buildRoutes();
@@ -90,15 +94,18 @@ final class Api {
                         "Score transaction lines of one or many customers with the run's model",
                         List.of(), List.of(ScoreRequest.JSON_TYPE, ScoreRequest.CSV_TYPE), JSON_TYPE,
                         Map.of(400, "malformed or empty body, or a bad field (named with its line)",
-                                413, "body larger than " + maxBodyBytes + " bytes",
-                                415, "Content-Type is neither application/json nor text/csv"), this::score),
+                                413, "body larger than " + maxBodyBytes + " bytes (sent or decoded), or more than "
+                                        + maxLines + " lines",
+                                415, "Content-Type is neither application/json nor text/csv, or a Content-Encoding"
+                                        + " other than gzip, deflate or identity"), this::score),
                 new Route(HandlerType.POST, "/api/admin/reload", "admin",
                         "Load a run folder (default: the current one again) and swap it in atomically",
                         List.of(new Route.Param("run", "query", "string", false,
                                 "run folder to load (or JSON body {\"run\": ...})")),
                         List.of(ScoreRequest.JSON_TYPE), JSON_TYPE,
-                        Map.of(400, "the folder is not a complete run; the current run stays",
-                                401, "no Authorization: Bearer token", 403, "wrong token, or reload disabled"),
+                        Map.of(400, "not a valid path, or the folder is not a complete run; the current run stays",
+                                401, "no Authorization: Bearer token", 403, "wrong token, or reload disabled",
+                                404, "no run folder by that name under the runs root (also for any path outside it)"),
                         this::reload),
                 new Route(HandlerType.GET, "/openapi.json", "docs", "This OpenAPI document", List.of(), List.of(),
                         JSON_TYPE, none, ctx -> json(ctx, OpenApi.document(routes, "retailseg API"))),
@@ -211,7 +218,7 @@ final class Api {
     private void score(Context ctx) {
         RunSnapshot s = current.get();
         byte[] body = readBody(ctx);
-        Transactions lines = ScoreRequest.parse(ctx.contentType(), body);
+        Transactions lines = ScoreRequest.parse(ctx.contentType(), body, maxLines);
         ScoreResult result = s.scorer().score(lines);
         List<Object> customers = new ArrayList<>();
         for (ScoredCustomer c : result.customers()) {
@@ -256,7 +263,8 @@ final class Api {
             }
             folder = node.has("run") ? node.get("run").asText() : null;
         }
-        RunSnapshot next = RunSnapshot.load(folder == null || folder.isBlank() ? before.folder() : Path.of(folder));
+        RunSnapshot next = folder == null || folder.isBlank() ? runsRoot.reload(before.folder())
+                : runsRoot.load(folder);
         current.set(next);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("run", next.id());
@@ -281,41 +289,9 @@ final class Api {
         }
     }
 
-    /**
-     * The body, refused with 413 past the limit whether or not Content-Length announced it. A refused
-     * body is read to its end (and dropped) up to {@link #DRAIN_FACTOR} times the limit, so that a
-     * client that sends the whole body before reading the answer gets the 413 instead of a closed
-     * connection; past that the connection is closed.
-     */
+    /** The body, decoded, refused with 413 past the limit on the wire or decoded (see {@link RequestBody}). */
     private byte[] readBody(Context ctx) {
-        long declared = ctx.contentLength();
-        try (InputStream in = ctx.bodyInputStream()) {
-            if (declared > maxBodyBytes) {
-                drain(in);
-                throw new ApiException(413, "body of " + declared + " bytes is larger than the limit of "
-                        + maxBodyBytes + " bytes");
-            }
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (body.length > maxBodyBytes) {
-                drain(in);
-                throw new ApiException(413, "body larger than the limit of " + maxBodyBytes + " bytes");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** How much of a refused body is read and dropped, as a multiple of the limit. */
-    static final int DRAIN_FACTOR = 4;
-
-    private void drain(InputStream in) throws IOException {
-        long left = DRAIN_FACTOR * maxBodyBytes;
-        byte[] buffer = new byte[1 << 16];
-        int n;
-        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-            left -= n;
-        }
+        return RequestBody.read(ctx, maxBodyBytes);
     }
 
     private static int segmentId(RunSnapshot s, String text, String what) {

@@ -57,10 +57,42 @@ public record RunSnapshot(String id, Path folder, Instant loadedAt, Scorer score
      * @throws InputException when a file is missing or malformed
      */
     public static RunSnapshot load(Path given) {
+        return load(given, null);
+    }
+
+    /** Thrown when a run folder resolves to a folder outside the runs root (its link changed after the check). */
+    static final class OutsideRoot extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutsideRoot() {
+            super("outside the runs root", null, false, false);
+        }
+    }
+
+    /**
+     * Reads the run folder {@code given}, which must resolve to a folder inside {@code root} (a real path;
+     * null: anywhere). The files read must be listed in the folder's {@code run.json} (which checks them:
+     * regular files, not links, of the recorded size and CRC-32C), so a planted link cannot make the server
+     * read a file outside the run.
+     *
+     * @throws OutsideRoot when the folder is outside the root
+     * @throws InputException when a file is missing, unlisted or malformed
+     */
+    static RunSnapshot load(Path given, Path root) {
         // resolves the --out link once (again on every reload, so a reload follows the newest run) and checks
         // run.json: everything below reads that one run's real folder
         io.retailseg.runfolder.RunFolderReader.Run run = io.retailseg.runfolder.RunFolderReader.open(given);
         Path folder = run.folder();
+        if (root != null && !folder.startsWith(root)) {
+            throw new OutsideRoot();
+        }
+        for (String name : List.of(RunFolderLayout.MODEL, RunFolderLayout.SUMMARY, RunFolderLayout.CUSTOMERS,
+                RunFolderLayout.RECOMMENDATIONS)) {
+            if (!run.has(name)) {
+                throw new InputException(given + "/" + name, "not listed in " + RunFolderLayout.MANIFEST
+                        + ": not a file of this run");
+            }
+        }
         Path modelFile = run.file(RunFolderLayout.MODEL);
         SegmentationModel model = ModelCodec.read(modelFile);
         Scorer scorer = Scorer.of(model);
