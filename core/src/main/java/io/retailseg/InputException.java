@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Bad input, described for a person: which file, which line and field, what was expected and what
  * was found. The message is one line, e.g.
- * {@code data.csv:17: field 'UnitPrice': expected a number, found "abc"}.
+ * {@code data.csv:17: field 'UnitPrice': expected a number, found "abc"}; control characters
+ * are escaped ({@link Echo}), so it stays one line whatever the input held.
  */
 public final class InputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -21,7 +22,7 @@ public final class InputException extends RuntimeException {
      * @param problem what was expected and what was found
      */
     public InputException(String source, long line, String field, String problem) {
-        super(format(source, line, field, problem));
+        super(Echo.escape(format(source, line, field, problem)));
         this.source = source;
         this.line = line;
         this.field = field;

@@ -15,7 +15,7 @@ public final class OutputException extends UncheckedIOException {
     private final String path;
 
     public OutputException(String what, Object path, IOException cause) {
-        super(what + " " + path + ": " + reason(cause), cause);
+        super(Echo.escape(what + " " + path + ": " + reason(cause)), cause);
         this.path = String.valueOf(path);
     }
 

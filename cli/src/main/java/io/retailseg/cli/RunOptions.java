@@ -81,11 +81,17 @@ final class RunOptions {
             b.threads(threads);
         }
         if (!"auto".equalsIgnoreCase(k.trim())) {
+            int fixed;
             try {
-                b.k(Integer.parseInt(k.trim()));
+                fixed = Integer.parseInt(k.trim());
             } catch (NumberFormatException e) {
-                throw new UsageException("--k: expected 'auto' or a whole number, found \"" + k + "\"");
+                throw new UsageException("--k: expected 'auto' or a whole number >= 2, found "
+                        + io.retailseg.Echo.quote(k));
             }
+            if (fixed < 2) {
+                throw new UsageException("--k: expected 'auto' or a whole number >= 2, found " + fixed);
+            }
+            b.k(fixed);
         }
         try {
             return b.build();

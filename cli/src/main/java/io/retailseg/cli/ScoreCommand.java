@@ -7,6 +7,8 @@ import io.retailseg.publish.ScoreWriter;
 import io.retailseg.score.ScoreResult;
 import io.retailseg.score.Scorer;
 import java.io.PrintWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,6 +45,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkOut(input, model, out);
         Scorer scorer = Scorer.of(ModelCodec.read(model));
         Transactions lines = TransactionReader.read(input, format.ingestOptions());
         ScoreResult result = scorer.score(lines);
@@ -57,5 +60,32 @@ final class ScoreCommand implements Callable<Integer> {
         }
         stdout.flush();
         return Main.OK;
+    }
+
+    /**
+     * Refuses, before any work, an {@code --out} that is a folder or the input or model file itself
+     * (compared as real files, so also through links and other spellings): score would replace it.
+     */
+    static void checkOut(Path input, Path model, Path out) {
+        if (Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + " is a folder; expected the CSV file to write");
+        }
+        for (Map.Entry<String, Path> e : Map.of("--input", input, "--model", model).entrySet()) {
+            if (sameFile(e.getValue(), out)) {
+                throw new UsageException("--out " + out + " is the " + e.getKey() + " file " + e.getValue()
+                        + "; choose another file to write (score never overwrites what it reads)");
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        if (io.retailseg.io.TransactionReader.isStandardInput(a) || !Files.exists(a) || !Files.exists(b)) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(a, b); // real paths: links and ../ resolved
+        } catch (IOException e) {
+            return false; // cannot tell: the read or the write will say what is wrong
+        }
     }
 }

@@ -96,7 +96,7 @@ public record RunConfig(
         require(pcaComponents >= 1 && pcaComponents <= Feature.COUNT,
                 "pcaComponents must be in 1.." + Feature.COUNT + " (the number of features), was " + pcaComponents);
         require(fixedK != null, "fixedK must be given (empty for automatic)");
-        require(fixedK.isEmpty() || fixedK.getAsInt() >= 2, "k must be at least 2, was " + fixedK);
+        require(fixedK.isEmpty() || fixedK.getAsInt() >= 2, "k must be at least 2, was " + (fixedK.isEmpty() ? "auto" : fixedK.getAsInt()));
         require(kMin >= 2 && kMax >= kMin, "k range must satisfy 2 <= kMin <= kMax, was " + kMin + ".." + kMax);
         require(kmeansRestarts >= 1, "kmeansRestarts must be at least 1, was " + kmeansRestarts);
         require(kmeansMaxIterations >= 1, "kmeansMaxIterations must be at least 1, was " + kmeansMaxIterations);

@@ -32,7 +32,7 @@ public record BadLines(long skipped, Map<Reason, Long> byReason, List<Line> firs
         MISSING("missing"),
         /** Quantity, UnitPrice or CustomerID is not a number (or not a whole one, or out of range). */
         NUMBER("number"),
-        /** InvoiceDate is not a date, or lies more than 68 years from the first line's. */
+        /** InvoiceDate is not a date, or lies outside 1932-01-01 to 2067-12-31 (Transactions.FIRST_DAY, LAST_DAY). */
         DATE("date"),
         /** The line's Country would be one distinct country too many (32,768). */
         COUNTRY("country");

@@ -15,8 +15,8 @@ import java.util.Objects;
  * <p>Memory: {@value #BYTES_PER_LINE} bytes a line plus the dictionaries. Every column is a 4-byte
  * code or value (country 2 bytes): invoice, stock code and description are codes into string
  * dictionaries, the unit price a code into the distinct prices, the customer a code into the
- * distinct customer ids, the time seconds from the first line's (so every line must lie within 68
- * years of the first). Columns are stored in chunks of 2^{@value #CHUNK_SHIFT} lines, so growing
+ * distinct customer ids, the time seconds from 2000-01-01T00:00 as an int (so every line must lie
+ * from {@link #FIRST_DAY} to {@link #LAST_DAY}, a fixed window: a refused date is the line's own fault). Columns are stored in chunks of 2^{@value #CHUNK_SHIFT} lines, so growing
  * never copies the lines read so far (no 2x peak) and nothing is trimmed at the end.
  *
  * <p>Instances are immutable once built: the storage is owned by the instance and never exposed for
@@ -24,6 +24,14 @@ import java.util.Objects;
  * indices only, 4 bytes a selected line), sharing the storage instead of copying it.
  */
 public final class Transactions {
+    /** Earliest InvoiceDate accepted (the window's width is what an int of seconds holds around 2000). */
+    public static final java.time.LocalDate FIRST_DAY = java.time.LocalDate.of(1932, 1, 1);
+    /** Latest InvoiceDate accepted (the whole day). */
+    public static final java.time.LocalDate LAST_DAY = java.time.LocalDate.of(2067, 12, 31);
+    private static final long TIME_BASE = LocalDateTime.of(2000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final long FIRST_TIME = FIRST_DAY.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+    private static final long LAST_TIME = LAST_DAY.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) - 1;
+
     /** CustomerID value of a line without customer. */
     public static final long MISSING_CUSTOMER = Long.MIN_VALUE;
     /** Description code of a line without description. */
@@ -182,7 +190,7 @@ public final class Transactions {
         int[][] price = new int[1][];
         int[][] customer = new int[1][];
         short[][] country = new short[1][];
-        long timeBase;
+        long timeBase = TIME_BASE;
         /** The source's lines that were skipped while reading (shared by every view). */
         BadLines badLines = BadLines.NONE;
         final StringDictionary invoices = new StringDictionary();
@@ -290,8 +298,7 @@ public final class Transactions {
         /**
          * Appends one line with its time as epoch seconds (local time read as UTC).
          *
-         * @throws Refused when the time is more than 68 years (an int of seconds) from the first
-         *     line's, or the country would be a 32,769-th
+         * @throws Refused when the time is outside {@link #FIRST_DAY} to {@link #LAST_DAY}, or the country would be a 32,769-th
          * @throws IllegalArgumentException when the line would be the 2^31-th
          */
         public Builder add(String invoiceNo, String stockCode, String description, int quantity,
@@ -322,12 +329,10 @@ public final class Transactions {
          * Throws what {@link #addEncoded} would for the time alone, before the caller encodes the
          * line's strings: a line refused for its date then adds nothing to the dictionaries.
          *
-         * @throws Refused when the time is more than 68 years from the first line's
+         * @throws Refused when the time is outside {@link #FIRST_DAY} to {@link #LAST_DAY}
          */
         public void checkTime(long epochSecond) {
-            if (size > 0) {
-                timeOffset(epochSecond);
-            }
+            timeOffset(epochSecond);
         }
 
         /** Records the lines of the source skipped while reading. */
@@ -363,15 +368,11 @@ public final class Transactions {
         }
 
         private int timeOffset(long epochSecond) {
-            if (size == 0) {
-                storage.timeBase = epochSecond;
+            if (epochSecond < FIRST_TIME || epochSecond > LAST_TIME) {
+                // a fixed window, not one around the first line's time: the line at fault is the one named
+                throw new Refused(BadLines.Reason.DATE, "expected a date from " + FIRST_DAY + " to " + LAST_DAY);
             }
-            long offset = epochSecond - storage.timeBase;
-            if (offset != (int) offset) {
-                throw new Refused(BadLines.Reason.DATE, "expected a date within 68 years of the first line's ("
-                        + LocalDateTime.ofEpochSecond(storage.timeBase, 0, ZoneOffset.UTC) + ")");
-            }
-            return (int) offset;
+            return (int) (epochSecond - storage.timeBase);
         }
 
         private static int checkCountry(int countryCode) {

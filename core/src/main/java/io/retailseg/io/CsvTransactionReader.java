@@ -104,13 +104,38 @@ final class CsvTransactionReader {
      * FastCSV says "Exception when reading record that started in line 2" and puts the reason in
      * the cause; turn that into {@code file:2: not valid CSV: <reason>}.
      */
-    private static InputException notValidCsv(String source, CsvParseException e) {
+    static InputException notValidCsv(String source, CsvParseException e) {
         String message = String.valueOf(e.getMessage());
+        String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : message;
         Matcher m = STARTED_IN_LINE.matcher(message);
         long line = m.find() ? Long.parseLong(m.group(1)) : 0;
-        String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : message;
-        InputException error = new InputException(source, line, null, "not valid CSV: " + reason.replace('\n', ' '));
+        InputException error = new InputException(source, line, null, limit(reason)
+                .orElseGet(() -> "not valid CSV: " + reason.replace('\n', ' ')));
         error.initCause(e);
         return error;
+    }
+
+    private static final Pattern BUFFER_LIMIT = Pattern.compile("maximum buffer size of (\\d+)");
+    private static final Pattern FIELD_LIMIT = Pattern.compile("max field size of (\\d+)");
+    private static final Pattern RECORD_LIMIT = Pattern.compile("max record size of (\\d+)");
+    private static final Pattern FIELDS_LIMIT = Pattern.compile("maximum limit of (\\d+) fields");
+
+    /** FastCSV's size limits, said as what they are rather than as a suspected unclosed quotation. */
+    private static java.util.Optional<String> limit(String reason) {
+        Matcher m;
+        if ((m = BUFFER_LIMIT.matcher(reason)).find() || (m = FIELD_LIMIT.matcher(reason)).find()) {
+            return java.util.Optional.of(String.format(java.util.Locale.ROOT, "a field longer than the CSV reader's"
+                    + " limit of %,d characters (FastCSV's maximum field size; a quotation mark that is never closed"
+                    + " also runs into it)", Long.parseLong(m.group(1))));
+        }
+        if ((m = RECORD_LIMIT.matcher(reason)).find()) {
+            return java.util.Optional.of(String.format(java.util.Locale.ROOT, "a line longer than the CSV reader's"
+                    + " limit of %,d characters (FastCSV's maximum record size)", Long.parseLong(m.group(1))));
+        }
+        if ((m = FIELDS_LIMIT.matcher(reason)).find()) {
+            return java.util.Optional.of(String.format(java.util.Locale.ROOT, "more fields than the CSV reader's"
+                    + " limit of %,d (FastCSV's maximum fields per record)", Long.parseLong(m.group(1))));
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -33,11 +33,30 @@ final class HeaderMapping {
             int found = find(header, wanted);
             if (found < 0) {
                 throw new InputException(source, line, null, "missing column " + describe(column, mapped)
-                        + "; the header has: " + String.join(", ", header));
+                        + "; the header has: " + listed(header));
             }
             index[column.ordinal()] = found;
         }
         return new HeaderMapping(index, List.copyOf(header));
+    }
+
+    /** Header names shown in a message: the first {@value #SHOWN} (each cut when long), then how many more. */
+    static final int SHOWN = 20;
+
+    static String listed(List<String> header) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(SHOWN, header.size()); i++) {
+            String name = header.get(i);
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(name.length() > io.retailseg.Echo.MAX_QUOTED
+                    ? name.substring(0, io.retailseg.Echo.MAX_QUOTED) + "..." : name);
+        }
+        if (header.size() > SHOWN) {
+            sb.append(String.format(java.util.Locale.ROOT, " ... and %,d more", header.size() - SHOWN));
+        }
+        return sb.toString();
     }
 
     private static int find(List<String> header, List<String> wanted) {

@@ -21,14 +21,18 @@ import io.retailseg.domain.Transactions;
  */
 final class LineDecoder {
     private static final Column[] COLUMNS = Column.values();
-    /** Longest field text quoted in an error message, so the message stays one short line. */
-    private static final int MAX_QUOTED = 60;
     static final String EXPECTED_INVOICE = "expected an invoice number";
     static final String EXPECTED_STOCK_CODE = "expected a stock code";
     static final String EXPECTED_WHOLE = "expected a whole number";
     static final String EXPECTED_INT_RANGE =
             "expected a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
     static final String EXPECTED_NUMBER = "expected a number";
+    /**
+     * Largest |UnitPrice| accepted: 25,000 times the largest price of the real file (38,970.00), and
+     * small enough that sums and squares of spend over 2^31 lines of 2^31 items stay finite doubles.
+     */
+    static final double MAX_ABS_PRICE = 1e9;
+    static final String EXPECTED_PRICE_RANGE = "expected a number from -1000000000 to 1000000000";
     static final String EXPECTED_CUSTOMER = "expected a whole-number customer id";
 
     private final String source;
@@ -121,6 +125,10 @@ final class LineDecoder {
             reject(b, i, Reason.NUMBER, Column.UNIT_PRICE, EXPECTED_NUMBER);
             return;
         }
+        if (Math.abs(price) > MAX_ABS_PRICE) {
+            reject(b, i, Reason.NUMBER, Column.UNIT_PRICE, EXPECTED_PRICE_RANGE);
+            return;
+        }
         int customerField = base + slot[Column.CUSTOMER_ID.ordinal()];
         long customer = Transactions.MISSING_CUSTOMER;
         if (!FieldBufferHandler.isBlank(c, b.start[customerField], b.length[customerField])) {
@@ -193,12 +201,8 @@ final class LineDecoder {
         return new InputException(source, line, column.canonicalName(), expected + ", found " + quote(found));
     }
 
-    /** {@code "text"}, on one line and cut when long, or "an empty field". */
+    /** {@code "text"}, on one line with control characters escaped and cut when long, or "an empty field". */
     static String quote(String text) {
-        if (text.isEmpty()) {
-            return "an empty field";
-        }
-        String shown = text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "..." : text;
-        return '"' + shown.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ') + '"';
+        return io.retailseg.Echo.quote(text);
     }
 }

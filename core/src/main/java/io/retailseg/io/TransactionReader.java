@@ -72,9 +72,67 @@ public final class TransactionReader {
      * @throws io.retailseg.MemoryLimitException when the file will not fit in the Java heap
      */
     public static Transactions read(Path file, IngestOptions options, ReadProgress progress) {
+        return read(file, options, progress, new StreamDigest());
+    }
+
+    /** The {@code --input} name of standard input. */
+    public static final String STANDARD_INPUT = "-";
+    /** How messages name standard input. */
+    public static final String STANDARD_INPUT_NAME = "standard input";
+
+    /** Whether {@code file} is {@code -}, standard input. */
+    public static boolean isStandardInput(Path file) {
+        return STANDARD_INPUT.equals(file.toString());
+    }
+
+    /**
+     * What was read from an input that can be read only once (standard input, a named pipe): its
+     * bytes and their CRC-32C, computed while reading since the input cannot be read again for it.
+     */
+    public static final class StreamDigest {
+        private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        private long bytes;
+        private boolean streamed;
+
+        /** Whether the input was a stream (then {@link #bytes()} and {@link #crc32c()} describe what was read). */
+        public boolean streamed() {
+            return streamed;
+        }
+
+        public long bytes() {
+            return bytes;
+        }
+
+        public long crc32c() {
+            return crc.getValue();
+        }
+    }
+
+    /**
+     * Reads {@code file} as {@link #read(Path, IngestOptions, ReadProgress)} does; {@code -} is standard
+     * input, and standard input or a named pipe (anything but a regular file) is read once, as a stream
+     * of CSV (plain or gzip, by its first bytes), its size and checksum going to {@code digest}.
+     */
+    public static Transactions read(Path file, IngestOptions options, ReadProgress progress, StreamDigest digest) {
+        if (isStandardInput(file)) {
+            return readStream(STANDARD_INPUT_NAME, System.in, options, progress, digest);
+        }
         String source = file.toString();
         if (!Files.exists(file)) {
             throw new InputException(source, "file not found");
+        }
+        if (Files.isDirectory(file)) {
+            throw new InputException(source, "a folder: expected a CSV (plain or gzip) or XLSX file");
+        }
+        if (!Files.isRegularFile(file)) {
+            // a named pipe (or a device): it can be opened and read once only
+            // FileInputStream, not Files.newInputStream: the latter's available() asks a pipe its position
+            // ("Illegal seek")
+            try (InputStream in = new java.io.FileInputStream(file.toFile())) {
+                return readStream(source, in, options, progress, digest);
+            } catch (IOException e) {
+                throw cannotRead(source, e);
+            }
         }
         InvoiceDateParser dates = dateParser(source, options);
         try {
@@ -90,7 +148,13 @@ public final class TransactionReader {
                             DecodingPipeline.worthIt());
                 }
             }
-            if (isZip(magic) || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            boolean xlsxName = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+            if (isZip(magic) || xlsxName) {
+                if (!isZip(magic)) {
+                    throw new InputException(source, "named .xlsx but not an XLSX workbook (a workbook is a zip"
+                            + " archive): expected CSV (plain or gzip) or XLSX");
+                }
+                checkWorkbook(source, file);
                 try {
                     return XlsxTransactionReader.read(source, file, options, dates);
                 } catch (InputException | UncheckedIOException e) {
@@ -111,6 +175,57 @@ public final class TransactionReader {
             throw cannotRead(source, e);
         } catch (UncheckedIOException e) {
             throw cannotRead(source, e.getCause());
+        }
+    }
+
+    /** A zip file that is not a workbook (no {@code [Content_Types].xml} and {@code xl/} part) is said to be one. */
+    private static void checkWorkbook(String source, Path file) {
+        boolean types = false;
+        boolean workbook = false;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (var entries = zip.entries(); entries.hasMoreElements() && !(types && workbook); ) {
+                String name = entries.nextElement().getName();
+                types |= name.equals("[Content_Types].xml");
+                workbook |= name.startsWith("xl/");
+            }
+        } catch (IOException e) {
+            throw new InputException(source, "a damaged zip archive (" + io.retailseg.OutputException.reason(e)
+                    + "): expected CSV (plain or gzip) or XLSX");
+        }
+        if (!types || !workbook) {
+            throw new InputException(source, "a zip archive, not an XLSX workbook: expected CSV (plain or gzip)"
+                    + " or XLSX");
+        }
+    }
+
+    /** Standard input or a named pipe: read once, CSV only (plain or gzip by its first bytes). */
+    private static Transactions readStream(String source, InputStream raw, IngestOptions options,
+                                           ReadProgress progress, StreamDigest digest) {
+        InvoiceDateParser dates = dateParser(source, options);
+        digest.streamed = true;
+        CountingInputStream counted = new CountingInputStream(
+                new java.util.zip.CheckedInputStream(raw, digest.crc));
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(counted, GZIP_BUFFER_BYTES);
+            buffered.mark(MAGIC_BYTES);
+            byte[] magic = buffered.readNBytes(MAGIC_BYTES);
+            buffered.reset();
+            if (magic.length == 0) {
+                throw emptyFile(source);
+            }
+            if (isZip(magic)) {
+                throw new InputException(source, "a zip archive (an XLSX workbook?) read as a stream: standard input"
+                        + " and pipes take CSV (plain or gzip) only; give a workbook by its file name");
+            }
+            CsvTransactionReader.LineCounter counter = reporter(counted, -1, source, progress);
+            InputStream text = isGzip(magic) ? new GZIPInputStream(buffered, GZIP_BUFFER_BYTES) : buffered;
+            return CsvTransactionReader.read(source, text, options, dates, counter, DecodingPipeline.worthIt());
+        } catch (IOException e) {
+            throw cannotRead(source, e);
+        } catch (UncheckedIOException e) {
+            throw cannotRead(source, e.getCause());
+        } finally {
+            digest.bytes = counted.count();
         }
     }
 
@@ -193,8 +308,16 @@ public final class TransactionReader {
     }
 
     static InputException emptyFile(String source) {
-        return new InputException(source, "empty file: expected a header line with the columns "
-                + Arrays.stream(Column.values()).map(Column::canonicalName).collect(Collectors.joining(", ")));
+        return new InputException(source, "empty file: expected a header line with the columns " + columnList());
+    }
+
+    static InputException emptySheet(String source, Path file) {
+        return new InputException(source, "the first sheet of " + file.getFileName() + " is empty: expected a header"
+                + " row with the columns " + columnList());
+    }
+
+    private static String columnList() {
+        return Arrays.stream(Column.values()).map(Column::canonicalName).collect(Collectors.joining(", "));
     }
 
     private static InputException cannotRead(String source, Throwable e) {

@@ -40,7 +40,7 @@ final class XlsxTransactionReader {
             Iterator<Row> it = rows.iterator();
             Row header = nextNonEmpty(it);
             if (header == null) {
-                throw TransactionReader.emptyFile(source);
+                throw TransactionReader.emptySheet(source, file);
             }
             List<String> names = new ArrayList<>();
             for (int i = 0; i < header.getCellCount(); i++) {

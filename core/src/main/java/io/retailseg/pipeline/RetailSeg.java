@@ -93,6 +93,11 @@ public final class RetailSeg {
                     + " lines read, " + lines.size() + " kept); lines need a CustomerID, a Description,"
                     + " an ordinary StockCode and a positive UnitPrice");
         }
+        if (allCancellations(lines)) {
+            // segments would be named after cancellation rates and "best sellers" would be returns
+            throw new InputException(sourceName, "every one of the " + lines.size() + " lines kept after cleaning"
+                    + " is a cancellation (InvoiceNo starting with C): nothing was bought to segment or recommend");
+        }
         InputIdentity input = new InputIdentity(sourceName, fingerprint.bytes(), rowsRead, fingerprint.checksum(),
                 dataProfile.firstDay(), LocalDate.ofEpochDay(referenceDay).toString());
         SegmentationTrainer.Fit fit = SegmentationTrainer.fit(customers, lines, config, Seeds.of(config.seed()),
@@ -101,5 +106,15 @@ public final class RetailSeg {
                 fit.outlier(), fit.pcaScores(), fit.kSelection(), fit.segmentation(), fit.metrics(), fit.profiles(),
                 fit.recommended().topProducts(), fit.recommended().recommendations(), fit.model(), stages.timings(),
                 dataProfile);
+    }
+
+    private static boolean allCancellations(Transactions lines) {
+        boolean[] cancelled = io.retailseg.clean.Cleaner.cancelledInvoices(lines.invoices());
+        for (int i = 0; i < lines.size(); i++) {
+            if (!cancelled[lines.invoice(i)]) {
+                return false;
+            }
+        }
+        return lines.size() > 0;
     }
 }

@@ -68,6 +68,11 @@ public final class SegmentationTrainer {
         ProgressListener progress = stages.progress();
         int n = customers.size();
         double[][] features = customers.matrix();
+        int fewest = config.fixedK().orElse(config.kMin()) + 1;
+        if (n < fewest) {
+            throw new InputException(input.source(), n + (n == 1 ? " customer" : " customers") + " after cleaning:"
+                    + " too few to form k = " + (fewest - 1) + " segments (need at least k + 1 customers)");
+        }
         OutlierDetector.Fit outliers = stages.run("outliers", () -> OutlierDetector.fit(features,
                 config.isolationTrees(), config.isolationSampleSize(), config.contamination(),
                 seeds.seed(Seeds.OUTLIERS), config.threads()), f -> count(f.outlier()) + " outliers");
@@ -84,16 +89,29 @@ public final class SegmentationTrainer {
         for (int i = 0; i < m; i++) {
             segmentedFeatures[i] = features[segmentedRows[i]];
         }
+        int distinct = distinctRows(segmentedFeatures, 2);
+        if (distinct < 2) {
+            throw new InputException(input.source(), "all " + m + " customers left to segment have the same values"
+                    + " of the 15 features: there is nothing to tell them apart");
+        }
         Projection projection = stages.run("scale_pca", () -> Projection.fit(segmentedFeatures,
                 config.pcaComponents()), p -> p.components() + " components");
         double[][] scores = projection.projectAll(segmentedFeatures);
+        // k-means cannot form more non-empty segments than there are distinct points, and a silhouette
+        // needs at least two: fewer distinct customers than k is said, not a failure deep in k-means
+        int points = distinctRows(scores, Math.max(minimumK, config.kMax()) + 1);
+        if (points < minimumK) {
+            throw new InputException(input.source(), m + " customers left to segment but only " + points
+                    + " distinct (customers with the same features coincide): too few to form k = " + minimumK
+                    + " segments");
+        }
 
         KSelector.Settings settings = new KSelector.Settings(config.kmeansRestarts(), config.kmeansMaxIterations(),
                 config.kmeansTolerance(), seeds.seed(Seeds.KMEANS), config.threads(), config.silhouetteTolerance(),
                 config.silhouetteSampleSize(), seeds.seed(Seeds.SILHOUETTE_SAMPLE));
         KSelector.Outcome outcome = stages.run("k_selection", () -> config.fixedK().isPresent()
                 ? KSelector.fixed(scores, config.fixedK().getAsInt(), settings)
-                : KSelector.choose(scores, config.kMin(), Math.min(config.kMax(), m - 1), settings,
+                : KSelector.choose(scores, config.kMin(), Math.min(config.kMax(), Math.min(m - 1, points)), settings,
                         (done, total) -> progress.stageProgress("k_selection", (double) done / total, done,
                                 "k values")),
                 o -> "k = " + o.selection().chosenK());
@@ -238,5 +256,36 @@ public final class SegmentationTrainer {
             }
         }
         return Arrays.copyOf(rows, n);
+    }
+
+    /**
+     * Number of distinct rows (compared value by value, -0.0 equal to 0.0), counted up to {@code cap}:
+     * at most {@code cap} representatives are kept, so it costs rows x cap comparisons and no memory.
+     */
+    static int distinctRows(double[][] rows, int cap) {
+        double[][] seen = new double[cap][];
+        int count = 0;
+        for (double[] row : rows) {
+            boolean known = false;
+            for (int s = 0; s < count && !known; s++) {
+                known = sameValues(seen[s], row);
+            }
+            if (!known) {
+                seen[count++] = row;
+                if (count == cap) {
+                    return count;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static boolean sameValues(double[] a, double[] b) {
+        for (int j = 0; j < a.length; j++) {
+            if (a[j] != b[j]) { // -0.0 == 0.0
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -30,21 +30,30 @@ public interface TransactionSource {
         return load();
     }
 
-    /** A CSV (plain or gzip) or XLSX file. */
+    /**
+     * A CSV (plain or gzip) or XLSX file; {@code -} is standard input, and standard input or a named
+     * pipe is read once as CSV (plain or gzip), its fingerprint computed while reading.
+     */
     static TransactionSource file(Path file, IngestOptions options) {
         return new TransactionSource() {
+            private final TransactionReader.StreamDigest digest = new TransactionReader.StreamDigest();
+
             @Override
             public String name() {
-                return file.toString();
+                return TransactionReader.isStandardInput(file) ? TransactionReader.STANDARD_INPUT_NAME : file.toString();
             }
 
             @Override
             public Transactions load() {
-                return TransactionReader.read(file, options);
+                return TransactionReader.read(file, options, io.retailseg.io.ReadProgress.NONE, digest);
             }
 
             @Override
             public Fingerprint fingerprint() {
+                if (digest.streamed()) {
+                    // read once (standard input, a pipe): the bytes and checksum counted while reading
+                    return new Fingerprint(digest.bytes(), checksum(digest.crc32c()));
+                }
                 // CRC-32C (hardware-accelerated, several GB/s) of the bytes as stored: one more read of a
                 // file that was just read, so mostly from the page cache.
                 java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
@@ -56,17 +65,23 @@ public interface TransactionSource {
                         bytes += r;
                     }
                 } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+                    throw new io.retailseg.InputException(file.toString(), "cannot read: "
+                            + io.retailseg.OutputException.reason(e));
                 }
-                return new Fingerprint(bytes, String.format(java.util.Locale.ROOT, "crc32c:%08x", crc.getValue()));
+                return new Fingerprint(bytes, checksum(crc.getValue()));
             }
 
             @Override
             public Transactions load(ProgressListener progress) {
                 return TransactionReader.read(file, options, (lines, bytes, total) ->
-                        progress.stageProgress("ingest", Math.min(1.0, (double) bytes / total), lines, "lines"));
+                        progress.stageProgress("ingest", total > 0 ? Math.min(1.0, (double) bytes / total)
+                                : Double.NaN, lines, "lines"), digest);
             }
         };
+    }
+
+    private static String checksum(long crc32c) {
+        return String.format(java.util.Locale.ROOT, "crc32c:%08x", crc32c);
     }
 
     /** Lines already in memory. */

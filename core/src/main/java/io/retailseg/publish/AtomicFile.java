@@ -32,7 +32,12 @@ public final class AtomicFile {
         RANDOM.nextBytes(random);
         Path tmp = parent.resolve("." + target.getFileName() + "." + HexFormat.of().formatHex(random) + ".tmp");
         try {
-            Files.createDirectories(parent);
+            try {
+                Files.createDirectories(parent);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // a file where a folder should be: say so, as OutputFolder does, not "File exists"
+                throw new OutputException("cannot create folder", parent, new IOException("Not a directory", e));
+            }
             if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException("Is a directory");
             }

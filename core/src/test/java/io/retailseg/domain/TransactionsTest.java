@@ -89,14 +89,23 @@ class TransactionsTest {
     }
 
     @Test
-    void timesMoreThan68YearsFromTheFirstLineAreRefused() {
+    void timesOutsideTheFixedWindowAreRefusedWhateverTheFirstLine() {
         Transactions.Builder b = new Transactions.Builder();
-        b.add("1", "A", "x", 1, BASE, 1.0, 1, "UK");
-        b.add("1", "A", "x", 1, BASE - Integer.MAX_VALUE, 1.0, 1, "UK");
-        assertThatThrownBy(() -> b.add("1", "A", "x", 1, BASE + Integer.MAX_VALUE + 1L, 1.0, 1, "UK"))
+        long first = LocalDateTime.of(1932, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+        long last = LocalDateTime.of(2067, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC);
+        assertThatThrownBy(() -> b.add("1", "A", "x", 1, first - 1, 1.0, 1, "UK"))
+                .as("the first line is checked too: the line at fault is the one refused")
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("expected a date within 68 years of the first line's (2010-12-01T08:26)");
-        assertThat(b.build().epochSecond(1)).isEqualTo(BASE - Integer.MAX_VALUE);
+                .hasMessage("expected a date from 1932-01-01 to 2067-12-31");
+        b.add("1", "A", "x", 1, BASE, 1.0, 1, "UK");
+        b.add("1", "A", "x", 1, first, 1.0, 1, "UK");
+        b.add("1", "A", "x", 1, last, 1.0, 1, "UK");
+        assertThatThrownBy(() -> b.add("1", "A", "x", 1, last + 1, 1.0, 1, "UK"))
+                .isInstanceOf(IllegalArgumentException.class);
+        Transactions t = b.build();
+        assertThat(t.epochSecond(0)).isEqualTo(BASE);
+        assertThat(t.epochSecond(1)).isEqualTo(first);
+        assertThat(t.epochSecond(2)).isEqualTo(last);
     }
 
     @Test

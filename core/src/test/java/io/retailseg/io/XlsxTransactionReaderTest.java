@@ -148,7 +148,8 @@ class XlsxTransactionReaderTest {
     @Test
     void emptySheet() throws IOException {
         Path file = workbook("empty.xlsx", ws -> { });
-        assertThat(error(file).getMessage()).startsWith(file + ": empty file: expected a header line");
+        assertThat(error(file).getMessage())
+                .startsWith(file + ": the first sheet of empty.xlsx is empty: expected a header row with the columns");
     }
 
     @Test
@@ -160,7 +161,19 @@ class XlsxTransactionReaderTest {
     void notAWorkbookDespiteTheName() throws IOException {
         Path file = dir.resolve("fake.xlsx");
         Files.writeString(file, "this is not a zip", StandardCharsets.UTF_8);
-        assertThat(error(file).getMessage()).startsWith(file + ": cannot read: ");
+        assertThat(error(file).getMessage()).isEqualTo(file + ": named .xlsx but not an XLSX workbook (a workbook is"
+                + " a zip archive): expected CSV (plain or gzip) or XLSX");
+    }
+
+    @Test
+    void aZipThatIsNotAWorkbookIsSaidToBeOne() throws IOException {
+        Path file = dir.resolve("data.zip");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("data.csv"));
+            zip.write("InvoiceNo\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(error(file).getMessage())
+                .isEqualTo(file + ": a zip archive, not an XLSX workbook: expected CSV (plain or gzip) or XLSX");
     }
 
     @Test
