@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,7 +78,7 @@ class ExitCodeTest {
     @Test
     void aFullFileSystemIsExit4AndLeavesNothingHalfWritten(@TempDir Path dir) throws Exception {
         Path mount = Files.createDirectory(dir.resolve("small"));
-        assumeTrue(exec("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", mount.toString()) == 0,
+        assumeTrue(Processes.exec("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", mount.toString()) == 0,
                 "cannot mount a tmpfs here (needs root and a machine that allows it)");
         try {
             Path out = mount.resolve("run");
@@ -87,21 +86,8 @@ class ExitCodeTest {
             // the staging folder is gone, no link was made: only the hidden folder lock stays
             assertThat(names(mount)).containsExactly(".run.lock");
         } finally {
-            exec("umount", mount.toString());
+            Processes.exec("umount", mount.toString());
         }
     }
 
-    private static int exec(String... command) throws Exception {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            return -1; // no such command
-        }
-    }
 }

@@ -282,7 +282,7 @@ class HardeningCliTest {
     @Test
     void aNamedPipeIsReadOnceWithTheSameChecksumAsTheFile(@TempDir Path dir) throws Exception {
         Path fifo = dir.resolve("lines.fifo");
-        assumeTrue(exec("mkfifo", fifo.toString()) == 0, "needs mkfifo");
+        assumeTrue(Processes.exec("mkfifo", fifo.toString()) == 0, "needs mkfifo");
         Thread writer = new Thread(() -> {
             try (OutputStream out = Files.newOutputStream(fifo)) {
                 Files.copy(input, out);
@@ -346,17 +346,4 @@ class HardeningCliTest {
                 .redirectOutput(log.toFile()).start();
     }
 
-    static int exec(String... command) throws Exception {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            return -1;
-        }
-    }
 }
