@@ -25,6 +25,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--products", paramLabel = "N", description = "Catalogue size: regular products,"
+            + " 500..100000 (default: 4000, like the real file).")
+    int products = 4_000;
+
+    @Option(names = "--customers", paramLabel = "N", description = "Customer population (not all of them buy:"
+            + " activity is heavy-tailed); default: grows with --rows, 6,800 x (rows / 541,909)^0.6, 50..250,000.")
+    int customers;
+
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
 
@@ -33,8 +41,15 @@ final class GenerateCommand implements Callable<Integer> {
         if (rows < 1) {
             throw new UsageException("--rows must be at least 1, was " + rows);
         }
+        if (products < 500 || products > 100_000) {
+            throw new UsageException("--products must be 500..100000, was " + products);
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--customers") && customers < 1) {
+            throw new UsageException("--customers must be at least 1, was " + customers);
+        }
         long start = System.nanoTime();
-        GenerationStats s = SyntheticRetailGenerator.write(rows, seed, out);
+        GenerationStats s = SyntheticRetailGenerator.write(rows, seed,
+                new SyntheticRetailGenerator.Shape(products, customers), out);
         double seconds = (System.nanoTime() - start) / 1e9;
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "Wrote %,d lines (%,d invoices, %,d customers, %.1f%% without customer, %,d cancellation lines)"

@@ -16,8 +16,11 @@ import java.util.SplittableRandom;
  */
 final class ProductCatalog {
 
-    /** Regular products (service codes come on top). */
+    /** Regular products by default (service codes come on top). */
     static final int SIZE = 4_000;
+    /** Smallest and largest catalogue: the archetype reshuffle needs 460 ranks; codes have room for ~150,000. */
+    static final int MIN_SIZE = 500;
+    static final int MAX_SIZE = 100_000;
     /** Zipf exponent of product popularity. */
     private static final double ZIPF_EXPONENT = 1.0;
     /** Zipf-Mandelbrot rank offset; 60 reproduces the real top-10 (3.2%) and top-100 (19%) shares. */
@@ -79,13 +82,29 @@ final class ProductCatalog {
     private final double[] rankCum;
     /** byArchetype[a][rank] = product index. */
     private final int[][] byArchetype;
+    private final int size;
 
     ProductCatalog(SplittableRandom rng) {
-        code = new String[SIZE];
-        description = new String[SIZE];
-        basePrice = new int[SIZE];
-        bulkPrice = new int[SIZE];
-        retailPrice = new int[SIZE];
+        this(SIZE, rng);
+    }
+
+    /**
+     * A catalogue of {@code size} products. Up to {@value #SIZE} the stock codes have 5 digits as in
+     * the real file (2-digit prefix + 3 digits); larger catalogues widen the part after the prefix
+     * (4 digits up to 15,000 products, 5 digits above) so that each prefix has room for its share.
+     * The default size draws exactly the same random numbers as before the size was configurable.
+     */
+    ProductCatalog(int size, SplittableRandom rng) {
+        if (size < MIN_SIZE || size > MAX_SIZE) {
+            throw new IllegalArgumentException("products: expected " + MIN_SIZE + ".." + MAX_SIZE + ", found " + size);
+        }
+        this.size = size;
+        int baseRange = size <= 4_000 ? 1_000 : size <= 15_000 ? 10_000 : 100_000;
+        code = new String[size];
+        description = new String[size];
+        basePrice = new int[size];
+        bulkPrice = new int[size];
+        retailPrice = new int[size];
         double[] prefixCum = Distributions.cumulative(PREFIX_WEIGHTS);
         // HashSets are used for membership only, never iterated: iteration order cannot leak.
         Set<Integer> usedBases = new HashSet<>();
@@ -93,13 +112,13 @@ final class ProductCatalog {
         usedBases.add(HIGH_RESOLUTION_IMAGE_CODE);
         Set<String> usedDescriptions = new HashSet<>();
         int p = 0;
-        while (p < SIZE) {
+        while (p < size) {
             int base;
             do {
-                base = PREFIXES[Distributions.pick(prefixCum, rng)] * 1000 + rng.nextInt(1000);
+                base = PREFIXES[Distributions.pick(prefixCum, rng)] * baseRange + rng.nextInt(baseRange);
             } while (!usedBases.add(base));
             int variants = rng.nextDouble() < VARIANT_BASE_SHARE ? 2 + rng.nextInt(3) : 1;
-            variants = Math.min(variants, SIZE - p);
+            variants = Math.min(variants, size - p);
             String pack = rng.nextInt(6) == 0 ? PACKS[rng.nextInt(PACKS.length)] : "";
             String theme = THEMES[rng.nextInt(THEMES.length)];
             String noun = NOUNS[rng.nextInt(NOUNS.length)];
@@ -117,7 +136,9 @@ final class ProductCatalog {
                 }
                 String candidate = d;
                 for (int k = 2; !usedDescriptions.add(candidate); k++) {
-                    candidate = d.length() <= MAX_DESCRIPTION - 4 ? d + " " + (char) ('A' + (k % 26)) + k % 10 : d + k;
+                    // the letter + digit suffixes repeat after 130; only large catalogues get that far
+                    candidate = k > 130 ? d.substring(0, Math.min(d.length(), MAX_DESCRIPTION - 7)) + " " + k
+                            : d.length() <= MAX_DESCRIPTION - 4 ? d + " " + (char) ('A' + (k % 26)) + k % 10 : d + k;
                 }
                 code[p] = variants > 1 ? Integer.toString(base) + (char) ('A' + v) : Integer.toString(base);
                 description[p] = candidate;
@@ -127,17 +148,17 @@ final class ProductCatalog {
                 p++;
             }
         }
-        double[] rankWeights = new double[SIZE];
-        for (int r = 0; r < SIZE; r++) {
+        double[] rankWeights = new double[size];
+        for (int r = 0; r < size; r++) {
             rankWeights[r] = Math.pow(r + 1 + ZIPF_OFFSET, -ZIPF_EXPONENT);
         }
         rankCum = Distributions.cumulative(rankWeights);
         // A global popularity order, then per archetype a local reshuffle of the top ranks.
-        int[] global = new int[SIZE];
-        for (int i = 0; i < SIZE; i++) {
+        int[] global = new int[size];
+        for (int i = 0; i < size; i++) {
             global[i] = i;
         }
-        shuffle(global, 0, SIZE, rng);
+        shuffle(global, 0, size, rng);
         byArchetype = new int[Archetype.values().length][];
         for (int a = 0; a < byArchetype.length; a++) {
             int[] perm = global.clone();
@@ -177,6 +198,11 @@ final class ProductCatalog {
     /** A product drawn by the popularity ranking of archetype {@code a}. */
     int draw(int archetype, SplittableRandom rng) {
         return byArchetype[archetype][Distributions.pick(rankCum, rng)];
+    }
+
+    /** Number of regular products. */
+    int size() {
+        return size;
     }
 
     String code(int p) {

@@ -102,7 +102,7 @@ final class RetailStream {
     private final int[] lineStart = new int[2 * (MAX_WEB_ORDER_LINES + 16) + 1];
     private final byte[] lineFlags = new byte[lineStart.length];
     /** productStamp[p] == stamp when product p is already on the current invoice. */
-    private final int[] productStamp = new int[ProductCatalog.SIZE];
+    private final int[] productStamp;
     private int stamp;
 
     private long invoiceNo = FIRST_INVOICE - 1;
@@ -124,10 +124,15 @@ final class RetailStream {
     private long bytes;
 
     RetailStream(long rows, long seed, Writer out) {
+        this(rows, seed, ProductCatalog.SIZE, CustomerPopulation.populationFor(rows), out);
+    }
+
+    RetailStream(long rows, long seed, int products, int population, Writer out) {
         SplittableRandom root = new SplittableRandom(seed);
         this.calendar = new ShopCalendar(root.split());
-        this.catalog = new ProductCatalog(root.split());
-        this.customers = new CustomerPopulation(CustomerPopulation.populationFor(rows), catalog, root.split());
+        this.catalog = new ProductCatalog(products, root.split());
+        this.productStamp = new int[catalog.size()];
+        this.customers = new CustomerPopulation(population, catalog, root.split());
         this.rng = root.split();
         this.rows = rows;
         this.out = out;
@@ -323,7 +328,7 @@ final class RetailStream {
             p = catalog.draw(archetype, rng);
         }
         while (productStamp[p] == stamp) {
-            p = (p + 1) % ProductCatalog.SIZE;
+            p = (p + 1) % catalog.size();
         }
         productStamp[p] = stamp;
         return p;

@@ -22,8 +22,9 @@ import java.util.zip.GZIPOutputStream;
  * <p>Deterministic: the same {@code rows} and {@code seed} give byte-identical output. All
  * randomness comes from one {@link java.util.SplittableRandom} split per component.
  *
- * <p>Streaming: memory is bounded by the product catalogue (4,000), the customer population
- * (at most {@value CustomerPopulation#MAX_POPULATION}) and the largest invoice, whatever {@code rows}.
+ * <p>Streaming: memory is bounded by the product catalogue (4,000 by default), the customer population
+ * (by default at most {@value CustomerPopulation#MAX_POPULATION}, about 90 bytes each) and the largest
+ * invoice, whatever {@code rows}.
  * The model and its calibration are described in {@code docs/generator.md}.
  */
 public final class SyntheticRetailGenerator {
@@ -41,6 +42,38 @@ public final class SyntheticRetailGenerator {
      * @throws UncheckedIOException when the file cannot be written; no partial file is left behind
      */
     public static GenerationStats write(long rows, long seed, Path out) {
+        return write(rows, seed, Shape.DEFAULT, out);
+    }
+
+    /**
+     * Catalogue and population sizes. {@link #DEFAULT}: 4,000 products and a population that grows
+     * with the rows (see docs/generator.md); the output is then the same as without a shape.
+     *
+     * @param products   regular products, {@value ProductCatalog#MIN_SIZE}..{@value ProductCatalog#MAX_SIZE}
+     * @param population customers who may buy (heavy-tailed activity: not all of them occur), 0 for
+     *                   the default that follows the rows, else at least 1
+     */
+    public record Shape(int products, int population) {
+        public static final Shape DEFAULT = new Shape(ProductCatalog.SIZE, 0);
+
+        public Shape {
+            if (products < ProductCatalog.MIN_SIZE || products > ProductCatalog.MAX_SIZE) {
+                throw new IllegalArgumentException("products: expected " + ProductCatalog.MIN_SIZE + ".."
+                        + ProductCatalog.MAX_SIZE + ", found " + products);
+            }
+            if (population < 0) {
+                throw new IllegalArgumentException("population: expected a count >= 1 (0 for the default), found "
+                        + population);
+            }
+        }
+
+        int populationFor(long rows) {
+            return population > 0 ? population : CustomerPopulation.populationFor(rows);
+        }
+    }
+
+    /** {@link #write(long, long, Path)} with a catalogue and population size. */
+    public static GenerationStats write(long rows, long seed, Shape shape, Path out) {
         Path target = out.toAbsolutePath();
         Path dir = target.getParent();
         Path tmp = null;
@@ -54,7 +87,7 @@ public final class SyntheticRetailGenerator {
             try (OutputStream file = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  OutputStream raw = gzip ? new GZIPOutputStream(file, BUFFER) : file;
                  Writer writer = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.US_ASCII), BUFFER)) {
-                stats = write(rows, seed, writer);
+                stats = write(rows, seed, shape, writer);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -84,12 +117,17 @@ public final class SyntheticRetailGenerator {
      * @throws UncheckedIOException     when {@code out} fails
      */
     public static GenerationStats write(long rows, long seed, Writer out) {
+        return write(rows, seed, Shape.DEFAULT, out);
+    }
+
+    /** {@link #write(long, long, Writer)} with a catalogue and population size. */
+    public static GenerationStats write(long rows, long seed, Shape shape, Writer out) {
         if (rows < 0) {
             throw new IllegalArgumentException("rows: expected a count >= 0, found " + rows);
         }
         try {
             Writer buffered = out instanceof BufferedWriter ? out : new BufferedWriter(out, BUFFER);
-            GenerationStats stats = new RetailStream(rows, seed, buffered).run();
+            GenerationStats stats = new RetailStream(rows, seed, shape.products(), shape.populationFor(rows), buffered).run();
             buffered.flush();
             return stats;
         } catch (IOException e) {

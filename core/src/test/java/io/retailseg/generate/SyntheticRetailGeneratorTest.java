@@ -280,6 +280,35 @@ class SyntheticRetailGeneratorTest {
         assertThat(CustomerPopulation.populationFor(100_000_000_000L)).isEqualTo(CustomerPopulation.MAX_POPULATION);
     }
 
+    @Test
+    void defaultShapeKeepsTheBytesOfTheFixedCatalogue() throws Exception {
+        // SHA-256 of rows 20,000, seed 3 as written before the catalogue size became an option
+        String text = generate(20_000, 3);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(java.util.HexFormat.of().formatHex(digest))
+                .isEqualTo("91f17910271e0d4c98b5970d8a0729f11457c6f288aa09a85b5cc154bdabfbff");
+        StringWriter explicit = new StringWriter();
+        SyntheticRetailGenerator.write(20_000, 3, new SyntheticRetailGenerator.Shape(4_000, 0), explicit);
+        assertThat(explicit.toString()).isEqualTo(text);
+    }
+
+    @Test
+    void largerCatalogueAndPopulationAreHonoured() {
+        StringWriter out = new StringWriter();
+        GenerationStats s = SyntheticRetailGenerator.write(300_000, 5, new SyntheticRetailGenerator.Shape(20_000, 30_000), out);
+        Counts c = Counts.of(out.toString());
+        long products = c.byProduct().keySet().stream().filter(code -> !SERVICE_CODES.contains(code)).count();
+        assertThat(products).as("distinct products").isGreaterThan(8_000);
+        assertThat(c.byProduct().keySet()).allMatch(code -> SERVICE_CODES.contains(code) || code.matches("\\d{5,7}[A-Z]?"));
+        // heavy-tailed activity: at 10 lines per member only part of the population occurs (5,702 here),
+        // but more than in the default population for these rows
+        long byDefault = SyntheticRetailGenerator.write(300_000, 5, SyntheticRetailGenerator.Shape.DEFAULT,
+                new StringWriter()).customers();
+        assertThat(s.customers()).isGreaterThan(byDefault).isLessThanOrEqualTo(30_000L);
+        assertThatThrownBy(() -> new SyntheticRetailGenerator.Shape(100, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static String generate(long rows, long seed) {
         StringWriter out = new StringWriter();
         SyntheticRetailGenerator.write(rows, seed, out);
