@@ -41,13 +41,14 @@ class EvaluateCliTest {
         assertThat(o.err()).contains("fit_training", "bootstrap", "migration");
         assertThat(o.out()).contains("mode new_only", "mode any", "| segment_quantity |", "| segment_buyers |",
                 "| segment_revenue |", "| global_quantity |", "| random |", "| repeat |", "| co_purchase |",
+                "| ease |", "| als |",
                 "adjusted Rand index mean", "Jaccard stability", "| from \\ to |", "Wrote evaluation.json");
         JsonNode e = JSON.readTree(out.resolve("evaluation.json").toFile());
         assertThat(e.at("/format").asText()).isEqualTo("retailseg-evaluation");
         assertThat(e.at("/split/rule").asText()).isEqualTo("holdout_days");
         assertThat(LocalDate.parse(e.at("/split/split_day").asText()))
                 .isEqualTo(LocalDate.parse(e.at("/split/last_day").asText()).minusDays(39));
-        assertThat(e.at("/recommenders")).hasSize(14);
+        assertThat(e.at("/recommenders")).hasSize(18);   // 9 recommenders x 2 modes
         for (JsonNode r : e.at("/recommenders")) {
             assertThat(r.at("/metrics")).hasSize(4);
             assertThat(r.at("/customers_evaluated").asInt()).isEqualTo(r.at("/mode").asText().equals("any")

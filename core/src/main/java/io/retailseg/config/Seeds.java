@@ -28,6 +28,8 @@ public final class Seeds {
     public static final String BOOTSTRAP = "bootstrap";
     /** {@code evaluate}'s random recommender. */
     public static final String RANDOM_RECOMMENDER = "random-recommender";
+    /** {@code evaluate}'s implicit-feedback ALS recommender: its starting product factors. */
+    public static final String ALS = "als";
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;

@@ -9,20 +9,23 @@ import java.util.Arrays;
  * What each customer bought in a set of cleaned lines: customers in ascending CustomerID, for each
  * the sorted distinct stock codes of any of their lines (cancellations included, as SPEC section 7's
  * "never bought") with the net quantity of each, and the distinct codes of their non-cancelled lines
- * with a positive quantity (what they "bought" when the lines are a hold-out period).
+ * with a positive quantity (what they "bought" when the lines are a hold-out period), and the number of
+ * their lines of each code (cancellation lines included: the confidence count of {@link ImplicitAls}).
  */
 public final class PurchaseHistory {
     private final long[] customerIds;
     private final int[][] codes;
     private final long[][] netQuantity;
+    private final int[][] lineCount;
     private final int[][] purchased;
     private final int[] catalogue;
 
-    private PurchaseHistory(long[] customerIds, int[][] codes, long[][] netQuantity, int[][] purchased,
-                            int[] catalogue) {
+    private PurchaseHistory(long[] customerIds, int[][] codes, long[][] netQuantity, int[][] lineCount,
+                            int[][] purchased, int[] catalogue) {
         this.customerIds = customerIds;
         this.codes = codes;
         this.netQuantity = netQuantity;
+        this.lineCount = lineCount;
         this.purchased = purchased;
         this.catalogue = catalogue;
     }
@@ -34,6 +37,7 @@ public final class PurchaseHistory {
         long[] ids = new long[n];
         int[][] codes = new int[n][];
         long[][] quantity = new long[n][];
+        int[][] counts = new int[n][];
         int[][] purchased = new int[n][];
         boolean[] inCatalogue = new boolean[lines.stockCodes().size()];
         for (int r = 0; r < lines.size(); r++) {
@@ -58,6 +62,7 @@ public final class PurchaseHistory {
             Arrays.sort(order, (a, b) -> Integer.compare(lines.stockCode(a), lines.stockCode(b)));
             int[] cs = new int[order.length];
             long[] qs = new long[order.length];
+            int[] ns = new int[order.length];
             int m = 0;
             for (Integer r : order) {
                 int code = lines.stockCode(r);
@@ -65,9 +70,11 @@ public final class PurchaseHistory {
                     cs[m++] = code;
                 }
                 qs[m - 1] += lines.quantity(r);
+                ns[m - 1]++;
             }
             codes[c] = Arrays.copyOf(cs, m);
             quantity[c] = Arrays.copyOf(qs, m);
+            counts[c] = Arrays.copyOf(ns, m);
             purchased[c] = Arrays.stream(positive, 0, bought).sorted().distinct().toArray();
         }
         int[] catalogue = new int[inCatalogue.length];
@@ -77,7 +84,7 @@ public final class PurchaseHistory {
                 catalogue[k++] = code;
             }
         }
-        return new PurchaseHistory(ids, codes, quantity, purchased, Arrays.copyOf(catalogue, k));
+        return new PurchaseHistory(ids, codes, quantity, counts, purchased, Arrays.copyOf(catalogue, k));
     }
 
     /** Number of customers. */
@@ -103,6 +110,11 @@ public final class PurchaseHistory {
     /** Net quantity per code of {@link #codes(int)}, cancellations subtracted (do not modify). */
     public long[] netQuantity(int customer) {
         return netQuantity[customer];
+    }
+
+    /** Number of the customer's lines per code of {@link #codes(int)}, cancellation lines included (do not modify). */
+    public int[] lineCount(int customer) {
+        return lineCount[customer];
     }
 
     /** Sorted distinct codes of the customer's non-cancelled lines with a positive quantity (do not modify). */

@@ -8,6 +8,8 @@ import io.retailseg.config.Seeds;
 import io.retailseg.domain.Segmentation;
 import io.retailseg.domain.Transactions;
 import io.retailseg.evaluate.BootstrapStability;
+import io.retailseg.evaluate.Ease;
+import io.retailseg.evaluate.ImplicitAls;
 import io.retailseg.evaluate.Migration;
 import io.retailseg.evaluate.PurchaseHistory;
 import io.retailseg.evaluate.Recommender;
@@ -41,7 +43,8 @@ import java.util.Optional;
  * </ol>
  *
  * <p>Seeds: the training fit takes its seeds as {@code run} does; the bootstrap and the random
- * recommender take theirs by name ({@link Seeds#BOOTSTRAP}, {@link Seeds#RANDOM_RECOMMENDER}).
+ * recommender and ALS take theirs by name ({@link Seeds#BOOTSTRAP}, {@link Seeds#RANDOM_RECOMMENDER},
+ * {@link Seeds#ALS}).
  */
 public final class HoldoutEvaluation {
     /** The cut-offs N of every top-N metric. */
@@ -196,6 +199,14 @@ public final class HoldoutEvaluation {
         recommenders.add(Recommenders.random(history, randomSeed));
         recommenders.add(Recommenders.repeat(history, codeRank));
         recommenders.add(Recommenders.coPurchase(history, codeRank));
+        start = lap(progress, timings, "train_baselines", start, recommenders.size() + " recommenders");
+        progress.stageStarted("train_ease");
+        recommenders.add(Ease.recommender(history, codeRank, Ease.DEFAULT_LAMBDA));
+        start = lap(progress, timings, "train_ease", start, history.catalogue().length + " products");
+        progress.stageStarted("train_als");
+        recommenders.add(ImplicitAls.recommender(history, codeRank, ImplicitAls.DEFAULTS, seeds.seed(Seeds.ALS),
+                config.threads()));
+        start = lap(progress, timings, "train_als", start, ImplicitAls.DEFAULTS.iterations() + " iterations");
         progress.stageStarted("recommenders");
         RecommenderEvaluation.Result scored = RecommenderEvaluation.evaluate(recommenders, history, holdout,
                 evaluatedRows, CUTOFFS);

@@ -91,7 +91,7 @@ class HoldoutEvaluationRealDataTest {
     @Test
     void metricsKeepTheirInvariants() {
         List<RecommenderEvaluation.Score> scores = result.scores();
-        assertThat(scores).hasSize(7 * 2);
+        assertThat(scores).hasSize(9 * 2);
         for (RecommenderEvaluation.Score s : scores) {
             RecommenderEvaluation.AtN at1 = s.at(1);
             assertThat(at1.precision()).isEqualTo(at1.hitRate()).isEqualTo(at1.ndcg());
@@ -111,7 +111,7 @@ class HoldoutEvaluationRealDataTest {
         // every informed recommender beats random; repeat purchase has nothing new to offer
         double random = score("random", Mode.NEW_ONLY).at(10).hitRate();
         for (String name : List.of("segment_quantity", "segment_buyers", "segment_revenue", "global_quantity",
-                "co_purchase")) {
+                "co_purchase", "ease", "als")) {
             assertThat(score(name, Mode.NEW_ONLY).at(10).hitRate()).as(name).isGreaterThan(random);
         }
         assertThat(score("repeat", Mode.NEW_ONLY).at(10).hitRate()).isZero();

@@ -50,7 +50,8 @@ class HoldoutEvaluationTest {
         assertThat(LocalDate.parse(r.training().dataProfile().lastDay())).isBefore(LocalDate.parse(p.splitDay()));
         assertThat(r.training().k()).isEqualTo(3);
         assertThat(r.scores()).extracting(RecommenderEvaluation.Score::recommender).contains("segment_quantity",
-                "segment_buyers", "segment_revenue", "global_quantity", "random", "repeat", "co_purchase");
+                "segment_buyers", "segment_revenue", "global_quantity", "random", "repeat", "co_purchase", "ease",
+                "als");
     }
 
     @Test

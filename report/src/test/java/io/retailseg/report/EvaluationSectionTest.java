@@ -82,12 +82,14 @@ class EvaluationSectionTest {
     @Test
     void topNChartsDrawEveryRecommenderAtEveryCutOffInBothModes() {
         List<String> names = recommenderNames();
-        assertThat(names).hasSize(7);
+        assertThat(names).hasSize(9);   // 9 recommenders since issue 11 (ease, als)
         for (Recommender.Mode mode : Recommender.Mode.values()) {
             String slug = mode == Recommender.Mode.ANY ? "any" : "new-only";
             for (String metric : List.of("hit-rate", "precision")) {
                 List<Map<String, Object>> lines = series("evaluation-" + metric + "-" + slug);
                 assertThat(lines).extracting(l -> l.get("name")).containsExactlyElementsOf(names);
+                assertThat(lines).extracting(l -> ((Map<?, ?>) l.get("itemStyle")).get("color"))
+                        .as("one colour per recommender").doesNotHaveDuplicates();
                 for (Map<String, Object> line : lines) {
                     RecommenderEvaluation.Score s = score((String) line.get("name"), mode);
                     List<?> values = (List<?>) line.get("data");

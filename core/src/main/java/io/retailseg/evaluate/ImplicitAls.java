@@ -1,0 +1,252 @@
+package io.retailseg.evaluate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * Matrix factorisation for implicit feedback by alternating least squares (Hu, Koren and Volinsky,
+ * "Collaborative Filtering for Implicit Feedback Datasets", ICDM 2008).
+ *
+ * <p>Preference p<sub>ui</sub> = 1 when the customer has any line of product i (cancellation lines
+ * included: {@link PurchaseHistory#bought}'s meaning), 0 otherwise; confidence c<sub>ui</sub> = 1 + alpha
+ * r<sub>ui</sub> with r<sub>ui</sub> the number of the customer's lines of the product
+ * ({@link PurchaseHistory#lineCount}, 0 when none). The model minimises
+ * sum c<sub>ui</sub> (p<sub>ui</sub> - x<sub>u</sub><sup>T</sup>y<sub>i</sub>)<sup>2</sup> + lambda
+ * (sum |x<sub>u</sub>|<sup>2</sup> + sum |y<sub>i</sub>|<sup>2</sup>). Starting from seeded item factors
+ * Y<sub>0</sub> (uniform in [-0.05, 0.05)), each iteration solves every customer's normal equations
+ * exactly, then every product's: x<sub>u</sub> = (Y<sup>T</sup>Y + Y<sup>T</sup>(C<sup>u</sup> - I)Y +
+ * lambda I)<sup>-1</sup> Y<sup>T</sup>C<sup>u</sup>p(u), with Y<sup>T</sup>Y computed once per half-step
+ * and only the customer's own products added (the paper's section 4 trick), by EJML's Cholesky solver.
+ * A customer's scores are x<sub>u</sub><sup>T</sup>y<sub>i</sub>.
+ *
+ * <p>Deterministic for any thread count: each solve writes only its own row and reads the factors of
+ * the previous half-step, and Y<sup>T</sup>Y is summed on the calling thread in a fixed order.
+ *
+ * <p>Why not a library: the maintained, permissively licensed implicit-ALS implementations for the JVM
+ * live inside distributed engines (Apache Spark MLlib's {@code ALS} with {@code implicitPrefs}, hundreds
+ * of MB of dependencies and a Spark session); Apache Mahout's Taste recommenders and Cloudera's Oryx 2 are
+ * retired or unmaintained, and LibRec is GPL. The algorithm is a few dozen lines over EJML, which the
+ * project already uses.
+ */
+public final class ImplicitAls {
+    /**
+     * @param factors latent dimensions
+     * @param lambda L2 regularisation of both factor matrices
+     * @param alpha confidence slope
+     * @param iterations alternating iterations (a customer step then a product step each)
+     */
+    public record Settings(int factors, double lambda, double alpha, int iterations) {
+        public Settings {
+            if (factors < 1 || iterations < 0 || !(lambda > 0) || !(alpha >= 0)) {
+                throw new IllegalArgumentException("bad ALS settings: factors " + factors + ", lambda " + lambda
+                        + ", alpha " + alpha + ", iterations " + iterations);
+            }
+        }
+    }
+
+    /**
+     * Defaults, chosen by a sweep on a split inside the training period of the UCI file (docs/evaluation.md).
+     */
+    public static final Settings DEFAULTS = new Settings(32, 10, 1, 10);
+
+    /** Customer factors (rows of X) and product factors (rows of Y). */
+    public record Factors(double[][] users, double[][] items) {
+    }
+
+    private ImplicitAls() {
+    }
+
+    /** Seeded starting product factors: uniform in [-0.05, 0.05), row by row. */
+    public static double[][] initialItems(int items, int factors, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] y = new double[items][factors];
+        for (double[] row : y) {
+            for (int f = 0; f < factors; f++) {
+                row[f] = (rng.nextDouble() - 0.5) * 0.1;
+            }
+        }
+        return y;
+    }
+
+    /**
+     * Runs the iterations from {@code initialItems} (not modified).
+     *
+     * @param rows per customer, the distinct product indices with p<sub>ui</sub> = 1
+     * @param counts r<sub>ui</sub> for each entry of {@code rows}
+     */
+    public static Factors fit(int[][] rows, int[][] counts, double[][] initialItems, Settings s, int threads) {
+        int users = rows.length;
+        int items = initialItems.length;
+        // The transpose: per product, its customers and their counts, customers ascending.
+        int[] degree = new int[items];
+        for (int[] row : rows) {
+            for (int i : row) {
+                degree[i]++;
+            }
+        }
+        int[][] itemRows = new int[items][];
+        int[][] itemCounts = new int[items][];
+        for (int i = 0; i < items; i++) {
+            itemRows[i] = new int[degree[i]];
+            itemCounts[i] = new int[degree[i]];
+        }
+        int[] fill = new int[items];
+        for (int u = 0; u < users; u++) {
+            for (int k = 0; k < rows[u].length; k++) {
+                int i = rows[u][k];
+                itemRows[i][fill[i]] = u;
+                itemCounts[i][fill[i]++] = counts[u][k];
+            }
+        }
+        double[][] y = new double[items][];
+        for (int i = 0; i < items; i++) {
+            y[i] = initialItems[i].clone();
+        }
+        double[][] x = new double[users][s.factors()];
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "retailseg-als");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            for (int it = 0; it < s.iterations(); it++) {
+                solveAll(x, rows, counts, y, s, pool, threads);
+                solveAll(y, itemRows, itemCounts, x, s, pool, threads);
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return new Factors(x, y);
+    }
+
+    /** Solves every row of {@code target} against the fixed {@code other} factors. */
+    private static void solveAll(double[][] target, int[][] rows, int[][] counts, double[][] other, Settings s,
+                                 ExecutorService pool, int threads) {
+        int f = s.factors();
+        double[] gram = new double[f * f];
+        for (double[] v : other) {
+            for (int a = 0; a < f; a++) {
+                double va = v[a];
+                for (int b = 0; b < f; b++) {
+                    gram[a * f + b] += va * v[b];
+                }
+            }
+        }
+        int n = target.length;
+        int chunks = pool == null ? 1 : Math.min(threads, n);
+        if (chunks <= 1) {
+            solveRange(0, n, target, rows, counts, other, gram, s);
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+            int from = (int) ((long) n * c / chunks);
+            int to = (int) ((long) n * (c + 1) / chunks);
+            futures.add(pool.submit(() -> solveRange(from, to, target, rows, counts, other, gram, s)));
+        }
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while fitting ALS", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("ALS solve failed", e.getCause());
+            }
+        }
+    }
+
+    private static void solveRange(int from, int to, double[][] target, int[][] rows, int[][] counts,
+                                   double[][] other, double[] gram, Settings s) {
+        int f = s.factors();
+        DMatrixRMaj a = new DMatrixRMaj(f, f);
+        DMatrixRMaj b = new DMatrixRMaj(f, 1);
+        DMatrixRMaj solution = new DMatrixRMaj(f, 1);
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(f);
+        for (int u = from; u < to; u++) {
+            double[] m = a.data;
+            System.arraycopy(gram, 0, m, 0, f * f);
+            Arrays.fill(b.data, 0);
+            for (int k = 0; k < rows[u].length; k++) {
+                double[] v = other[rows[u][k]];
+                double confidence = 1 + s.alpha() * counts[u][k];
+                double extra = confidence - 1;
+                for (int p = 0; p < f; p++) {
+                    double w = extra * v[p];
+                    for (int q = 0; q < f; q++) {
+                        m[p * f + q] += w * v[q];
+                    }
+                    b.data[p] += confidence * v[p];
+                }
+            }
+            for (int p = 0; p < f; p++) {
+                m[p * f + p] += s.lambda();
+            }
+            if (!solver.setA(a)) {
+                throw new IllegalStateException("ALS normal equations not positive definite");
+            }
+            solver.solve(b, solution);
+            System.arraycopy(solution.data, 0, target[u], 0, f);
+        }
+    }
+
+    /**
+     * ALS over the history: every catalogue product ranked by x<sub>u</sub><sup>T</sup>y<sub>i</sub>, ties by
+     * stock code text.
+     *
+     * @param codeRank sort rank of every stock code's text
+     * @param seed the starting factors' seed ({@code Seeds.ALS} of the run)
+     */
+    public static Recommender recommender(PurchaseHistory history, int[] codeRank, Settings s, long seed,
+                                          int threads) {
+        int[] catalogue = history.catalogue();
+        int p = catalogue.length;
+        int[][] rows = Ease.rows(history, Ease.catalogueIndex(history, codeRank.length));
+        int[][] counts = new int[history.size()][];
+        for (int c = 0; c < history.size(); c++) {
+            counts[c] = history.lineCount(c);
+        }
+        Factors factors = fit(rows, counts, initialItems(p, s.factors(), seed), s, threads);
+        return new Recommender() {
+            @Override
+            public String name() {
+                return "als";
+            }
+
+            @Override
+            public String description() {
+                return "implicit-feedback matrix factorisation by ALS (Hu, Koren, Volinsky 2008), " + s.factors()
+                        + " factors, lambda = " + s.lambda() + ", alpha = " + s.alpha() + ", " + s.iterations()
+                        + " iterations";
+            }
+
+            @Override
+            public int[] recommend(int customer, int n, Mode mode) {
+                double[] xu = factors.users()[customer];
+                Recommenders.TopN top = new Recommenders.TopN(n, codeRank);
+                for (int j = 0; j < p; j++) {
+                    if (mode == Mode.ANY || !history.bought(customer, catalogue[j])) {
+                        double[] yj = factors.items()[j];
+                        double score = 0;
+                        for (int q = 0; q < xu.length; q++) {
+                            score += xu[q] * yj[q];
+                        }
+                        top.offer(catalogue[j], score);
+                    }
+                }
+                return top.codes();
+            }
+        };
+    }
+}

@@ -1,0 +1,134 @@
+package io.retailseg.evaluate;
+
+import static io.retailseg.evaluate.HandBaskets.A;
+import static io.retailseg.evaluate.HandBaskets.B;
+import static io.retailseg.evaluate.HandBaskets.C;
+import static io.retailseg.evaluate.HandBaskets.D;
+import static io.retailseg.evaluate.HandBaskets.E;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.retailseg.domain.Transactions;
+import io.retailseg.evaluate.Recommender.Mode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** EASE on {@link HandBaskets} worked with exact fractions, and against numpy on a committed fixture. */
+class EaseTest {
+    private final Transactions before = HandBaskets.beforeAndAfter()[0];
+    private final PurchaseHistory history = PurchaseHistory.of(before);
+    private final int[] codeRank = before.stockCodes().sortRanks();
+
+    private String[] decode(int[] codes) {
+        return Arrays.stream(codes).mapToObj(c -> before.stockCodes().decode(c)).toArray(String[]::new);
+    }
+
+    @Test
+    void weightsOfTheHandBasketsMatchTheExactInverse() {
+        // X (any line counts, so customer 1's cancelled C does): 1 {A,B,C}, 2 {A,C}, 3 {B,D}, 4 {E}.
+        // With lambda = 1, X^T X + I is block diagonal: E alone (2), and over A, B, C, D
+        //   [[3,1,2,0],[1,3,1,1],[2,1,3,0],[0,1,0,2]], determinant 21, whose inverse P is
+        //   [[13,-2,-8,1],[-2,10,-2,-5],[-8,-2,13,1],[1,-5,1,13]] / 21 (check: row A . column A = 39+(-2)+(-16)
+        //   = 21). B_ij = -P_ij / P_jj: row A = (0, 1/5, 8/13, -1/13), B = (2/13, 0, 2/13, 5/13),
+        //   C = (8/13, 1/5, 0, -1/13), D = (-1/13, 1/2, -1/13, 0); E's row and column are 0.
+        int[][] rows = Ease.rows(history, Ease.catalogueIndex(history, codeRank.length));
+        double[][] b = Ease.weights(rows, 5, 1.0);
+        double[][] expected = {
+            {0, 1 / 5.0, 8 / 13.0, -1 / 13.0, 0},
+            {2 / 13.0, 0, 2 / 13.0, 5 / 13.0, 0},
+            {8 / 13.0, 1 / 5.0, 0, -1 / 13.0, 0},
+            {-1 / 13.0, 1 / 2.0, -1 / 13.0, 0, 0},
+            {0, 0, 0, 0, 0}};
+        assertThat(decode(history.catalogue())).containsExactly(A, B, C, D, E);
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 5; j++) {
+                assertThat(b[i][j]).as("B[%d][%d]", i, j).isCloseTo(expected[i][j], within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void recommendsBySummedWeightsAndSkipsKnownProductsInNewOnly() {
+        Recommender r = Ease.recommender(history, codeRank, 1.0);
+        assertThat(r.name()).isEqualTo("ease");
+        // Customer 2 {A, C}: rows A + C = A 8/13, B 2/5, C 8/13, D -2/13, E 0. A and C tie in exact
+        // arithmetic but not in floating point (-P_CA / P_AA vs -P_AC / P_CC), so either may come first.
+        int c2 = history.indexOf(2);
+        String[] any = decode(r.recommend(c2, 5, Mode.ANY));
+        assertThat(Arrays.copyOf(any, 2)).containsExactlyInAnyOrder(A, C);
+        assertThat(Arrays.copyOfRange(any, 2, 5)).containsExactly(B, E, D);
+        assertThat(decode(r.recommend(c2, 5, Mode.NEW_ONLY))).containsExactly(B, E, D);
+        // Customer 3 {B, D}: A 1/13, B 1/2, C 1/13, D 5/13, E 0.
+        int c3 = history.indexOf(3);
+        assertThat(decode(r.recommend(c3, 5, Mode.ANY))).containsExactly(B, D, A, C, E);
+        assertThat(decode(r.recommend(c3, 2, Mode.NEW_ONLY))).containsExactly(A, C);
+        // Customer 1 had a line of A, B and C (C only cancelled): all three are known.
+        assertThat(decode(r.recommend(history.indexOf(1), 5, Mode.NEW_ONLY))).containsExactly(D, E);
+        // Customer 4 {E}: E's row is 0, every score ties at 0 and the text order decides.
+        assertThat(decode(r.recommend(history.indexOf(4), 5, Mode.NEW_ONLY))).containsExactly(A, B, C, D);
+    }
+
+    @Test
+    void matchesNumpyOnTheCommittedFixture() throws IOException {
+        JsonNode fixture = RecommenderFixture.load();
+        int items = fixture.get("items").asInt();
+        JsonNode ease = fixture.get("ease");
+        double[][] b = Ease.weights(RecommenderFixture.intRows(fixture.get("rows")), items,
+                ease.get("lambda").asDouble());
+        double[][] expected = RecommenderFixture.doubles(ease.get("B"));
+        for (int i = 0; i < items; i++) {
+            for (int j = 0; j < items; j++) {
+                assertThat(b[i][j]).as("B[%d][%d]", i, j).isCloseTo(expected[i][j], within(1e-9));
+            }
+        }
+    }
+
+    @Test
+    void refusesBadLambdaAndCataloguesAboveTheLimit() {
+        assertThatThrownBy(() -> Ease.weights(new int[0][], 3, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lambda");
+        assertThatThrownBy(() -> Ease.weights(new int[0][], Ease.MAX_PRODUCTS + 1, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 20000 products");
+    }
+
+    /** Reads core/src/test/resources/fixtures/evaluate/recommenders.json (make_recommender_fixtures.py). */
+    static final class RecommenderFixture {
+        private RecommenderFixture() {
+        }
+
+        static JsonNode load() throws IOException {
+            try (InputStream in = EaseTest.class.getResourceAsStream("/fixtures/evaluate/recommenders.json")) {
+                return new ObjectMapper().readTree(in);
+            }
+        }
+
+        static int[][] intRows(JsonNode node) {
+            int[][] out = new int[node.size()][];
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode row = node.get(i);
+                out[i] = new int[row.size()];
+                for (int j = 0; j < row.size(); j++) {
+                    out[i][j] = row.get(j).asInt();
+                }
+            }
+            return out;
+        }
+
+        static double[][] doubles(JsonNode node) {
+            double[][] out = new double[node.size()][];
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode row = node.get(i);
+                out[i] = new double[row.size()];
+                for (int j = 0; j < row.size(); j++) {
+                    out[i][j] = row.get(j).asDouble();
+                }
+            }
+            return out;
+        }
+    }
+}
