@@ -1,5 +1,6 @@
 package io.retailseg.cli;
 
+import io.retailseg.config.OfferMode;
 import io.retailseg.runfolder.RunFolderLayout;
 import io.retailseg.evaluate.BootstrapStability;
 import io.retailseg.evaluate.RecommenderEvaluation;
@@ -129,7 +130,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 p.returningSegmentedWithNewProducts());
         w.printf(Locale.ROOT, "Training fit: k = %d, silhouette %.4f; catalogue %,d products.%n", r.training().k(),
                 r.training().metrics().silhouette(), p.catalogueBefore());
-        for (Recommender.Mode mode : Recommender.Mode.values()) {
+        for (OfferMode mode : OfferMode.values()) {
             w.printf(Locale.ROOT, "%nRecommendations, mode %s (means over customers; coverage = share of the"
                     + " catalogue recommended):%n%n", mode.name().toLowerCase(Locale.ROOT));
             StringBuilder header = new StringBuilder("| recommender | customers |");
@@ -149,7 +150,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     continue;
                 }
                 StringBuilder row = new StringBuilder();
-                row.append(String.format(Locale.ROOT, "| %s | %,d |", s.recommender(), s.customersEvaluated()));
+                String name = s.recommender().equals(r.defaultRecommender()) ? "**" + s.recommender() + "** (run's)"
+                        : s.recommender();
+                row.append(String.format(Locale.ROOT, "| %s | %,d |", name, s.customersEvaluated()));
                 for (int metric = 0; metric < 4; metric++) {
                     for (int n : HoldoutEvaluation.CUTOFFS) {
                         RecommenderEvaluation.AtN at = s.at(n);
@@ -166,6 +169,11 @@ final class EvaluateCommand implements Callable<Integer> {
                 w.println(row);
             }
         }
+        w.printf(Locale.ROOT, "%nTraining per recommender (wall time; state = what the fitted recommender keeps):%n%n");
+        w.println("| recommender | train ms | state MB |");
+        w.println("|---|---:|---:|");
+        r.trainings().forEach((name, t) -> w.printf(Locale.ROOT, "| %s | %,d | %.1f |%n", name, t.millis(),
+                t.stateBytes() / 1e6));
         printComparisons(r, w);
         r.stability().ifPresent(s -> printStability(s, r, w));
         r.migration().ifPresent(m -> {

@@ -1,7 +1,9 @@
 package io.retailseg.cli;
 
 import io.retailseg.config.Compat;
+import io.retailseg.config.OfferMode;
 import io.retailseg.config.RankBy;
+import io.retailseg.config.RecommenderKind;
 import io.retailseg.config.RunConfig;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +60,16 @@ final class RunOptions {
             description = "How segment best sellers are ranked: total quantity (the reference), distinct buyers or revenue (default: ${DEFAULT-VALUE}).")
     RankBy rankBy;
 
+    @Option(names = "--recommender", paramLabel = "NAME",
+            description = "The recommender fitted into the model: segment-best-sellers (SPEC section 7, the reference),"
+                    + " co-purchase, ease, als or hybrid (default: hybrid; segment-best-sellers with --compat notebook).")
+    String recommender;
+
+    @Option(names = "--offer", paramLabel = "new|any",
+            description = "Recommend only products the customer never bought (new, SPEC section 7) or any product,"
+                    + " re-buys included (any) (default: new).")
+    String offer;
+
     @Option(names = "--threads", description = "Worker threads (default: all processors). Results do not depend on it.")
     Integer threads;
 
@@ -80,6 +92,16 @@ final class RunOptions {
         if (threads != null) {
             b.threads(threads);
         }
+        if (recommender != null) {
+            b.recommender(recommenderKind(recommender));
+        }
+        if (offer != null) {
+            try {
+                b.offer(OfferMode.of(offer.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--offer: expected new or any, found " + io.retailseg.Echo.quote(offer));
+            }
+        }
         if (!"auto".equalsIgnoreCase(k.trim())) {
             int fixed;
             try {
@@ -97,6 +119,16 @@ final class RunOptions {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The {@code --recommender} value as a kind, or a usage error listing the names. */
+    static RecommenderKind recommenderKind(String name) {
+        try {
+            return RecommenderKind.of(name.trim());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--recommender: " + e.getMessage().replace("found " + name.trim(),
+                    "found " + io.retailseg.Echo.quote(name)));
         }
     }
 

@@ -3,6 +3,7 @@ package io.retailseg.cli;
 import io.retailseg.domain.Transactions;
 import io.retailseg.io.TransactionReader;
 import io.retailseg.model.ModelCodec;
+import io.retailseg.model.SegmentationModel;
 import io.retailseg.publish.ScoreWriter;
 import io.retailseg.score.ScoreResult;
 import io.retailseg.score.Scorer;
@@ -40,13 +41,18 @@ final class ScoreCommand implements Callable<Integer> {
     @CommandLine.Mixin
     InputFormatOptions format;
 
+    @Option(names = "--recommender", paramLabel = "NAME",
+            description = "Check that the model recommends with NAME, or use segment-best-sellers (the reference's"
+                    + " rule, which every model keeps) instead of the model's own recommender (default: the model's).")
+    String recommender;
+
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
 
     @Override
     public Integer call() {
         checkOut(input, model, out);
-        Scorer scorer = Scorer.of(ModelCodec.read(model));
+        Scorer scorer = Scorer.of(selectRecommender(ModelCodec.read(model), recommender));
         Transactions lines = TransactionReader.read(input, format.ingestOptions());
         ScoreResult result = scorer.score(lines);
         ScoreWriter.write(result, scorer.model().recommendationsPerCustomer(), out);
@@ -60,6 +66,18 @@ final class ScoreCommand implements Callable<Integer> {
         }
         stdout.flush();
         return Main.OK;
+    }
+
+    /** The model with the recommender named on the command line, or a usage error saying what the model holds. */
+    static SegmentationModel selectRecommender(SegmentationModel m, String name) {
+        if (name == null) {
+            return m;
+        }
+        try {
+            return m.withRecommender(RunOptions.recommenderKind(name));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--recommender: " + e.getMessage());
+        }
     }
 
     /**

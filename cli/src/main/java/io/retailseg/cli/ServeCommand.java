@@ -1,5 +1,7 @@
 package io.retailseg.cli;
 
+import io.retailseg.config.RecommenderKind;
+import io.retailseg.model.ModelCodec;
 import io.retailseg.server.RetailSegServer;
 import io.retailseg.server.StartException;
 import java.io.PrintWriter;
@@ -49,6 +51,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " against it (default: the folder that holds --run).")
     Path runsRoot;
 
+    @Option(names = "--recommender", paramLabel = "NAME",
+            description = "Refuse to start unless the run's model recommends with NAME (its stored recommendations and"
+                    + " the scoring endpoint both come from that model).")
+    String recommender;
+
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
 
@@ -62,6 +69,15 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (maxLines < 1) {
             throw new UsageException("--max-lines: expected a positive number, found " + maxLines);
+        }
+        if (recommender != null) {
+            RecommenderKind wanted = RunOptions.recommenderKind(recommender);
+            RecommenderKind served = ModelCodec.read(run).recommender().kind();
+            if (wanted != served) {
+                throw new UsageException("--recommender: the run in " + run + " recommends with " + served.id()
+                        + ", not " + wanted.id() + "; run 'retailseg run --recommender " + wanted.id()
+                        + "' and serve that run");
+            }
         }
         String token = adminToken != null ? adminToken : System.getenv(TOKEN_VARIABLE);
         RetailSegServer server;

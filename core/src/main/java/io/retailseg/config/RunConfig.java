@@ -25,6 +25,10 @@ import java.util.OptionalInt;
  * @param topProducts best sellers kept per segment (reference: 10)
  * @param recommendationsPerCustomer recommendations per customer (reference: 3)
  * @param rankBy how segment best sellers are ranked (reference: total quantity)
+ * @param recommender the recommender the model holds (default: the hybrid; with {@code Compat.NOTEBOOK},
+ *     the reference's segment best sellers)
+ * @param offer whether recommendations may include what the customer already bought (default: new
+ *     products only, SPEC section 7)
  * @param silhouetteSampleSize the silhouette is exact (n^2 distances) up to this many segmented
  *     customers and estimated above from a seeded sample of this many (s n distances, standard error
  *     reported). 5,000: the row silhouettes of generated data have a standard deviation near
@@ -51,7 +55,9 @@ public record RunConfig(
         int topProducts,
         int recommendationsPerCustomer,
         RankBy rankBy,
-        int silhouetteSampleSize) {
+        int silhouetteSampleSize,
+        RecommenderKind recommender,
+        OfferMode offer) {
 
     /** The reference analysis' parameters, seed 42, all available processors. */
     public static RunConfig defaults() {
@@ -83,6 +89,8 @@ public record RunConfig(
         b.recommendationsPerCustomer = recommendationsPerCustomer;
         b.rankBy = rankBy;
         b.silhouetteSampleSize = silhouetteSampleSize;
+        b.recommender = recommender;
+        b.offer = offer;
         return b;
     }
 
@@ -103,10 +111,20 @@ public record RunConfig(
         require(kmeansTolerance >= 0, "kmeansTolerance must not be negative, was " + kmeansTolerance);
         require(silhouetteTolerance >= 0, "silhouetteTolerance must not be negative, was " + silhouetteTolerance);
         require(topProducts >= 1, "topProducts must be at least 1, was " + topProducts);
-        require(recommendationsPerCustomer >= 1 && recommendationsPerCustomer <= topProducts,
-                "recommendationsPerCustomer must be in 1..topProducts, was " + recommendationsPerCustomer);
+        require(recommender != null, "recommender must be given");
+        require(offer != null, "offer must be given");
+        require(recommendationsPerCustomer >= 1, "recommendationsPerCustomer must be at least 1, was "
+                + recommendationsPerCustomer);
+        require(recommender != RecommenderKind.SEGMENT_BEST_SELLERS || recommendationsPerCustomer <= topProducts,
+                "recommendationsPerCustomer must be in 1..topProducts with the segment-best-sellers recommender, was "
+                        + recommendationsPerCustomer);
         require(rankBy != null, "rankBy must be given");
         require(silhouetteSampleSize >= 2, "silhouetteSampleSize must be at least 2, was " + silhouetteSampleSize);
+    }
+
+    /** The recommender a run of {@code compat} fits when none is named: the hybrid, or the reference in notebook mode. */
+    public static RecommenderKind defaultRecommender(Compat compat) {
+        return compat == Compat.NOTEBOOK ? RecommenderKind.SEGMENT_BEST_SELLERS : RecommenderKind.HYBRID;
     }
 
     private static void require(boolean ok, String message) {
@@ -135,6 +153,8 @@ public record RunConfig(
         private int recommendationsPerCustomer = 3;
         private RankBy rankBy = RankBy.QUANTITY;
         private int silhouetteSampleSize = 5_000;
+        private RecommenderKind recommender;
+        private OfferMode offer = OfferMode.NEW_ONLY;
 
         private Builder() {
         }
@@ -176,10 +196,16 @@ public record RunConfig(
         public Builder rankBy(RankBy v) { rankBy = v; return this; }
         public Builder silhouetteSampleSize(int v) { silhouetteSampleSize = v; return this; }
 
+        /** The recommender; unset, it is the hybrid, or segment best sellers with {@code Compat.NOTEBOOK}. */
+        public Builder recommender(RecommenderKind v) { recommender = v; return this; }
+
+        public Builder offer(OfferMode v) { offer = v; return this; }
+
         public RunConfig build() {
             return new RunConfig(seed, threads, compat, contamination, isolationTrees, isolationSampleSize,
                     pcaComponents, fixedK, kMin, kMax, kmeansRestarts, kmeansMaxIterations, kmeansTolerance,
-                    silhouetteTolerance, topProducts, recommendationsPerCustomer, rankBy, silhouetteSampleSize);
+                    silhouetteTolerance, topProducts, recommendationsPerCustomer, rankBy, silhouetteSampleSize,
+                    recommender != null ? recommender : defaultRecommender(compat), offer);
         }
     }
 }

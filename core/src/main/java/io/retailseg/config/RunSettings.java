@@ -25,7 +25,9 @@ public record RunSettings(
         int topProducts,
         int recommendationsPerCustomer,
         RankBy rankBy,
-        int silhouetteSampleSize) {
+        int silhouetteSampleSize,
+        RecommenderKind recommender,
+        OfferMode offer) {
 
     /** The value of {@link #k} when k is chosen automatically. */
     public static final String AUTO = "auto";
@@ -34,7 +36,7 @@ public record RunSettings(
     public RunSettings {
         toConfig(seed, compat, contamination, isolationTrees, isolationSampleSize, pcaComponents, k, kMin, kMax,
                 kmeansRestarts, kmeansMaxIterations, kmeansTolerance, silhouetteTolerance, topProducts,
-                recommendationsPerCustomer, rankBy, silhouetteSampleSize, 1);
+                recommendationsPerCustomer, rankBy, silhouetteSampleSize, recommender, offer, 1);
     }
 
     /** The settings of {@code c}. */
@@ -43,14 +45,14 @@ public record RunSettings(
                 c.pcaComponents(), c.fixedK().isPresent() ? Integer.toString(c.fixedK().getAsInt()) : AUTO,
                 c.kMin(), c.kMax(), c.kmeansRestarts(), c.kmeansMaxIterations(), c.kmeansTolerance(),
                 c.silhouetteTolerance(), c.topProducts(), c.recommendationsPerCustomer(), c.rankBy(),
-                c.silhouetteSampleSize());
+                c.silhouetteSampleSize(), c.recommender(), c.offer());
     }
 
     /** The configuration these settings describe, run with {@code threads} threads. */
     public RunConfig toConfig(int threads) {
         return toConfig(seed, compat, contamination, isolationTrees, isolationSampleSize, pcaComponents, k, kMin,
                 kMax, kmeansRestarts, kmeansMaxIterations, kmeansTolerance, silhouetteTolerance, topProducts,
-                recommendationsPerCustomer, rankBy, silhouetteSampleSize, threads);
+                recommendationsPerCustomer, rankBy, silhouetteSampleSize, recommender, offer, threads);
     }
 
     /** The fixed k, or empty when k is chosen automatically. */
@@ -62,7 +64,8 @@ public record RunSettings(
                                       int isolationSampleSize, int pcaComponents, String k, int kMin, int kMax,
                                       int kmeansRestarts, int kmeansMaxIterations, double kmeansTolerance,
                                       double silhouetteTolerance, int topProducts, int recommendationsPerCustomer,
-                                      RankBy rankBy, int silhouetteSampleSize, int threads) {
+                                      RankBy rankBy, int silhouetteSampleSize, RecommenderKind recommender,
+                                      OfferMode offer, int threads) {
         OptionalInt fixedK;
         if (k == null || AUTO.equals(k)) {
             fixedK = OptionalInt.empty();
@@ -78,6 +81,7 @@ public record RunSettings(
         }
         return new RunConfig(seed, threads, compat, contamination, isolationTrees, isolationSampleSize,
                 pcaComponents, fixedK, kMin, kMax, kmeansRestarts, kmeansMaxIterations, kmeansTolerance,
-                silhouetteTolerance, topProducts, recommendationsPerCustomer, rankBy, silhouetteSampleSize);
+                silhouetteTolerance, topProducts, recommendationsPerCustomer, rankBy, silhouetteSampleSize,
+                recommender, offer);
     }
 }

@@ -1,15 +1,8 @@
 package io.retailseg.evaluate;
 
+import io.retailseg.config.OfferMode;
 /** Ranks products for a customer of a {@link PurchaseHistory}: the thing the hold-out evaluation compares. */
 public interface Recommender {
-    /** Whether a recommender may propose what the customer already bought. */
-    enum Mode {
-        /** Never a product the customer has a line of (the reference's rule, SPEC section 7). */
-        NEW_ONLY,
-        /** Any product; repeat purchases count. */
-        ANY
-    }
-
     /** Short stable name, e.g. {@code segment_quantity}. */
     String name();
 
@@ -22,5 +15,5 @@ public interface Recommender {
      *
      * @param customer index into the history the recommender was built on
      */
-    int[] recommend(int customer, int n, Mode mode);
+    int[] recommend(int customer, int n, OfferMode mode);
 }

@@ -1,5 +1,6 @@
 package io.retailseg.evaluate;
 
+import io.retailseg.config.OfferMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -11,7 +12,7 @@ import java.util.stream.IntStream;
  *
  * <p>For each evaluated customer the truth is the set of stock codes of their hold-out lines that
  * are not cancelled and have a positive quantity ({@link PurchaseHistory#purchased}); in
- * {@link Recommender.Mode#NEW_ONLY} the truth leaves out the codes the customer had any line of
+ * {@link OfferMode#NEW_ONLY} the truth leaves out the codes the customer had any line of
  * before the split (a new-only recommender cannot get those right). A customer whose truth is empty
  * in a mode is not evaluated in that mode. Metrics are means over the evaluated customers; catalogue
  * coverage at N is the number of distinct codes in the first N recommendations of the evaluated
@@ -28,7 +29,7 @@ public final class RecommenderEvaluation {
     }
 
     /** One recommender in one mode. */
-    public record Score(String recommender, String description, Recommender.Mode mode, int customersEvaluated,
+    public record Score(String recommender, String description, OfferMode mode, int customersEvaluated,
                        List<AtN> metrics) {
         public Score {
             metrics = List.copyOf(metrics);
@@ -48,7 +49,7 @@ public final class RecommenderEvaluation {
      * A recommender against the reference on the same customers: per customer, the recommender's
      * metric minus the reference's, averaged.
      */
-    public record Comparison(String recommender, String reference, Recommender.Mode mode, int n,
+    public record Comparison(String recommender, String reference, OfferMode mode, int n,
                              Difference precision, Difference recall, Difference hitRate, Difference ndcg) {
     }
 
@@ -70,14 +71,14 @@ public final class RecommenderEvaluation {
     public static Result evaluate(List<Recommender> recommenders, PurchaseHistory before, PurchaseHistory after,
                                   int[] evaluated, int[] cutoffs) {
         int maxN = cutoffs[cutoffs.length - 1];
-        Recommender.Mode[] modes = Recommender.Mode.values();
+        OfferMode[] modes = OfferMode.values();
         int[][][] truth = new int[modes.length][evaluated.length][];
         for (int e = 0; e < evaluated.length; e++) {
             int c = evaluated[e];
             int a = after.indexOf(before.customerId(c));
             int[] any = a < 0 ? new int[0] : after.purchased(a);
-            truth[Recommender.Mode.ANY.ordinal()][e] = any;
-            truth[Recommender.Mode.NEW_ONLY.ordinal()][e] = Arrays.stream(any)
+            truth[OfferMode.ANY.ordinal()][e] = any;
+            truth[OfferMode.NEW_ONLY.ordinal()][e] = Arrays.stream(any)
                     .filter(code -> !before.bought(c, code)).toArray();
         }
         int catalogue = before.catalogue().length;
@@ -86,7 +87,7 @@ public final class RecommenderEvaluation {
         List<Score> scores = new ArrayList<>();
         for (int ri = 0; ri < recommenders.size(); ri++) {
             Recommender r = recommenders.get(ri);
-            for (Recommender.Mode mode : modes) {
+            for (OfferMode mode : modes) {
                 int[][] t = truth[mode.ordinal()];
                 int[] customers = IntStream.range(0, evaluated.length).filter(e -> t[e].length > 0).toArray();
                 double[][][] v = values[ri][mode.ordinal()];
@@ -121,7 +122,7 @@ public final class RecommenderEvaluation {
         }
         List<Comparison> comparisons = new ArrayList<>();
         for (int ri = 1; ri < recommenders.size(); ri++) {
-            for (Recommender.Mode mode : modes) {
+            for (OfferMode mode : modes) {
                 for (int k = 0; k < cutoffs.length; k++) {
                     double[][] x = values[ri][mode.ordinal()][k];
                     double[][] ref = values[0][mode.ordinal()][k];

@@ -1,6 +1,12 @@
 package io.retailseg.evaluate;
 
+import io.retailseg.config.OfferMode;
+import io.retailseg.recommend.Basket;
+import io.retailseg.recommend.Pick;
+import io.retailseg.recommend.ProductRecommender;
 import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
 /** The recommenders the hold-out evaluation compares: segment and global best sellers and the baselines. */
@@ -10,7 +16,7 @@ public final class Recommenders {
 
     /**
      * Walks a fixed ranked list per group (a segment, or one group for everyone) and skips what the
-     * customer bought in {@link Recommender.Mode#NEW_ONLY}: segment best sellers and global best sellers.
+     * customer bought in {@link OfferMode#NEW_ONLY}: segment best sellers and global best sellers.
      *
      * @param ranking per group, stock codes best first
      * @param groupOf group of each customer of the history, -1 for none (gets no recommendation)
@@ -19,7 +25,7 @@ public final class Recommenders {
                                      int[] groupOf) {
         return new Named(name, description) {
             @Override
-            public int[] recommend(int customer, int n, Mode mode) {
+            public int[] recommend(int customer, int n, OfferMode mode) {
                 int g = groupOf[customer];
                 if (g < 0) {
                     return new int[0];
@@ -30,7 +36,7 @@ public final class Recommenders {
                     if (k == n) {
                         break;
                     }
-                    if (mode == Mode.ANY || !history.bought(customer, code)) {
+                    if (mode == OfferMode.ANY || !history.bought(customer, code)) {
                         out[k++] = code;
                     }
                 }
@@ -47,7 +53,7 @@ public final class Recommenders {
         int[] catalogue = history.catalogue();
         return new Named("random", "products drawn uniformly at random (seeded) from the catalogue") {
             @Override
-            public int[] recommend(int customer, int n, Mode mode) {
+            public int[] recommend(int customer, int n, OfferMode mode) {
                 SplittableRandom rng = new SplittableRandom(seed ^ (history.customerId(customer) * 0x9E3779B97F4A7C15L)
                         ^ mode.ordinal());
                 int[] pool = catalogue.clone();
@@ -58,7 +64,7 @@ public final class Recommenders {
                     int code = pool[j];
                     pool[j] = pool[i];
                     pool[i] = code;
-                    if (mode == Mode.ANY || !history.bought(customer, code)) {
+                    if (mode == OfferMode.ANY || !history.bought(customer, code)) {
                         out[k++] = code;
                     }
                 }
@@ -76,8 +82,8 @@ public final class Recommenders {
     public static Recommender repeat(PurchaseHistory history, int[] codeRank) {
         return new Named("repeat", "the customer's own most bought products (net quantity)") {
             @Override
-            public int[] recommend(int customer, int n, Mode mode) {
-                if (mode == Mode.NEW_ONLY) {
+            public int[] recommend(int customer, int n, OfferMode mode) {
+                if (mode == OfferMode.NEW_ONLY) {
                     return new int[0];
                 }
                 int[] codes = history.codes(customer);
@@ -133,12 +139,13 @@ public final class Recommenders {
                 }
             }
         }
-        return new Named("co_purchase", "item-to-item cosine similarity over customer x product baskets") {
+        return new Named("co_purchase_all", "item-to-item cosine similarity over customer x product baskets, every"
+                + " neighbour kept (dense)") {
             private int cachedCustomer = -1;
             private final double[] score = new double[p];
 
             @Override
-            public int[] recommend(int customer, int n, Mode mode) {
+            public int[] recommend(int customer, int n, OfferMode mode) {
                 if (customer != cachedCustomer) {
                     Arrays.fill(score, 0);
                     for (int code : history.codes(customer)) {
@@ -151,11 +158,36 @@ public final class Recommenders {
                 }
                 TopN top = new TopN(n, codeRank);
                 for (int j = 0; j < p; j++) {
-                    if (score[j] > 0 && (mode == Mode.ANY || !history.bought(customer, catalogue[j]))) {
+                    if (score[j] > 0 && (mode == OfferMode.ANY || !history.bought(customer, catalogue[j]))) {
                         top.offer(catalogue[j], score[j]);
                     }
                 }
                 return top.codes();
+            }
+        };
+    }
+
+    /**
+     * A fitted {@link ProductRecommender} as the evaluation sees it: each customer of the history gets the
+     * list the model would give for their basket and segment, its products translated to the history's
+     * stock codes.
+     *
+     * @param baskets per customer of the history, from the same lines ({@link Basket#of})
+     * @param groupOf segment of each customer, -1 for none
+     * @param codeOf stock code (of the history's lines) of each catalogue product
+     */
+    public static Recommender of(String name, String description, ProductRecommender recommender, Basket[] baskets,
+                                 int[] groupOf, int[] codeOf) {
+        return new Named(name, description) {
+            @Override
+            public int[] recommend(int customer, int n, OfferMode mode) {
+                OptionalInt segment = groupOf[customer] < 0 ? OptionalInt.empty() : OptionalInt.of(groupOf[customer]);
+                List<Pick> picks = recommender.recommend(baskets[customer], segment, n, mode);
+                int[] out = new int[picks.size()];
+                for (int k = 0; k < out.length; k++) {
+                    out[k] = codeOf[picks.get(k).product()];
+                }
+                return out;
             }
         };
     }

@@ -6,6 +6,14 @@ import io.retailseg.domain.Feature;
 import io.retailseg.ml.IsolationForest;
 import io.retailseg.ml.Pca;
 import io.retailseg.ml.StandardScaler;
+import io.retailseg.config.OfferMode;
+import io.retailseg.config.RecommenderKind;
+import io.retailseg.recommend.AlsRecommender;
+import io.retailseg.recommend.Catalogue;
+import io.retailseg.recommend.ImplicitAls;
+import io.retailseg.recommend.ItemItemRecommender;
+import io.retailseg.recommend.ItemWeights;
+import io.retailseg.recommend.ProductRecommender;
 import io.retailseg.recommend.TopProduct;
 import io.retailseg.runfolder.RunFolderLayout;
 import io.retailseg.runfolder.RunJson;
@@ -14,6 +22,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Writes and reads {@code model.json}: the one codec of the model file. Reading checks every part (the
@@ -32,7 +43,22 @@ public final class ModelCodec {
     record Document(String format, int formatVersion, ModelProvenance provenance, Compat compat,
                     String referenceDay, List<String> features, int recommendationsPerCustomer, Outliers outliers,
                     Scaler scaler, Projection pca, double[][] centroids, List<Segment> segments,
-                    List<TopProduct> topProducts) {
+                    List<TopProduct> topProducts, OfferMode offer, RecommenderBlock recommender) {
+    }
+
+    /**
+     * The fitted recommender. {@code parameters} is written for people and not read back; the state is
+     * the catalogue and, by kind: the sparse weights (offsets, targets, weights, together), the item-item
+     * settings, re-buy shares and per-segment fill of {@code co-purchase}, {@code ease} and {@code hybrid};
+     * the product factors and ALS settings of {@code als}; nothing more for {@code segment-best-sellers}
+     * (its lists are {@code top_products}). Fields a kind does not use are empty.
+     */
+    record RecommenderBlock(RecommenderKind kind, Map<String, Object> parameters, List<String> stockCodes,
+                            List<String> descriptions, int[] offsets, int[] targets, double[] weights,
+                            int[] together,
+                            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ItemItemRecommender.Settings> itemSettings,
+                            double[] rebuy, int[][] fallback, double[][] itemFactors,
+                            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ImplicitAls.Settings> alsSettings) {
     }
 
     record Outliers(double contamination, double threshold, int sampleSize, List<IsolationForest.Tree> trees) {
@@ -72,7 +98,70 @@ public final class ModelCodec {
                 new Scaler(scaler.means(), scaler.scales()),
                 new Projection(pca.mean(), pca.components(), pca.explainedVarianceRatio(),
                         pca.allExplainedVarianceRatio()),
-                m.segmenter().centroids(), segments, m.topProducts()));
+                m.segmenter().centroids(), segments, m.topProducts(), m.offer(), recommender(m.recommender())));
+    }
+
+    private static RecommenderBlock recommender(ProductRecommender r) {
+        List<String> codes = r.kind() == RecommenderKind.SEGMENT_BEST_SELLERS ? List.of() : r.catalogue().codes();
+        List<String> descriptions = r.kind() == RecommenderKind.SEGMENT_BEST_SELLERS ? List.of()
+                : r.catalogue().descriptions();
+        int[] none = new int[0];
+        if (r instanceof ItemItemRecommender items) {
+            ItemWeights w = items.weights();
+            return new RecommenderBlock(r.kind(), r.parameters(), codes, descriptions, w.offsets(), w.targets(),
+                    w.weights(), w.together(), Optional.of(items.settings()), items.rebuy(), items.fallback(),
+                    new double[0][], Optional.empty());
+        }
+        if (r instanceof AlsRecommender als) {
+            return new RecommenderBlock(r.kind(), r.parameters(), codes, descriptions, none, none, new double[0], none,
+                    Optional.empty(), new double[0], new int[0][], als.items(), Optional.of(als.settings()));
+        }
+        return new RecommenderBlock(r.kind(), r.parameters(), codes, descriptions, none, none, new double[0], none,
+                Optional.empty(), new double[0], new int[0][], new double[0][], Optional.empty());
+    }
+
+    private static ProductRecommender recommender(RecommenderBlock b, Check check) {
+        check.that(b != null && b.kind() != null, "recommender.kind", "expected one of "
+                + java.util.Arrays.stream(RecommenderKind.values()).map(RecommenderKind::id).toList() + ", found none");
+        if (b.kind() == RecommenderKind.SEGMENT_BEST_SELLERS) {
+            return null;
+        }
+        Catalogue catalogue;
+        try {
+            catalogue = new Catalogue(b.stockCodes(), b.descriptions());
+        } catch (IllegalArgumentException e) {
+            throw withPrefix(check, "recommender.", e);
+        }
+        try {
+            return switch (b.kind()) {
+                case ALS -> {
+                    check.that(b.alsSettings().isPresent(), "recommender.als_settings",
+                            "expected the ALS settings, found none");
+                    yield new AlsRecommender(catalogue, b.itemFactors(), b.alsSettings().get());
+                }
+                case CO_PURCHASE, EASE, HYBRID -> {
+                    check.that(b.itemSettings().isPresent(), "recommender.item_settings",
+                            "expected the item-item settings, found none");
+                    yield new ItemItemRecommender(b.kind(), catalogue,
+                            new ItemWeights(b.offsets(), b.targets(), b.weights(), b.together()), b.itemSettings().get(),
+                            b.rebuy(), b.fallback());
+                }
+                case SEGMENT_BEST_SELLERS -> throw new AssertionError("handled above");
+            };
+        } catch (IllegalArgumentException e) {
+            throw withPrefix(check, "recommender.", e);
+        }
+    }
+
+    /** An {@link IllegalArgumentException} whose message starts with a field name, as a one-line error on that field. */
+    private static InputException withPrefix(Check check, String prefix, IllegalArgumentException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        int colon = message.indexOf(": ");
+        if (colon > 0 && message.substring(0, colon).matches("[a-z_\\[\\]0-9.]+")) {
+            return check.fail(prefix + message.substring(0, colon), message.substring(colon + 2));
+        }
+        return prefix.isEmpty() ? new InputException(check.file(), 0, null, "not a valid model: " + message)
+                : check.fail(prefix.substring(0, prefix.length() - 1), message);
     }
 
     /**
@@ -182,14 +271,11 @@ public final class ModelCodec {
                             d.pca().allExplainedVarianceRatio())), d.centroids());
             OutlierDetector detector = new OutlierDetector(IsolationForest.of(o.sampleSize(), o.trees()),
                     o.contamination(), o.threshold());
+            check.that(d.offer() != null, "offer", "expected \"new_only\" or \"any\", found none");
             return new SegmentationModel(d.provenance(), d.compat(), referenceDay, detector, segmenter, names,
-                    d.topProducts(), d.recommendationsPerCustomer());
+                    d.topProducts(), d.recommendationsPerCustomer(), recommender(d.recommender(), check), d.offer());
         } catch (IllegalArgumentException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            int colon = message.indexOf(": ");
-            boolean namesField = colon > 0 && message.substring(0, colon).matches("[a-z_\\[\\]0-9.]+");
-            throw new InputException(name, 0, namesField ? message.substring(0, colon) : null,
-                    namesField ? message.substring(colon + 2) : "not a valid model: " + message);
+            throw withPrefix(check, "", e);
         }
     }
 

@@ -1,7 +1,18 @@
 package io.retailseg.model;
 
 import io.retailseg.config.Compat;
-import io.retailseg.recommend.SegmentBestSellers;
+import io.retailseg.config.OfferMode;
+import io.retailseg.config.RecommenderKind;
+import io.retailseg.domain.Segmentation;
+import io.retailseg.domain.Transactions;
+import io.retailseg.features.CustomerGroups;
+import io.retailseg.recommend.Basket;
+import io.retailseg.recommend.BestSellerRecommender;
+import io.retailseg.recommend.Catalogue;
+import io.retailseg.recommend.ItemItemRecommender;
+import io.retailseg.recommend.Pick;
+import io.retailseg.recommend.ProductRecommender;
+import io.retailseg.recommend.Recommendation;
 import io.retailseg.recommend.TopProduct;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,24 +20,23 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.function.Predicate;
 
 /**
  * A fitted segmentation: what {@code model.json} holds, immutable and checked when built, so a model
  * that exists can predict. It owns the Isolation Forest and its threshold, the projection (scaler and
- * PCA), the centroids, the segments' ids and names, the recommender's state (each segment's ranked
- * best sellers) and the settings scoring needs (recommendations per customer, the feature definitions,
+ * PCA), the centroids, the segments' ids and names, each segment's ranked best sellers, the fitted
+ * recommender ({@link ProductRecommender}: its catalogue and weights or factors) and the settings scoring needs (recommendations per customer, the feature definitions,
  * the reference day recency is counted from), with its provenance.
  *
  * <pre>{@code
  * SegmentationModel model = ModelCodec.read(Path.of("results/model.json"));
  * SegmentationModel.Assignment a = model.assign(features);
- * a.segment().ifPresent(s -> model.recommend(s, bought::contains));
+ * List<Pick> picks = model.recommend(basket, a.segment());
  * }</pre>
  */
 public final class SegmentationModel {
     /** Version of the {@code model.json} layout this code writes and reads. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     private final ModelProvenance provenance;
     private final Compat compat;
@@ -36,15 +46,21 @@ public final class SegmentationModel {
     private final List<String> segmentNames;
     private final List<List<TopProduct>> bestSellers;
     private final int recommendationsPerCustomer;
+    private final ProductRecommender recommender;
+    private final OfferMode offer;
 
     /**
      * @param segmentNames one per segment, by id
      * @param topProducts every segment's best sellers (segment 0..k-1, ranks 1.. in order within a segment)
+     * @param recommender the fitted recommender; {@code null} for the reference's, built here from
+     *     {@code topProducts} (ranked by the provenance's {@code rank_by})
+     * @param offer whether recommendations may repeat what a customer bought
      * @throws IllegalArgumentException naming the part that is wrong (e.g. {@code segments: expected 3 ...})
      */
     public SegmentationModel(ModelProvenance provenance, Compat compat, LocalDate referenceDay,
                              OutlierDetector outliers, Segmenter segmenter, List<String> segmentNames,
-                             List<TopProduct> topProducts, int recommendationsPerCustomer) {
+                             List<TopProduct> topProducts, int recommendationsPerCustomer,
+                             ProductRecommender recommender, OfferMode offer) {
         this.provenance = Objects.requireNonNull(provenance, "provenance");
         this.compat = Objects.requireNonNull(compat, "compat");
         this.referenceDay = Objects.requireNonNull(referenceDay, "reference_day");
@@ -87,6 +103,14 @@ public final class SegmentationModel {
                     + recommendationsPerCustomer);
         }
         this.recommendationsPerCustomer = recommendationsPerCustomer;
+        this.offer = Objects.requireNonNull(offer, "offer");
+        this.recommender = recommender != null ? recommender
+                : new BestSellerRecommender(bestSellers, provenance.config().rankBy());
+        if (this.recommender instanceof ItemItemRecommender items && items.fallback().length != 0
+                && items.fallback().length != k) {
+            throw new IllegalArgumentException("recommender.fallback: expected one list per segment (" + k + "), found "
+                    + items.fallback().length);
+        }
     }
 
     /**
@@ -111,14 +135,67 @@ public final class SegmentationModel {
     }
 
     /**
-     * The recommendations for a customer of {@code segment}: the segment's best sellers they have not
-     * bought, best first, at most {@link #recommendationsPerCustomer()}.
-     *
-     * @param bought whether the customer bought a stock code
+     * The recommendations for one customer: up to {@link #recommendationsPerCustomer()} of the model's
+     * recommender, in its {@link #offer()} mode, from the customer's basket over the recommender's
+     * catalogue ({@link Basket#of}) and their segment (empty for an outlier).
      */
-    public List<TopProduct> recommend(int segment, Predicate<String> bought) {
-        return SegmentBestSellers.firstNotBought(bestSellers.get(segment), p -> bought.test(p.stockCode()),
-                recommendationsPerCustomer);
+    public List<Pick> recommend(Basket basket, OptionalInt segment) {
+        return recommender.recommend(basket, segment, recommendationsPerCustomer, offer);
+    }
+
+    /**
+     * Every segmented customer's recommendations from cleaned lines, customers ascending (outliers get
+     * none: the reference rule has nothing for them, and the evaluation compares on segmented customers).
+     */
+    public List<Recommendation> recommendAll(Transactions lines, Segmentation segmentation) {
+        CustomerGroups groups = CustomerGroups.of(lines);
+        Basket[] baskets = Basket.of(lines, groups, recommender.catalogue());
+        Catalogue catalogue = recommender.catalogue();
+        List<Recommendation> out = new ArrayList<>();
+        for (int c = 0; c < groups.size(); c++) {
+            long id = groups.customerId(c);
+            OptionalInt segment = segmentation.segmentOf(id);
+            if (segment.isEmpty()) {
+                continue;
+            }
+            List<Pick> picks = recommend(baskets[c], segment);
+            for (int r = 0; r < picks.size(); r++) {
+                Pick p = picks.get(r);
+                out.add(new Recommendation(id, segment.getAsInt(), r + 1, catalogue.code(p.product()),
+                        catalogue.description(p.product()), p.score(), p.reason()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * This model with the recommender {@code kind}: itself when it holds that recommender, and for
+     * {@code segment-best-sellers} (whose lists every model keeps) the same model recommending by SPEC
+     * section 7, new products only.
+     *
+     * @throws IllegalArgumentException when the model holds neither
+     */
+    public SegmentationModel withRecommender(RecommenderKind kind) {
+        if (kind == recommender.kind()) {
+            return this;
+        }
+        if (kind == RecommenderKind.SEGMENT_BEST_SELLERS) {
+            return new SegmentationModel(provenance, compat, referenceDay, outliers, segmenter, segmentNames,
+                    topProducts(), recommendationsPerCustomer, null, OfferMode.NEW_ONLY);
+        }
+        throw new IllegalArgumentException("this model was fitted with the " + recommender.kind().id()
+                + " recommender and holds segment-best-sellers too, not " + kind.id() + "; run 'retailseg run --recommender "
+                + kind.id() + "' to fit a model with it");
+    }
+
+    /** The fitted recommender. */
+    public ProductRecommender recommender() {
+        return recommender;
+    }
+
+    /** Whether recommendations may repeat what the customer bought. */
+    public OfferMode offer() {
+        return offer;
     }
 
     public ModelProvenance provenance() {

@@ -8,15 +8,21 @@ import io.retailseg.config.Seeds;
 import io.retailseg.domain.Segmentation;
 import io.retailseg.domain.Transactions;
 import io.retailseg.evaluate.BootstrapStability;
-import io.retailseg.evaluate.Ease;
-import io.retailseg.evaluate.ImplicitAls;
 import io.retailseg.evaluate.Migration;
 import io.retailseg.evaluate.PurchaseHistory;
 import io.retailseg.evaluate.Recommender;
 import io.retailseg.evaluate.RecommenderEvaluation;
 import io.retailseg.evaluate.Recommenders;
 import io.retailseg.features.FeatureExtractor;
+import io.retailseg.config.RecommenderKind;
+import io.retailseg.recommend.Basket;
+import io.retailseg.recommend.Catalogue;
+import io.retailseg.recommend.Ease;
+import io.retailseg.recommend.ImplicitAls;
+import io.retailseg.recommend.ProductRecommender;
+import io.retailseg.recommend.RecommenderFit;
 import io.retailseg.recommend.SegmentBestSellers;
+import io.retailseg.recommend.TopProduct;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,7 +111,46 @@ public final class HoldoutEvaluation {
     public record Result(RunConfig config, Options options, Population population, RunResult training,
                          List<RecommenderEvaluation.Score> scores, List<RecommenderEvaluation.Comparison> comparisons,
                          Optional<BootstrapStability.Result> stability,
-                         Optional<Migration.Result> migration, Map<String, Long> timingsMillis) {
+                         Optional<Migration.Result> migration, Map<String, Long> timingsMillis,
+                         Map<String, Training> trainings, String defaultRecommender) {
+    }
+
+    /**
+     * What fitting one recommender cost.
+     *
+     * @param millis wall time of the fit
+     * @param stateBytes the size of what the fitted recommender keeps (its arrays), bytes
+     */
+    public record Training(long millis, long stateBytes) {
+    }
+
+    /** The name of a recommender kind's row in the evaluation (the reference rule's is {@code segment_<rank by>}). */
+    public static String evaluationName(RecommenderKind kind, RankBy rankBy) {
+        return kind == RecommenderKind.SEGMENT_BEST_SELLERS ? "segment_" + rankBy.id() : evaluationName(kind);
+    }
+
+    private static String evaluationName(RecommenderKind kind) {
+        return kind.id().replace('-', '_');
+    }
+
+    private static String describe(ProductRecommender r) {
+        return switch (r.kind()) {
+            case SEGMENT_BEST_SELLERS -> "best sellers of the customer's segment";
+            case CO_PURCHASE -> "item-to-item cosine over customer x product baskets, "
+                    + RecommenderFit.CO_PURCHASE_NEIGHBOURS + " neighbours per product kept (as run serves it)";
+            case EASE -> "EASE item-item linear model (Steck 2019), lambda = " + Ease.DEFAULT_LAMBDA + ", "
+                    + RecommenderFit.EASE_KEPT + " largest weights per product kept (as run serves it)";
+            case ALS -> "implicit-feedback ALS (Hu, Koren, Volinsky 2008), " + ImplicitAls.DEFAULTS.factors()
+                    + " factors, lambda = " + ImplicitAls.DEFAULTS.lambda() + ", alpha = " + ImplicitAls.DEFAULTS.alpha()
+                    + ", customers folded in";
+            case HYBRID -> "hybrid: local EASE (" + RecommenderFit.HYBRID_NEIGHBOURS + " neighbours, lambda = "
+                    + RecommenderFit.HYBRID_LAMBDA + ") on recency-weighted baskets, learned re-buys (any mode), "
+                    + "segment best sellers as the fill";
+        };
+    }
+
+    private static long lapMillis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /**
@@ -194,19 +239,44 @@ public final class HoldoutEvaluation {
             everyId[c] = history.customerId(c);
         }
         java.util.Arrays.sort(everyId);
+        Map<String, Training> trainings = new LinkedHashMap<>();
         recommenders.add(Recommenders.ranked("global_quantity", "best sellers over all customers by total quantity",
                 history, SegmentBestSellers.ranking(before, Segmentation.single(everyId), RankBy.QUANTITY), everyone));
         recommenders.add(Recommenders.random(history, randomSeed));
         recommenders.add(Recommenders.repeat(history, codeRank));
+        long denseStart = System.nanoTime();
         recommenders.add(Recommenders.coPurchase(history, codeRank));
+        long catalogueSize = history.catalogue().length;
+        trainings.put("co_purchase_all", new Training(lapMillis(denseStart), 4 * catalogueSize * catalogueSize));
         start = lap(progress, timings, "train_baselines", start, recommenders.size() + " recommenders");
-        progress.stageStarted("train_ease");
-        recommenders.add(Ease.recommender(history, codeRank, Ease.DEFAULT_LAMBDA));
-        start = lap(progress, timings, "train_ease", start, history.catalogue().length + " products");
-        progress.stageStarted("train_als");
-        recommenders.add(ImplicitAls.recommender(history, codeRank, ImplicitAls.DEFAULTS, seeds.seed(Seeds.ALS),
-                config.threads()));
-        start = lap(progress, timings, "train_als", start, ImplicitAls.DEFAULTS.iterations() + " iterations");
+        Catalogue catalogue = Catalogue.of(before);
+        Basket[] baskets = Basket.of(before, catalogue);
+        int[] codeOf = new int[catalogue.size()];
+        int[] productOf = catalogue.indexOf(before);
+        for (int code = 0; code < productOf.length; code++) {
+            if (productOf[code] >= 0) {
+                codeOf[productOf[code]] = code;
+            }
+        }
+        List<List<TopProduct>> bestSellers = new ArrayList<>();
+        for (int s = 0; s < training.k(); s++) {
+            bestSellers.add(training.model().topProducts(s));
+        }
+        RecommenderFit.Inputs inputs = new RecommenderFit.Inputs(bestSellers, config.rankBy(), seeds.seed(Seeds.ALS),
+                config.threads());
+        for (RecommenderKind kind : List.of(RecommenderKind.CO_PURCHASE, RecommenderKind.EASE, RecommenderKind.ALS,
+                RecommenderKind.HYBRID)) {
+            String stage = "train_" + evaluationName(kind);
+            progress.stageStarted(stage);
+            // The training fit already holds the run's recommender: the same fit, not a second one.
+            ProductRecommender fitted = kind == training.model().recommender().kind() ? training.model().recommender()
+                    : RecommenderFit.fit(kind, before, inputs);
+            long millis = fitted == training.model().recommender()
+                    ? training.timingsMillis().getOrDefault("train_recommender", 0L) : lapMillis(start);
+            trainings.put(evaluationName(kind), new Training(millis, RecommenderFit.stateBytes(fitted)));
+            recommenders.add(Recommenders.of(evaluationName(kind), describe(fitted), fitted, baskets, groupOf, codeOf));
+            start = lap(progress, timings, stage, start, catalogue.size() + " products");
+        }
         progress.stageStarted("recommenders");
         RecommenderEvaluation.Result scored = RecommenderEvaluation.evaluate(recommenders, history, holdout,
                 evaluatedRows, CUTOFFS);
@@ -222,7 +292,9 @@ public final class HoldoutEvaluation {
         Optional<Migration.Result> migration = Optional.empty();
         if (options.migration()) {
             progress.stageStarted("migration");
-            RunResult later = RetailSeg.runCleaned(config.toBuilder().k(training.k()).build(), source.name(),
+            // Only the segments are compared: the reference's lists are all the later fit needs to recommend.
+            RunResult later = RetailSeg.runCleaned(config.toBuilder().k(training.k())
+                            .recommender(RecommenderKind.SEGMENT_BEST_SELLERS).build(), source.name(),
                     raw.size(), after, cleaned.report(), ProgressListener.NONE, Optional.of(training.model()));
             migration = Optional.of(Migration.between(segmentation, later.segmentation()));
             lap(progress, timings, "migration", start, later.customers().size() + " hold-out customers");
@@ -233,7 +305,7 @@ public final class HoldoutEvaluation {
                 after.size(), history.catalogue().length, training.customers().size(), training.outlierCount(),
                 holdout.size(), returning, returningWithNew, returningSegmented, withNew);
         return new Result(config, options, population, training, scored.scores(), scored.comparisons(), stability,
-                migration, timings);
+                migration, timings, trainings, evaluationName(config.recommender(), config.rankBy()));
     }
 
     private static BootstrapStability.Result stability(RunResult training, int resamples, long seed) {

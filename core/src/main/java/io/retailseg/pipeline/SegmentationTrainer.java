@@ -1,6 +1,7 @@
 package io.retailseg.pipeline;
 
 import io.retailseg.InputException;
+import io.retailseg.config.RecommenderKind;
 import io.retailseg.config.RunConfig;
 import io.retailseg.config.RunSettings;
 import io.retailseg.config.Seeds;
@@ -19,7 +20,10 @@ import io.retailseg.model.Projection;
 import io.retailseg.model.SegmentMatching;
 import io.retailseg.model.SegmentationModel;
 import io.retailseg.model.Segmenter;
+import io.retailseg.recommend.ProductRecommender;
+import io.retailseg.recommend.RecommenderFit;
 import io.retailseg.recommend.SegmentBestSellers;
+import io.retailseg.recommend.TopProduct;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -154,17 +158,30 @@ public final class SegmentationTrainer {
         Segmentation segmentation = Segmentation.of(customers.customerIds(), segment, k);
         List<SegmentProfile> profiles = stages.run("profile", () -> profiles(segmentedFeatures, labels, k),
                 p -> p.size() + " profiles");
-        SegmentBestSellers.Result recommended = stages.run("recommend",
+        SegmentBestSellers.Result bestSellers = stages.run("best_sellers",
                 () -> SegmentBestSellers.compute(lines, segmentation, config.topProducts(),
                         config.recommendationsPerCustomer(), config.rankBy()),
-                r -> r.recommendations().size() + " recommendations");
+                r -> r.topProducts().size() + " best sellers");
+        List<List<TopProduct>> bySegment = new ArrayList<>();
+        for (int s = 0; s < k; s++) {
+            bySegment.add(bestSellers.topProducts(s));
+        }
+        // Only ALS draws a seed, so the other recommenders' provenance lists no seed they did not use.
+        long alsSeed = config.recommender() == RecommenderKind.ALS ? seeds.seed(Seeds.ALS) : 0;
+        ProductRecommender recommender = stages.run("train_recommender",
+                () -> RecommenderFit.fit(config.recommender(), lines, new RecommenderFit.Inputs(bySegment,
+                        config.rankBy(), alsSeed, config.threads())),
+                r -> r.kind().id() + ", " + r.catalogue().size() + " products");
 
         ModelProvenance provenance = new ModelProvenance(ModelProvenance.currentVersion(), RunSettings.of(config),
                 input, seeds.drawn(), matching);
         SegmentationModel model = new SegmentationModel(provenance, config.compat(),
                 LocalDate.parse(input.lastDay()), outliers.detector(), segmenter,
-                profiles.stream().map(SegmentProfile::name).toList(), recommended.topProducts(),
-                config.recommendationsPerCustomer());
+                profiles.stream().map(SegmentProfile::name).toList(), bestSellers.topProducts(),
+                config.recommendationsPerCustomer(), recommender, config.offer());
+        SegmentBestSellers.Result recommended = stages.run("recommend",
+                () -> new SegmentBestSellers.Result(bestSellers.topProducts(), model.recommendAll(lines, segmentation)),
+                r -> r.recommendations().size() + " recommendations");
         return new Fit(model, outliers.scores(), outliers.outlier(), pcaScores, outcome.selection(), segmentation,
                 metrics, profiles, recommended);
     }

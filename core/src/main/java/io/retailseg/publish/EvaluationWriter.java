@@ -80,8 +80,11 @@ public final class EvaluationWriter {
             for (RecommenderEvaluation.AtN m : s.metrics()) {
                 at.add(new EvaluationReport.AtN(m.n(), m.precision(), m.recall(), m.hitRate(), m.ndcg(), m.coverage()));
             }
+            HoldoutEvaluation.Training t = r.trainings().getOrDefault(s.recommender(),
+                    new HoldoutEvaluation.Training(0, 0));
             recommenders.add(new EvaluationReport.Recommender(s.recommender(), s.description(),
-                    s.mode().name().toLowerCase(Locale.ROOT), s.customersEvaluated(), at));
+                    s.mode().name().toLowerCase(Locale.ROOT), s.customersEvaluated(), at,
+                    s.recommender().equals(r.defaultRecommender()), t.millis(), t.stateBytes()));
         }
         List<EvaluationReport.Comparison> rows = new ArrayList<>();
         for (RecommenderEvaluation.Comparison c : r.comparisons()) {

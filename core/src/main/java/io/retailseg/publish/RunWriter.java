@@ -11,6 +11,7 @@ import io.retailseg.pipeline.RetailSeg;
 import io.retailseg.pipeline.RunResult;
 import io.retailseg.pipeline.SegmentProfile;
 import io.retailseg.recommend.Recommendation;
+import io.retailseg.recommend.RecommenderChoice;
 import io.retailseg.runfolder.DataProfileFile;
 import io.retailseg.runfolder.RunCsv;
 import io.retailseg.runfolder.RunFolderLayout;
@@ -157,7 +158,10 @@ public final class RunWriter {
         Optional<ModelProvenance.Matching> matching = r.model().provenance().segmentMatching();
         return RunSummary.of(runId, new RunSummary.Input(r.source(), r.rowsRead()), RunSettings.of(r.config()), r.config().threads(),
                 cleaning, customers, pca, k, metrics, segments,
-                new RunSummary.Recommendations(fewerThanRequested(r), r.recommendations().size()), matching,
+                new RunSummary.Recommendations(fewerThanRequested(r), r.recommendations().size(),
+                        r.model().recommender().kind(), r.model().offer(), r.model().recommender().parameters(),
+                        RecommenderChoice.why(r.model().recommender().kind(), r.config().compat()),
+                        RecommenderChoice.RULE, RecommenderChoice.EVIDENCE), matching,
                 r.timingsMillis());
     }
 

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.retailseg.domain.Feature;
 import io.retailseg.recommend.Recommendation;
+import io.retailseg.runfolder.RunCsv;
 import io.retailseg.runfolder.RunFolderLayout;
 import io.retailseg.score.ScoreResult;
 import io.retailseg.score.ScoredCustomer;
@@ -48,6 +49,8 @@ public final class ScoreWriter {
         for (int r = 1; r <= recommendationsPerCustomer; r++) {
             header.add("Rec" + r + "_StockCode");
             header.add("Rec" + r + "_Description");
+            header.add("Rec" + r + "_Score");
+            header.add("Rec" + r + "_Reason");
         }
         return header;
     }
@@ -72,6 +75,8 @@ public final class ScoreWriter {
                 Recommendation rec = r < c.recommendations().size() ? c.recommendations().get(r) : null;
                 fields[j++] = rec == null ? "" : rec.stockCode();
                 fields[j++] = rec == null ? "" : rec.description();
+                fields[j++] = rec == null ? "" : RunCsv.score(rec.score());
+                fields[j++] = rec == null ? "" : rec.reason();
             }
             w.writeRecord(fields);
         }

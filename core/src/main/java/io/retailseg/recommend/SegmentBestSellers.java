@@ -80,7 +80,8 @@ public final class SegmentBestSellers {
             for (int i = 0; i < chosen.size(); i++) {
                 int code = chosen.get(i);
                 recommendations.add(new Recommendation(groups.customerId(c), s, i + 1,
-                        lines.stockCodes().decode(code), description[code]));
+                        lines.stockCodes().decode(code), description[code], 1.0 / (rankOf(topCodes[s], code) + 1),
+                        BestSellerRecommender.reason(rankOf(topCodes[s], code) + 1, rankBy)));
             }
         }
         return new Result(top, recommendations);
@@ -101,6 +102,15 @@ public final class SegmentBestSellers {
             out[s] = totals.ranked(s, rankBy, codeRank);
         }
         return out;
+    }
+
+    private static int rankOf(int[] ranked, int code) {
+        for (int i = 0; i < ranked.length; i++) {
+            if (ranked[i] == code) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not ranked: " + code);
     }
 
     private static int[] segmentOfGroups(CustomerGroups groups, Segmentation segmentation) {

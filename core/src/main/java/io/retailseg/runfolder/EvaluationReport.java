@@ -2,6 +2,7 @@ package io.retailseg.runfolder;
 
 import io.retailseg.config.RunSettings;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public record EvaluationReport(String format, int formatVersion,
                                @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<MigrationBlock> migration,
                                Map<String, Long> timingsMs) {
     public static final String FORMAT = "retailseg-evaluation";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     public EvaluationReport {
         recommenders = List.copyOf(recommenders);
@@ -108,9 +109,13 @@ public record EvaluationReport(String format, int formatVersion,
      * One recommender in one mode.
      *
      * @param mode {@code any} or {@code new_only}
+     * @param isDefault whether it is the recommender {@code run} fits with the same options ({@code "default"})
+     * @param trainMs wall time of its fit (0 for the lists that need none)
+     * @param stateBytes size of what the fitted recommender keeps (0 for the baselines' lists)
      */
     public record Recommender(String name, String description, String mode, long customersEvaluated,
-                              List<AtN> metrics) {
+                              List<AtN> metrics, @JsonProperty("default") boolean isDefault, long trainMs,
+                              long stateBytes) {
         public Recommender {
             metrics = List.copyOf(metrics);
         }

@@ -162,7 +162,8 @@ public final class RunCsv {
             w.writeRecord(RunFolderLayout.recommendationsHeader());
             for (Recommendation rec : recommendations) {
                 w.writeRecord(Long.toString(rec.customerId()), Integer.toString(rec.segment()),
-                        Integer.toString(rec.rank()), rec.stockCode(), rec.description());
+                        Integer.toString(rec.rank()), rec.stockCode(), rec.description(), score(rec.score()),
+                        rec.reason());
             }
         }
     }
@@ -256,12 +257,18 @@ public final class RunCsv {
         return out;
     }
 
+    /** A recommendation's score as written: the shortest text that reads back to the same double. */
+    public static String score(double score) {
+        return Double.toString(score);
+    }
+
     /** Reads {@code recommendations.csv}. */
     public static List<Recommendation> readRecommendations(Path file, String name) {
         List<Recommendation> out = new ArrayList<>();
         read(file, name, (c, line, r) -> out.add(new Recommendation(c.whole(line, r, RunFolderLayout.CUSTOMER_ID),
                 (int) c.whole(line, r, RunFolderLayout.SEGMENT), (int) c.whole(line, r, RunFolderLayout.RANK),
-                c.text(line, r, RunFolderLayout.STOCK_CODE), c.text(line, r, RunFolderLayout.DESCRIPTION))));
+                c.text(line, r, RunFolderLayout.STOCK_CODE), c.text(line, r, RunFolderLayout.DESCRIPTION),
+                c.number(line, r, RunFolderLayout.SCORE), c.text(line, r, RunFolderLayout.REASON))));
         return out;
     }
 

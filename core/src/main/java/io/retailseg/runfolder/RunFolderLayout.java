@@ -27,6 +27,8 @@ public final class RunFolderLayout {
     public static final String STOCK_CODE = "StockCode";
     public static final String DESCRIPTION = "Description";
     public static final String QUANTITY = "Quantity";
+    public static final String SCORE = "Score";
+    public static final String REASON = "Reason";
 
     private RunFolderLayout() {
     }
@@ -53,6 +55,6 @@ public final class RunFolderLayout {
 
     /** The header of {@code recommendations.csv}. */
     public static List<String> recommendationsHeader() {
-        return List.of(CUSTOMER_ID, SEGMENT, RANK, STOCK_CODE, DESCRIPTION);
+        return List.of(CUSTOMER_ID, SEGMENT, RANK, STOCK_CODE, DESCRIPTION, SCORE, REASON);
     }
 }

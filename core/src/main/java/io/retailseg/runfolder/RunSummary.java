@@ -1,5 +1,8 @@
 package io.retailseg.runfolder;
 
+import io.retailseg.config.OfferMode;
+import io.retailseg.config.RecommenderKind;
+import io.retailseg.recommend.RecommenderChoice;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -170,6 +173,22 @@ public record RunSummary(String format, int formatVersion,
         }
     }
 
-    public record Recommendations(long customersWithFewerThanRequested, long total) {
+    /**
+     * The recommendations and the recommender that made them.
+     *
+     * @param recommender the model's recommender
+     * @param offer {@code new_only} or {@code any}
+     * @param parameters the recommender's settings, by name
+     * @param why why this recommender ({@link io.retailseg.recommend.RecommenderChoice#why})
+     * @param rule the rule that chose the default
+     * @param evidence the hold-out numbers on the UCI file behind the default
+     */
+    public record Recommendations(long customersWithFewerThanRequested, long total, RecommenderKind recommender,
+                                  OfferMode offer, Map<String, Object> parameters, String why, String rule,
+                                  List<RecommenderChoice.Evidence> evidence) {
+        public Recommendations {
+            parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+            evidence = List.copyOf(evidence);
+        }
     }
 }

@@ -8,20 +8,22 @@ import io.retailseg.features.CustomerGroups;
 import io.retailseg.features.FeatureExtractor;
 import io.retailseg.model.SegmentationModel;
 import io.retailseg.recommend.Recommendation;
-import io.retailseg.recommend.TopProduct;
+import io.retailseg.recommend.Basket;
+import io.retailseg.recommend.Catalogue;
+import io.retailseg.recommend.Pick;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Scores customers' transaction lines with a saved model, by the same code as a run: {@link Cleaner},
  * {@link FeatureExtractor} (the model's compat mode, recency from the model's reference day), the
  * model's {@link SegmentationModel#assign} (Isolation Forest and threshold, scaler, PCA, nearest centroid), then
- * the model's recommender over the saved best sellers. Nothing in cleaning or the
+ * the model's recommender on the customer's own basket (a customer never seen in training gets a list
+ * from their own lines alone). Nothing in cleaning or the
  * features depends on another customer's lines in {@code SPEC} mode (duplicates compare all 8 columns,
  * CustomerID included; stock codes and service lines are judged one code or line at a time), so a
  * training customer scored with their own lines gets exactly their run's features, flag, segment and
@@ -59,17 +61,13 @@ public final class Scorer {
         Transactions lines = cleaned.lines();
         CustomerTable table = features(lines);
         CustomerGroups groups = CustomerGroups.of(lines);
+        Basket[] baskets = Basket.of(lines, groups, model.recommender().catalogue());
         List<ScoredCustomer> scored = new ArrayList<>(table.size());
         Set<Long> scoredIds = new HashSet<>();
         for (int i = 0; i < table.size(); i++) {
             long id = table.customerId(i);
             scoredIds.add(id);
-            int g = groups.indexOf(id);
-            Set<String> bought = new TreeSet<>();
-            for (int p = groups.from(g); p < groups.to(g); p++) {
-                bought.add(lines.stockCodeText(groups.line(p)));
-            }
-            scored.add(score(id, table.row(i), bought));
+            scored.add(score(id, table.row(i), baskets[groups.indexOf(id)]));
         }
         Map<Long, String> notScored = new TreeMap<>();
         for (int r = 0; r < raw.size(); r++) {
@@ -84,18 +82,23 @@ public final class Scorer {
         return new ScoreResult(cleaned.report(), scored, notScored);
     }
 
-    /** Scores one customer's feature vector; {@code bought} holds the stock codes of their cleaned lines. */
-    public ScoredCustomer score(long customerId, double[] features, Set<String> bought) {
+    /**
+     * Scores one customer's feature vector; {@code basket} is what their cleaned lines bought, over the
+     * model's recommender's catalogue ({@link Basket#of}).
+     */
+    public ScoredCustomer score(long customerId, double[] features, Basket basket) {
         SegmentationModel.Assignment a = model.assign(features);
         if (a.segment().isEmpty()) {
             return new ScoredCustomer(customerId, features.clone(), a.outlierScore(), true, -1, null, null, List.of());
         }
         int segment = a.segment().getAsInt();
-        List<TopProduct> chosen = model.recommend(segment, bought::contains);
+        List<Pick> chosen = model.recommend(basket, a.segment());
+        Catalogue catalogue = model.recommender().catalogue();
         List<Recommendation> recommendations = new ArrayList<>(chosen.size());
         for (int i = 0; i < chosen.size(); i++) {
-            TopProduct p = chosen.get(i);
-            recommendations.add(new Recommendation(customerId, segment, i + 1, p.stockCode(), p.description()));
+            Pick p = chosen.get(i);
+            recommendations.add(new Recommendation(customerId, segment, i + 1, catalogue.code(p.product()),
+                    catalogue.description(p.product()), p.score(), p.reason()));
         }
         return new ScoredCustomer(customerId, features.clone(), a.outlierScore(), false, segment,
                 model.segmentName(segment), a.principalComponents(), recommendations);

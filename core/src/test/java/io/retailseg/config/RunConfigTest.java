@@ -39,6 +39,22 @@ class RunConfigTest {
         assertThat(c.toBuilder().build()).isEqualTo(c);
     }
 
+    @Test
+    void theRecommenderDefaultsToTheHybridAndToTheReferenceInNotebookMode() {
+        assertThat(RunConfig.defaults().recommender()).isEqualTo(RecommenderKind.HYBRID);
+        assertThat(RunConfig.defaults().offer()).isEqualTo(OfferMode.NEW_ONLY);
+        assertThat(RunConfig.builder().compat(Compat.NOTEBOOK).build().recommender())
+                .isEqualTo(RecommenderKind.SEGMENT_BEST_SELLERS);
+        assertThat(RunConfig.builder().compat(Compat.NOTEBOOK).recommender(RecommenderKind.ALS).build().recommender())
+                .isEqualTo(RecommenderKind.ALS);
+        assertThat(RecommenderKind.of("co_purchase")).isEqualTo(RecommenderKind.CO_PURCHASE);
+        assertThat(RecommenderKind.CO_PURCHASE.id()).isEqualTo("co-purchase");
+        assertThatThrownBy(() -> RecommenderKind.of("knn")).hasMessage(
+                "expected one of [segment-best-sellers, co-purchase, ease, als, hybrid], found knn");
+        assertThat(OfferMode.of("new")).isEqualTo(OfferMode.NEW_ONLY);
+        assertThat(OfferMode.of("ANY")).isEqualTo(OfferMode.ANY);
+    }
+
     private static void rejected(UnaryOperator<RunConfig.Builder> change, String field) {
         assertThatThrownBy(() -> change.apply(RunConfig.builder()).build())
                 .isInstanceOf(IllegalArgumentException.class)
@@ -65,7 +81,11 @@ class RunConfigTest {
         rejected(b -> b.silhouetteTolerance(-0.1), "silhouetteTolerance");
         rejected(b -> b.topProducts(0), "topProducts");
         rejected(b -> b.recommendationsPerCustomer(0), "recommendationsPerCustomer");
-        rejected(b -> b.topProducts(2).recommendationsPerCustomer(3), "recommendationsPerCustomer");
+        rejected(b -> b.recommender(RecommenderKind.SEGMENT_BEST_SELLERS).topProducts(2).recommendationsPerCustomer(3),
+                "recommendationsPerCustomer must be in 1..topProducts with the segment-best-sellers recommender");
+        assertThat(RunConfig.builder().topProducts(2).recommendationsPerCustomer(3).build().recommender())
+                .isEqualTo(RecommenderKind.HYBRID);
+        rejected(b -> b.offer(null), "offer");
         rejected(b -> b.rankBy(null), "rankBy");
     }
 

@@ -9,18 +9,18 @@ import java.time.LocalDateTime;
  * D x1; customer 4 buys E x2. After it: customer 1 buys B and D, customer 2 buys E, customer 3 only
  * cancels, customer 5 (new) buys A.
  */
-final class HandBaskets {
-    static final String A = "10001";
-    static final String B = "10002";
-    static final String C = "10003";
-    static final String D = "10004";
-    static final String E = "10005";
+public final class HandBaskets {
+    public static final String A = "10001";
+    public static final String B = "10002";
+    public static final String C = "10003";
+    public static final String D = "10004";
+    public static final String E = "10005";
 
     private HandBaskets() {
     }
 
     /** Before and after share one builder so their stock code dictionaries agree, as after a real split. */
-    static Transactions[] beforeAndAfter() {
+    public static Transactions[] beforeAndAfter() {
         Transactions.Builder b = new Transactions.Builder();
         LocalDateTime t0 = LocalDateTime.of(2011, 3, 1, 10, 0);
         LocalDateTime t1 = LocalDateTime.of(2011, 10, 1, 10, 0);
@@ -42,7 +42,7 @@ final class HandBaskets {
             all.select(new int[] {8, 9, 10, 11, 12})};
     }
 
-    static int code(Transactions t, String stockCode) {
+    public static int code(Transactions t, String stockCode) {
         return t.stockCodes().codeOf(stockCode);
     }
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.retailseg.domain.Transactions;
-import io.retailseg.evaluate.Recommender.Mode;
+import io.retailseg.config.OfferMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +34,9 @@ class RecommenderEvaluationTest {
             }
 
             @Override
-            public int[] recommend(int customer, int n, Mode mode) {
+            public int[] recommend(int customer, int n, OfferMode mode) {
                 return java.util.Arrays.stream(new int[] {a, b, c})
-                        .filter(code -> mode == Mode.ANY || !before.bought(customer, code)).limit(n).toArray();
+                        .filter(code -> mode == OfferMode.ANY || !before.bought(customer, code)).limit(n).toArray();
             }
         };
         int[] evaluated = {before.indexOf(1), before.indexOf(2), before.indexOf(3)};
@@ -45,7 +45,7 @@ class RecommenderEvaluationTest {
 
         // Truth, any: customer 1 {B, D}, customer 2 {E}; customer 3 only cancelled (not evaluated).
         // Truth, new only: customer 1 {D} (B bought before), customer 2 {E}.
-        RecommenderEvaluation.Score any = scores.stream().filter(s -> s.mode() == Mode.ANY).findFirst().orElseThrow();
+        RecommenderEvaluation.Score any = scores.stream().filter(s -> s.mode() == OfferMode.ANY).findFirst().orElseThrow();
         assertThat(any.customersEvaluated()).isEqualTo(2);
         // Customer 1 gets A, B: hit at rank 2. Customer 2 gets A, B: no hit.
         assertThat(any.at(1)).isEqualTo(new RecommenderEvaluation.AtN(1, 0, 0, 0, 0, 1.0 / 5));
@@ -57,7 +57,7 @@ class RecommenderEvaluationTest {
         assertThat(at2.ndcg()).isCloseTo((1 / log2of3) / (1 + 1 / log2of3) / 2, within(1e-15));
         assertThat(at2.coverage()).isEqualTo(2.0 / 5);   // {A, B} of a catalogue of 5
 
-        RecommenderEvaluation.Score fresh = scores.stream().filter(s -> s.mode() == Mode.NEW_ONLY).findFirst()
+        RecommenderEvaluation.Score fresh = scores.stream().filter(s -> s.mode() == OfferMode.NEW_ONLY).findFirst()
                 .orElseThrow();
         assertThat(fresh.customersEvaluated()).isEqualTo(2);
         // Customer 1 bought A, B, C before: empty list. Customer 2 gets B only. No hit anywhere.
@@ -89,7 +89,7 @@ class RecommenderEvaluationTest {
                 evaluated, new int[] {1, 2});
         assertThat(r.comparisons()).hasSize(2 * 2);   // one other recommender x 2 modes x 2 cut-offs
         RecommenderEvaluation.Comparison c = r.comparisons().stream()
-                .filter(x -> x.mode() == Mode.NEW_ONLY && x.n() == 2).findFirst().orElseThrow();
+                .filter(x -> x.mode() == OfferMode.NEW_ONLY && x.n() == 2).findFirst().orElseThrow();
         assertThat(c.recommender()).isEqualTo("d_then_e");
         assertThat(c.reference()).isEqualTo("nothing");
         // new-only truth: customer 1 {D}, customer 2 {E}; D, E hits once each at N = 2, the reference never
@@ -116,7 +116,7 @@ class RecommenderEvaluationTest {
             }
 
             @Override
-            public int[] recommend(int customer, int n, Mode mode) {
+            public int[] recommend(int customer, int n, OfferMode mode) {
                 return java.util.Arrays.copyOf(codes, Math.min(n, codes.length));
             }
         };

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retailseg.config.RankBy;
 import io.retailseg.domain.Transactions;
-import io.retailseg.evaluate.Recommender.Mode;
+import io.retailseg.config.OfferMode;
 import io.retailseg.recommend.SegmentBestSellers;
 import java.util.Arrays;
 import io.retailseg.domain.Segmentation;
@@ -52,19 +52,19 @@ class RecommendersTest {
             groupOf[c] = segments.get(history.customerId(c));
         }
         Recommender r = Recommenders.ranked("segment", "test", history, ranking, groupOf);
-        assertThat(decode(r.recommend(customer(2), 3, Mode.ANY))).containsExactly(A, B, C);
-        assertThat(decode(r.recommend(customer(2), 3, Mode.NEW_ONLY))).containsExactly(B);
-        assertThat(decode(r.recommend(customer(1), 3, Mode.NEW_ONLY))).isEmpty();
-        assertThat(decode(r.recommend(customer(3), 1, Mode.ANY))).containsExactly(B);
-        assertThat(r.recommend(customer(4), 3, Mode.ANY)).isEmpty();
+        assertThat(decode(r.recommend(customer(2), 3, OfferMode.ANY))).containsExactly(A, B, C);
+        assertThat(decode(r.recommend(customer(2), 3, OfferMode.NEW_ONLY))).containsExactly(B);
+        assertThat(decode(r.recommend(customer(1), 3, OfferMode.NEW_ONLY))).isEmpty();
+        assertThat(decode(r.recommend(customer(3), 1, OfferMode.ANY))).containsExactly(B);
+        assertThat(r.recommend(customer(4), 3, OfferMode.ANY)).isEmpty();
     }
 
     @Test
     void repeatRanksOwnProductsByPositiveNetQuantityAndHasNothingNew() {
         Recommender r = Recommenders.repeat(history, codeRank);
-        assertThat(decode(r.recommend(customer(1), 5, Mode.ANY))).containsExactly(A, B);   // C nets -1
-        assertThat(decode(r.recommend(customer(1), 1, Mode.ANY))).containsExactly(A);
-        assertThat(r.recommend(customer(1), 5, Mode.NEW_ONLY)).isEmpty();
+        assertThat(decode(r.recommend(customer(1), 5, OfferMode.ANY))).containsExactly(A, B);   // C nets -1
+        assertThat(decode(r.recommend(customer(1), 1, OfferMode.ANY))).containsExactly(A);
+        assertThat(r.recommend(customer(1), 5, OfferMode.NEW_ONLY)).isEmpty();
     }
 
     @Test
@@ -73,26 +73,26 @@ class RecommendersTest {
         // cos(B,D) = 1/sqrt(2), every other pair 0, cos(X,X) = 1.
         Recommender r = Recommenders.coPurchase(history, codeRank);
         // Customer 2 has {A, C}: A = 1 + 1, C = 1 + 1, B = 1/2 + 1/2, D = E = 0.
-        assertThat(decode(r.recommend(customer(2), 5, Mode.ANY))).containsExactly(A, C, B);
-        assertThat(decode(r.recommend(customer(2), 5, Mode.NEW_ONLY))).containsExactly(B);
+        assertThat(decode(r.recommend(customer(2), 5, OfferMode.ANY))).containsExactly(A, C, B);
+        assertThat(decode(r.recommend(customer(2), 5, OfferMode.NEW_ONLY))).containsExactly(B);
         // Customer 3 has {B, D}: B = D = 1 + 1/sqrt(2) (tie by text), A = C = 1/2, E = 0.
-        assertThat(decode(r.recommend(customer(3), 5, Mode.ANY))).containsExactly(B, D, A, C);
-        assertThat(decode(r.recommend(customer(3), 1, Mode.NEW_ONLY))).containsExactly(A);
+        assertThat(decode(r.recommend(customer(3), 5, OfferMode.ANY))).containsExactly(B, D, A, C);
+        assertThat(decode(r.recommend(customer(3), 1, OfferMode.NEW_ONLY))).containsExactly(A);
         // Customer 4 has {E}, which nobody else bought: nothing new scores above 0.
-        assertThat(r.recommend(customer(4), 5, Mode.NEW_ONLY)).isEmpty();
+        assertThat(r.recommend(customer(4), 5, OfferMode.NEW_ONLY)).isEmpty();
     }
 
     @Test
     void randomDrawsDistinctCatalogueProductsReproduciblyAndRespectsTheMode() {
         Recommender r = Recommenders.random(history, 7);
-        int[] any = r.recommend(customer(1), 5, Mode.ANY);
+        int[] any = r.recommend(customer(1), 5, OfferMode.ANY);
         assertThat(decode(any)).containsExactlyInAnyOrder(A, B, C, D, E);
-        assertThat(r.recommend(customer(1), 5, Mode.ANY)).containsExactly(any);
-        assertThat(decode(r.recommend(customer(1), 5, Mode.NEW_ONLY))).containsExactlyInAnyOrder(D, E);
-        assertThat(r.recommend(customer(1), 2, Mode.ANY)).hasSize(2).doesNotHaveDuplicates();
+        assertThat(r.recommend(customer(1), 5, OfferMode.ANY)).containsExactly(any);
+        assertThat(decode(r.recommend(customer(1), 5, OfferMode.NEW_ONLY))).containsExactlyInAnyOrder(D, E);
+        assertThat(r.recommend(customer(1), 2, OfferMode.ANY)).hasSize(2).doesNotHaveDuplicates();
         boolean differs = false;
         for (long seed = 0; seed < 20 && !differs; seed++) {
-            differs = !Arrays.equals(Recommenders.random(history, seed).recommend(customer(1), 5, Mode.ANY), any);
+            differs = !Arrays.equals(Recommenders.random(history, seed).recommend(customer(1), 5, OfferMode.ANY), any);
         }
         assertThat(differs).as("another seed gives another order").isTrue();
     }

@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailseg.InputException;
+import io.retailseg.clean.Cleaner;
+import io.retailseg.config.OfferMode;
+import io.retailseg.config.RecommenderKind;
 import io.retailseg.config.RunConfig;
+import io.retailseg.domain.Transactions;
+import io.retailseg.recommend.Recommendation;
 import io.retailseg.generate.SyntheticRetailGenerator;
 import io.retailseg.io.TransactionReader;
 import io.retailseg.pipeline.RetailSeg;
@@ -15,6 +20,7 @@ import io.retailseg.pipeline.RunResult;
 import io.retailseg.pipeline.TransactionSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +61,48 @@ class ModelCodecTest {
     }
 
     @Test
+    void everyRecommenderReadsBackToTheSameBytesAndLists() {
+        Path file = dir.resolve("small.csv");
+        SyntheticRetailGenerator.write(1_500, 5, file);
+        Transactions raw = TransactionReader.read(file);
+        Transactions cleaned = Cleaner.clean(raw).lines();
+        for (RecommenderKind kind : RecommenderKind.values()) {
+            for (OfferMode offer : OfferMode.values()) {
+                RunResult r = RetailSeg.run(RunConfig.builder().k(3).threads(1).recommender(kind).offer(offer)
+                                .recommendationsPerCustomer(5).build(), TransactionSource.of("generated", raw));
+                byte[] json = ModelCodec.toJson(r.model());
+                SegmentationModel read = ModelCodec.parse(json, "model.json");
+                assertThat(ModelCodec.toJson(read)).as(kind + " " + offer).isEqualTo(json);
+                assertThat(read.recommender().kind()).isEqualTo(kind);
+                assertThat(read.offer()).isEqualTo(offer);
+                List<Recommendation> again = read.recommendAll(cleaned, r.segmentation());
+                assertThat(again).as(kind + " " + offer).isEqualTo(r.recommendations());
+                assertThat(r.recommendations()).as(kind + " " + offer).isNotEmpty()
+                        .allSatisfy(x -> assertThat(x.reason()).isNotBlank());
+            }
+        }
+    }
+
+    @Test
+    void brokenRecommenderStateIsNamed() {
+        byte[] hybrid = ModelCodec.toJson(RetailSeg.run(RunConfig.builder().k(3).threads(1).build(),
+                TransactionSource.of("generated", TransactionReader.read(dir.resolve("lines.csv")))).model());
+        failsOn(hybrid, m -> ((ObjectNode) m.get("recommender")).put("kind", "knn"), "field 'recommender.kind'");
+        failsOn(hybrid, m -> ((ArrayNode) m.get("recommender").get("targets")).set(0,
+                JSON.getNodeFactory().numberNode(-4)), "field 'recommender.targets[0]': expected increasing"
+                + " products");
+        failsOn(hybrid, m -> ((ArrayNode) m.get("recommender").get("stock_codes")).set(1,
+                JSON.getNodeFactory().textNode("")), "field 'recommender.stock_codes[1]': expected a stock code");
+        failsOn(hybrid, m -> ((ArrayNode) m.get("recommender").get("rebuy")).set(0,
+                JSON.getNodeFactory().numberNode(7)), "field 'recommender.rebuy[0]': expected a share in 0..1, found 7");
+        failsOn(hybrid, m -> ((ObjectNode) m.get("recommender")).remove("item_settings"),
+                "field 'recommender.item_settings': expected the item-item settings, found none");
+        failsOn(hybrid, m -> ((ArrayNode) m.get("recommender").get("weights")).set(3,
+                JSON.getNodeFactory().textNode("NaN")), "field 'recommender.weights[3]': expected a finite number");
+        failsOn(hybrid, m -> m.remove("offer"), "field 'offer'");
+    }
+
+    @Test
     void truncatedIsNotValidJson() {
         byte[] half = java.util.Arrays.copyOf(bytes, bytes.length / 2);
         assertThatThrownBy(() -> ModelCodec.parse(half, "model.json")).isInstanceOf(InputException.class)
@@ -64,7 +112,7 @@ class ModelCodecTest {
     @Test
     void anUnknownFormatVersionIsRefused() {
         fails(m -> m.put("format_version", 99), "model.json: field 'format_version': model format version 99 is not"
-                + " supported, expected 2");
+                + " supported, expected 3");
         fails(m -> m.put("format", "something-else"), "model.json: field 'format': expected \"retailseg-model\"");
     }
 
@@ -129,9 +177,13 @@ class ModelCodecTest {
     }
 
     private static void fails(Consumer<ObjectNode> tamper, String expected) {
+        failsOn(bytes, tamper, expected);
+    }
+
+    private static void failsOn(byte[] model, Consumer<ObjectNode> tamper, String expected) {
         ObjectNode tree;
         try {
-            tree = (ObjectNode) JSON.readTree(bytes);
+            tree = (ObjectNode) JSON.readTree(model);
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

@@ -6,7 +6,7 @@ import io.retailseg.SharedFiles;
 import io.retailseg.clean.Cleaner;
 import io.retailseg.config.RunConfig;
 import io.retailseg.domain.Transactions;
-import io.retailseg.evaluate.Recommender.Mode;
+import io.retailseg.config.OfferMode;
 import io.retailseg.evaluate.RecommenderEvaluation;
 import io.retailseg.io.TransactionReader;
 import java.nio.file.Files;
@@ -84,14 +84,14 @@ class HoldoutEvaluationRealDataTest {
         assertThat(p.returningSegmentedWithNewProducts()).isEqualTo(1_769);
         for (RecommenderEvaluation.Score s : result.scores()) {
             assertThat(s.customersEvaluated()).as(s.recommender() + " " + s.mode()).isEqualTo(
-                    s.mode() == Mode.ANY ? p.returningSegmented() : p.returningSegmentedWithNewProducts());
+                    s.mode() == OfferMode.ANY ? p.returningSegmented() : p.returningSegmentedWithNewProducts());
         }
     }
 
     @Test
     void metricsKeepTheirInvariants() {
         List<RecommenderEvaluation.Score> scores = result.scores();
-        assertThat(scores).hasSize(9 * 2);
+        assertThat(scores).hasSize(11 * 2);
         for (RecommenderEvaluation.Score s : scores) {
             RecommenderEvaluation.AtN at1 = s.at(1);
             assertThat(at1.precision()).isEqualTo(at1.hitRate()).isEqualTo(at1.ndcg());
@@ -109,13 +109,13 @@ class HoldoutEvaluationRealDataTest {
             }
         }
         // every informed recommender beats random; repeat purchase has nothing new to offer
-        double random = score("random", Mode.NEW_ONLY).at(10).hitRate();
+        double random = score("random", OfferMode.NEW_ONLY).at(10).hitRate();
         for (String name : List.of("segment_quantity", "segment_buyers", "segment_revenue", "global_quantity",
                 "co_purchase", "ease", "als")) {
-            assertThat(score(name, Mode.NEW_ONLY).at(10).hitRate()).as(name).isGreaterThan(random);
+            assertThat(score(name, OfferMode.NEW_ONLY).at(10).hitRate()).as(name).isGreaterThan(random);
         }
-        assertThat(score("repeat", Mode.NEW_ONLY).at(10).hitRate()).isZero();
-        assertThat(score("random", Mode.ANY).at(10).coverage()).isGreaterThan(0.9);
+        assertThat(score("repeat", OfferMode.NEW_ONLY).at(10).hitRate()).isZero();
+        assertThat(score("random", OfferMode.ANY).at(10).coverage()).isGreaterThan(0.9);
     }
 
     @Test
@@ -132,7 +132,7 @@ class HoldoutEvaluationRealDataTest {
         assertThat(m.stayed() + m.left().size()).isEqualTo(segmented);
     }
 
-    private static RecommenderEvaluation.Score score(String name, Mode mode) {
+    private static RecommenderEvaluation.Score score(String name, OfferMode mode) {
         return result.scores().stream().filter(s -> s.recommender().equals(name) && s.mode() == mode).findFirst()
                 .orElseThrow();
     }

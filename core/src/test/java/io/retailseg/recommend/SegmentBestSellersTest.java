@@ -70,9 +70,9 @@ class SegmentBestSellersTest {
         // Customer 2 bought 10001 9999 10003 10004: only 10010 is left -> one recommendation.
         // Customers 3 and 5 bought both of segment 1's products -> none. Customer 4 is an outlier -> none.
         assertThat(r.recommendations()).containsExactly(
-                new Recommendation(1, 0, 1, "9999", "CAKE STAND"),
-                new Recommendation(1, 0, 2, "10003", "BLUE BOWL"),
-                new Recommendation(2, 0, 1, "10010", "TEA TIN"));
+                new Recommendation(1, 0, 1, "9999", "CAKE STAND", 1.0 / 3, "top seller #3 in your segment (by quantity)"),
+                new Recommendation(1, 0, 2, "10003", "BLUE BOWL", 0.25, "top seller #4 in your segment (by quantity)"),
+                new Recommendation(2, 0, 1, "10010", "TEA TIN", 0.5, "top seller #2 in your segment (by quantity)"));
     }
 
     @Test

@@ -61,7 +61,10 @@ class RunFolderFilesTest {
                 List.of(new RunSummary.Segment(0, "Loyal", 20, 0.6, List.of("high frequency"), byFeature(1),
                         byFeature(-1)), new RunSummary.Segment(1, "Lapsed", 28, 0.4, List.of(), byFeature(2),
                         byFeature(0.5))),
-                new RunSummary.Recommendations(3, 141), matching, timings);
+                new RunSummary.Recommendations(3, 141, io.retailseg.config.RecommenderKind.HYBRID,
+                        io.retailseg.config.OfferMode.NEW_ONLY, java.util.Map.of("products", 12, "recency_days", 60.0),
+                        "the default", "a rule", List.of(new io.retailseg.recommend.RecommenderChoice.Evidence(
+                                "2011-09-01", "new_only", 0.5, 0.12, "ease", 0.49, 0.11))), matching, timings);
     }
 
     static DataProfileFile dataProfile() {
@@ -88,7 +91,7 @@ class RunFolderFilesTest {
                 new EvaluationReport.Training(3, 0.45, 2, List.of(new EvaluationReport.TrainingSegment(0, "Loyal", 20))),
                 new EvaluationReport.MetricsDefinition("t", "p", "r", "h", "n", "c", "a"),
                 List.of(new EvaluationReport.Recommender("segment_quantity", "best sellers", "any", 24,
-                        List.of(new EvaluationReport.AtN(10, 0.1, 0.2, 0.5, 0.3, 0.04)))),
+                        List.of(new EvaluationReport.AtN(10, 0.1, 0.2, 0.5, 0.3, 0.04)), true, 0, 0)),
                 new EvaluationReport.Comparisons(Optional.of("segment_quantity"), "paired",
                         List.of(new EvaluationReport.Comparison("global_quantity", "any", 10, d, d, d, d))),
                 optionalBlocks ? Optional.of(new EvaluationReport.Stability(2, 3, "bootstrap",
@@ -229,8 +232,8 @@ class RunFolderFilesTest {
         Path topFile = dir.resolve(RunFolderLayout.TOP_PRODUCTS);
         RunCsv.writeTopProducts(top, topFile);
         assertThat(RunCsv.readTopProducts(topFile, RunFolderLayout.TOP_PRODUCTS)).isEqualTo(top);
-        List<Recommendation> recs = List.of(new Recommendation(12346, 1, 1, "22423", "CAKESTAND"),
-                new Recommendation(12346, 1, 2, "85123A", "WHITE HEART"));
+        List<Recommendation> recs = List.of(new Recommendation(12346, 1, 1, "22423", "CAKESTAND", 0.125, "bought with 85123A (214 customers), and \"more\""),
+                new Recommendation(12346, 1, 2, "85123A", "WHITE HEART", 1.0 / 3, "top seller #2 in your segment (by quantity)"));
         Path recFile = dir.resolve(RunFolderLayout.RECOMMENDATIONS);
         RunCsv.writeRecommendations(recs, recFile);
         assertThat(RunCsv.readRecommendations(recFile, RunFolderLayout.RECOMMENDATIONS)).isEqualTo(recs);

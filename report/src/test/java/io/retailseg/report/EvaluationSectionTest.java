@@ -1,5 +1,6 @@
 package io.retailseg.report;
 
+import io.retailseg.config.OfferMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retailseg.evaluate.BootstrapStability;
@@ -49,7 +50,7 @@ class EvaluationSectionTest {
         return names;
     }
 
-    private static RecommenderEvaluation.Score score(String name, Recommender.Mode mode) {
+    private static RecommenderEvaluation.Score score(String name, OfferMode mode) {
         return evaluation.result().scores().stream().filter(s -> s.recommender().equals(name) && s.mode() == mode)
                 .findFirst().orElseThrow();
     }
@@ -83,8 +84,8 @@ class EvaluationSectionTest {
     void topNChartsDrawEveryRecommenderAtEveryCutOffInBothModes() {
         List<String> names = recommenderNames();
         assertThat(names).hasSize(9);   // 9 recommenders since issue 11 (ease, als)
-        for (Recommender.Mode mode : Recommender.Mode.values()) {
-            String slug = mode == Recommender.Mode.ANY ? "any" : "new-only";
+        for (OfferMode mode : OfferMode.values()) {
+            String slug = mode == OfferMode.ANY ? "any" : "new-only";
             for (String metric : List.of("hit-rate", "precision")) {
                 List<Map<String, Object>> lines = series("evaluation-" + metric + "-" + slug);
                 assertThat(lines).extracting(l -> l.get("name")).containsExactlyElementsOf(names);
@@ -111,7 +112,7 @@ class EvaluationSectionTest {
         assertThat((List<?>) coverage.get(0).get("data")).hasSize(names.size());
         double randomCoverage = ((Number) ((List<?>) coverage.get(0).get("data")).get(names.indexOf("random")))
                 .doubleValue();
-        assertThat(randomCoverage).isCloseTo(100 * score("random", Recommender.Mode.ANY).at(10).coverage(),
+        assertThat(randomCoverage).isCloseTo(100 * score("random", OfferMode.ANY).at(10).coverage(),
                 org.assertj.core.data.Percentage.withPercentage(0.05));
     }
 
@@ -148,14 +149,14 @@ class EvaluationSectionTest {
         String section = html.substring(html.indexOf("<section id=\"evaluation\">"));
         for (String name : recommenderNames()) {
             // one row per mode in the metrics tables, one per mode in the comparison table but the reference's
-            assertThat(count(section, "<td title=\"" + Html.escape(score(name, Recommender.Mode.ANY).description())
+            assertThat(count(section, "<td title=\"" + Html.escape(score(name, OfferMode.ANY).description())
                     + "\">" + name + "</td>")).as(name).isEqualTo(2);
         }
         String comparisons = section.substring(section.indexOf("<table class=\"numbers comparisons\""));
         comparisons = comparisons.substring(0, comparisons.indexOf("</table>"));
         assertThat(count(comparisons, "<tr><td>")).isEqualTo(2 * (recommenders - 1));
         RecommenderEvaluation.Comparison global = evaluation.result().comparisons().stream()
-                .filter(c -> c.recommender().equals("global_quantity") && c.mode() == Recommender.Mode.ANY
+                .filter(c -> c.recommender().equals("global_quantity") && c.mode() == OfferMode.ANY
                         && c.n() == 10).findFirst().orElseThrow();
         assertThat(comparisons).contains(String.format(Locale.ROOT, "%+.3f ± %.3f", global.hitRate().mean(),
                 global.hitRate().standardError()));
@@ -167,10 +168,10 @@ class EvaluationSectionTest {
     @Test
     void theConclusionNamesTheWinnerOfEachModeFromTheScores() {
         String conclusion = EvaluationSection.conclusion(data.evaluation().orElseThrow());
-        for (Recommender.Mode mode : List.of(Recommender.Mode.ANY, Recommender.Mode.NEW_ONLY)) {
+        for (OfferMode mode : List.of(OfferMode.ANY, OfferMode.NEW_ONLY)) {
             RecommenderEvaluation.Score best = evaluation.result().scores().stream().filter(s -> s.mode() == mode)
                     .max(Comparator.comparingDouble(s -> s.at(10).hitRate())).orElseThrow();
-            assertThat(conclusion).contains((mode == Recommender.Mode.ANY ? "any product" : "new products only")
+            assertThat(conclusion).contains((mode == OfferMode.ANY ? "any product" : "new products only")
                     + ", " + best.recommender() + " wins: " + Html.percent(best.at(10).hitRate()));
         }
     }
@@ -215,7 +216,7 @@ class EvaluationSectionTest {
 
     private static EvaluationReport.Recommender recommender(String name, double hitRate) {
         return new EvaluationReport.Recommender(name, "d", "any", 100,
-                List.of(new EvaluationReport.AtN(10, 0.1, Double.NaN, hitRate, Double.NaN, Double.NaN)));
+                List.of(new EvaluationReport.AtN(10, 0.1, Double.NaN, hitRate, Double.NaN, Double.NaN)), false, 0, 0);
     }
 
     private static long count(String text, String part) {

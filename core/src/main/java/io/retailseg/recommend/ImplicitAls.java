@@ -1,4 +1,4 @@
-package io.retailseg.evaluate;
+package io.retailseg.recommend;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +17,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * "Collaborative Filtering for Implicit Feedback Datasets", ICDM 2008).
  *
  * <p>Preference p<sub>ui</sub> = 1 when the customer has any line of product i (cancellation lines
- * included: {@link PurchaseHistory#bought}'s meaning), 0 otherwise; confidence c<sub>ui</sub> = 1 + alpha
+ * included: {@link Basket#has}'s meaning), 0 otherwise; confidence c<sub>ui</sub> = 1 + alpha
  * r<sub>ui</sub> with r<sub>ui</sub> the number of the customer's lines of the product
- * ({@link PurchaseHistory#lineCount}, 0 when none). The model minimises
+ * ({@link Basket#lines}, 0 when none). The model minimises
  * sum c<sub>ui</sub> (p<sub>ui</sub> - x<sub>u</sub><sup>T</sup>y<sub>i</sub>)<sup>2</sup> + lambda
  * (sum |x<sub>u</sub>|<sup>2</sup> + sum |y<sub>i</sub>|<sup>2</sup>). Starting from seeded item factors
  * Y<sub>0</sub> (uniform in [-0.05, 0.05)), each iteration solves every customer's normal equations
@@ -199,54 +199,5 @@ public final class ImplicitAls {
             solver.solve(b, solution);
             System.arraycopy(solution.data, 0, target[u], 0, f);
         }
-    }
-
-    /**
-     * ALS over the history: every catalogue product ranked by x<sub>u</sub><sup>T</sup>y<sub>i</sub>, ties by
-     * stock code text.
-     *
-     * @param codeRank sort rank of every stock code's text
-     * @param seed the starting factors' seed ({@code Seeds.ALS} of the run)
-     */
-    public static Recommender recommender(PurchaseHistory history, int[] codeRank, Settings s, long seed,
-                                          int threads) {
-        int[] catalogue = history.catalogue();
-        int p = catalogue.length;
-        int[][] rows = Ease.rows(history, Ease.catalogueIndex(history, codeRank.length));
-        int[][] counts = new int[history.size()][];
-        for (int c = 0; c < history.size(); c++) {
-            counts[c] = history.lineCount(c);
-        }
-        Factors factors = fit(rows, counts, initialItems(p, s.factors(), seed), s, threads);
-        return new Recommender() {
-            @Override
-            public String name() {
-                return "als";
-            }
-
-            @Override
-            public String description() {
-                return "implicit-feedback matrix factorisation by ALS (Hu, Koren, Volinsky 2008), " + s.factors()
-                        + " factors, lambda = " + s.lambda() + ", alpha = " + s.alpha() + ", " + s.iterations()
-                        + " iterations";
-            }
-
-            @Override
-            public int[] recommend(int customer, int n, Mode mode) {
-                double[] xu = factors.users()[customer];
-                Recommenders.TopN top = new Recommenders.TopN(n, codeRank);
-                for (int j = 0; j < p; j++) {
-                    if (mode == Mode.ANY || !history.bought(customer, catalogue[j])) {
-                        double[] yj = factors.items()[j];
-                        double score = 0;
-                        for (int q = 0; q < xu.length; q++) {
-                            score += xu[q] * yj[q];
-                        }
-                        top.offer(catalogue[j], score);
-                    }
-                }
-                return top.codes();
-            }
-        };
     }
 }

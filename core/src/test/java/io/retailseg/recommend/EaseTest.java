@@ -1,4 +1,4 @@
-package io.retailseg.evaluate;
+package io.retailseg.recommend;
 
 import static io.retailseg.evaluate.HandBaskets.A;
 import static io.retailseg.evaluate.HandBaskets.B;
@@ -11,21 +11,30 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.retailseg.config.OfferMode;
+import io.retailseg.config.RecommenderKind;
 import io.retailseg.domain.Transactions;
-import io.retailseg.evaluate.Recommender.Mode;
+import io.retailseg.evaluate.HandBaskets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** EASE on {@link HandBaskets} worked with exact fractions, and against numpy on a committed fixture. */
 class EaseTest {
     private final Transactions before = HandBaskets.beforeAndAfter()[0];
-    private final PurchaseHistory history = PurchaseHistory.of(before);
-    private final int[] codeRank = before.stockCodes().sortRanks();
+    private final Catalogue catalogue = Catalogue.of(before);
+    /** Customers 1..4, in order. */
+    private final Basket[] baskets = Basket.of(before, catalogue);
 
-    private String[] decode(int[] codes) {
-        return Arrays.stream(codes).mapToObj(c -> before.stockCodes().decode(c)).toArray(String[]::new);
+    private int[][] rows() {
+        return Arrays.stream(baskets).map(Basket::products).toArray(int[][]::new);
+    }
+
+    private String[] codes(ProductRecommender r, int customer, int n, OfferMode mode) {
+        return r.recommend(baskets[customer - 1], OptionalInt.empty(), n, mode).stream()
+                .map(p -> catalogue.code(p.product())).toArray(String[]::new);
     }
 
     @Test
@@ -36,15 +45,14 @@ class EaseTest {
         //   [[13,-2,-8,1],[-2,10,-2,-5],[-8,-2,13,1],[1,-5,1,13]] / 21 (check: row A . column A = 39+(-2)+(-16)
         //   = 21). B_ij = -P_ij / P_jj: row A = (0, 1/5, 8/13, -1/13), B = (2/13, 0, 2/13, 5/13),
         //   C = (8/13, 1/5, 0, -1/13), D = (-1/13, 1/2, -1/13, 0); E's row and column are 0.
-        int[][] rows = Ease.rows(history, Ease.catalogueIndex(history, codeRank.length));
-        double[][] b = Ease.weights(rows, 5, 1.0);
+        double[][] b = Ease.weights(rows(), 5, 1.0);
         double[][] expected = {
             {0, 1 / 5.0, 8 / 13.0, -1 / 13.0, 0},
             {2 / 13.0, 0, 2 / 13.0, 5 / 13.0, 0},
             {8 / 13.0, 1 / 5.0, 0, -1 / 13.0, 0},
             {-1 / 13.0, 1 / 2.0, -1 / 13.0, 0, 0},
             {0, 0, 0, 0, 0}};
-        assertThat(decode(history.catalogue())).containsExactly(A, B, C, D, E);
+        assertThat(catalogue.codes()).containsExactly(A, B, C, D, E);
         for (int i = 0; i < 5; i++) {
             for (int j = 0; j < 5; j++) {
                 assertThat(b[i][j]).as("B[%d][%d]", i, j).isCloseTo(expected[i][j], within(1e-12));
@@ -54,23 +62,28 @@ class EaseTest {
 
     @Test
     void recommendsBySummedWeightsAndSkipsKnownProductsInNewOnly() {
-        Recommender r = Ease.recommender(history, codeRank, 1.0);
-        assertThat(r.name()).isEqualTo("ease");
+        ProductRecommender r = new ItemItemRecommender(RecommenderKind.EASE, catalogue,
+                ItemSimilarity.truncate(Ease.weightMatrix(rows(), 5, 1.0).data, baskets, 5, 200, 1),
+                new ItemItemRecommender.Settings(0, 0, 0, 0), new double[0], new int[0][]);
         // Customer 2 {A, C}: rows A + C = A 8/13, B 2/5, C 8/13, D -2/13, E 0. A and C tie in exact
-        // arithmetic but not in floating point (-P_CA / P_AA vs -P_AC / P_CC), so either may come first.
-        int c2 = history.indexOf(2);
-        String[] any = decode(r.recommend(c2, 5, Mode.ANY));
+        // arithmetic but not in floating point (-P_CA / P_AA vs -P_AC / P_CC), so either may come first;
+        // only positive scores are offered (D's is negative, E's 0).
+        String[] any = codes(r, 2, 5, OfferMode.ANY);
+        assertThat(any).hasSize(3);
         assertThat(Arrays.copyOf(any, 2)).containsExactlyInAnyOrder(A, C);
-        assertThat(Arrays.copyOfRange(any, 2, 5)).containsExactly(B, E, D);
-        assertThat(decode(r.recommend(c2, 5, Mode.NEW_ONLY))).containsExactly(B, E, D);
+        assertThat(any[2]).isEqualTo(B);
+        assertThat(codes(r, 2, 5, OfferMode.NEW_ONLY)).containsExactly(B);
         // Customer 3 {B, D}: A 1/13, B 1/2, C 1/13, D 5/13, E 0.
-        int c3 = history.indexOf(3);
-        assertThat(decode(r.recommend(c3, 5, Mode.ANY))).containsExactly(B, D, A, C, E);
-        assertThat(decode(r.recommend(c3, 2, Mode.NEW_ONLY))).containsExactly(A, C);
-        // Customer 1 had a line of A, B and C (C only cancelled): all three are known.
-        assertThat(decode(r.recommend(history.indexOf(1), 5, Mode.NEW_ONLY))).containsExactly(D, E);
-        // Customer 4 {E}: E's row is 0, every score ties at 0 and the text order decides.
-        assertThat(decode(r.recommend(history.indexOf(4), 5, Mode.NEW_ONLY))).containsExactly(A, B, C, D);
+        assertThat(codes(r, 3, 5, OfferMode.ANY)).containsExactly(B, D, A, C);
+        assertThat(codes(r, 3, 2, OfferMode.NEW_ONLY)).containsExactly(A, C);
+        // Customer 1 had a line of A, B and C (C only cancelled): all three are known; D scores
+        // -1/13 + 5/13 + -1/13 = 3/13.
+        assertThat(codes(r, 1, 5, OfferMode.NEW_ONLY)).containsExactly(D);
+        // Customer 4 {E}: E's row is 0, nothing has a positive score.
+        assertThat(codes(r, 4, 5, OfferMode.NEW_ONLY)).isEmpty();
+        // The reason quotes the customers who bought both: D with B (customer 3).
+        assertThat(r.recommend(baskets[0], OptionalInt.empty(), 1, OfferMode.NEW_ONLY).get(0).reason())
+                .isEqualTo("bought with 10002 (1 customer)");
     }
 
     @Test
@@ -90,6 +103,8 @@ class EaseTest {
 
     @Test
     void refusesBadLambdaAndCataloguesAboveTheLimit() {
+        assertThatThrownBy(() -> ItemSimilarity.localEase(baskets, 5, 3, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lambda");
         assertThatThrownBy(() -> Ease.weights(new int[0][], 3, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lambda");
         assertThatThrownBy(() -> Ease.weights(new int[0][], Ease.MAX_PRODUCTS + 1, 1))
@@ -97,17 +112,17 @@ class EaseTest {
     }
 
     /** Reads core/src/test/resources/fixtures/evaluate/recommenders.json (make_recommender_fixtures.py). */
-    static final class RecommenderFixture {
+    public static final class RecommenderFixture {
         private RecommenderFixture() {
         }
 
-        static JsonNode load() throws IOException {
+        public static JsonNode load() throws IOException {
             try (InputStream in = EaseTest.class.getResourceAsStream("/fixtures/evaluate/recommenders.json")) {
                 return new ObjectMapper().readTree(in);
             }
         }
 
-        static int[][] intRows(JsonNode node) {
+        public static int[][] intRows(JsonNode node) {
             int[][] out = new int[node.size()][];
             for (int i = 0; i < node.size(); i++) {
                 JsonNode row = node.get(i);
@@ -119,7 +134,7 @@ class EaseTest {
             return out;
         }
 
-        static double[][] doubles(JsonNode node) {
+        public static double[][] doubles(JsonNode node) {
             double[][] out = new double[node.size()][];
             for (int i = 0; i < node.size(); i++) {
                 JsonNode row = node.get(i);

@@ -1,0 +1,345 @@
+package io.retailseg.recommend;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * Builds the sparse {@link ItemWeights} of the item-item recommenders from the training baskets, without
+ * ever holding a products x products matrix.
+ *
+ * <p>Co-occurrence: c<sub>ij</sub> = the number of customers whose basket has both i and j, n<sub>i</sub> =
+ * c<sub>ii</sub>, the customers of i. Each product's row of counts is computed from an inverted index
+ * (product to customers) into one scratch array per thread, and only its {@code candidates} largest
+ * counts are kept (ties by product index): memory is products x candidates, whatever the catalogue.
+ * Work is the sum over customers of their number of products squared. Rows are handed to threads one
+ * product at a time and each product's result depends on its own row only, so the weights do not
+ * depend on the thread count.
+ */
+public final class ItemSimilarity {
+    /** Counts kept per product (and the neighbourhoods chosen from them). */
+    public static final int DEFAULT_CANDIDATES = 1024;
+
+    private ItemSimilarity() {
+    }
+
+    /** Each product's largest co-occurrence counts, row sorted by target index, and the customers of each product. */
+    static final class Cooccurrence {
+        final int[][] targets;
+        final int[][] counts;
+        final int[] buyers;
+
+        Cooccurrence(int[][] targets, int[][] counts, int[] buyers) {
+            this.targets = targets;
+            this.counts = counts;
+            this.buyers = buyers;
+        }
+
+        /** c<sub>ab</sub> as kept in either row (exact when either keeps it), n<sub>a</sub> on the diagonal. */
+        int count(int a, int b) {
+            if (a == b) {
+                return buyers[a];
+            }
+            int i = Arrays.binarySearch(targets[a], b);
+            if (i >= 0) {
+                return counts[a][i];
+            }
+            int j = Arrays.binarySearch(targets[b], a);
+            return j >= 0 ? counts[b][j] : 0;
+        }
+
+        double cosine(int a, int b, int count) {
+            return count / Math.sqrt((double) buyers[a] * buyers[b]);
+        }
+    }
+
+    static Cooccurrence cooccurrence(Basket[] baskets, int products, int candidates, int threads) {
+        int[] degree = new int[products];
+        for (Basket b : baskets) {
+            for (int i : b.products()) {
+                degree[i]++;
+            }
+        }
+        int[][] customersOf = new int[products][];
+        for (int i = 0; i < products; i++) {
+            customersOf[i] = new int[degree[i]];
+        }
+        int[] fill = new int[products];
+        for (int c = 0; c < baskets.length; c++) {
+            for (int i : baskets[c].products()) {
+                customersOf[i][fill[i]++] = c;
+            }
+        }
+        int[][] targets = new int[products][];
+        int[][] counts = new int[products][];
+        forEachProduct(products, threads, () -> new int[products], (scratch, i) -> {
+            int[] touched = new int[16];
+            int n = 0;
+            for (int c : customersOf[i]) {
+                for (int j : baskets[c].products()) {
+                    if (j != i) {
+                        if (scratch[j]++ == 0) {
+                            if (n == touched.length) {
+                                touched = Arrays.copyOf(touched, n * 2);
+                            }
+                            touched[n++] = j;
+                        }
+                    }
+                }
+            }
+            int keep = Math.min(n, candidates);
+            int[] chosen;
+            if (keep < n) {
+                // Largest counts first, equal counts by smaller index: one primitive sort of packed keys.
+                long[] keys = new long[n];
+                for (int e = 0; e < n; e++) {
+                    keys[e] = ((long) scratch[touched[e]] << 32) | (Integer.MAX_VALUE - touched[e]);
+                }
+                Arrays.sort(keys);
+                chosen = new int[keep];
+                for (int e = 0; e < keep; e++) {
+                    chosen[e] = Integer.MAX_VALUE - (int) keys[n - 1 - e];
+                }
+            } else {
+                chosen = Arrays.copyOf(touched, n);
+            }
+            Arrays.sort(chosen);
+            int[] kept = new int[keep];
+            for (int e = 0; e < keep; e++) {
+                kept[e] = scratch[chosen[e]];
+            }
+            for (int e = 0; e < n; e++) {
+                scratch[touched[e]] = 0;
+            }
+            targets[i] = chosen;
+            counts[i] = kept;
+        });
+        return new Cooccurrence(targets, counts, degree);
+    }
+
+    /**
+     * Item-to-item cosine: w<sub>ij</sub> = c<sub>ij</sub> / sqrt(n<sub>i</sub> n<sub>j</sub>), each product's
+     * {@code neighbours} most similar products kept (ties by index), chosen among its
+     * {@link #DEFAULT_CANDIDATES} most frequent companions.
+     */
+    public static ItemWeights cosine(Basket[] baskets, int products, int neighbours, int threads) {
+        Cooccurrence co = cooccurrence(baskets, products, Math.max(neighbours, DEFAULT_CANDIDATES), threads);
+        int[][] t = new int[products][];
+        double[][] w = new double[products][];
+        int[][] together = new int[products][];
+        forEachProduct(products, threads, () -> null, (none, i) -> {
+            int[] top = nearest(co, i, neighbours);
+            t[i] = top;
+            w[i] = new double[top.length];
+            together[i] = new int[top.length];
+            for (int e = 0; e < top.length; e++) {
+                int c = co.count(i, top[e]);
+                w[i][e] = co.cosine(i, top[e], c);
+                together[i][e] = c;
+            }
+        });
+        return ItemWeights.ofRows(t, w, together);
+    }
+
+    /** Product i's {@code k} kept companions of largest cosine, ties by index. */
+    private static int[] nearest(Cooccurrence co, int i, int k) {
+        int[] row = co.targets[i];
+        TopScores top = new TopScores(Math.min(k, row.length));
+        for (int e = 0; e < row.length; e++) {
+            top.offer(row[e], co.cosine(i, row[e], co.counts[i][e]));
+        }
+        int[] out = new int[top.size()];
+        for (int e = 0; e < out.length; e++) {
+            out[e] = top.product(e);
+        }
+        return out;
+    }
+
+    /**
+     * Local EASE: for each output product j, the ridge regression of customers' x<sub>j</sub> on the
+     * x<sub>a</sub> of its {@code neighbours} most similar products N(j) (cosine, as {@link #cosine}):
+     * w<sub>N(j), j</sub> = (G<sub>NN</sub> + lambda I)<sup>-1</sup> G<sub>N j</sub> with G = X<sup>T</sup>X the
+     * co-occurrence counts. With N(j) all other products this is exactly EASE's column j (Steck 2019,
+     * whose constraint B<sub>jj</sub> = 0 only removes j from its own regression); restricted to N(j) it
+     * is the neighbourhood-constrained form of SLIM (Ning and Karypis 2011), and costs one k x k Cholesky
+     * per product instead of a products x products inverse. G<sub>ab</sub> is the count kept in the rows of a
+     * or b, 0 when neither row keeps it (pairs rarer than each product's {@link #DEFAULT_CANDIDATES}
+     * most frequent companions). If the system is not positive definite (possible only through that
+     * truncation), lambda is doubled until it is.
+     */
+    public static ItemWeights localEase(Basket[] baskets, int products, int neighbours, double lambda, int threads) {
+        if (!(lambda > 0)) {
+            throw new IllegalArgumentException("local EASE lambda must be positive, was " + lambda);
+        }
+        Cooccurrence co = cooccurrence(baskets, products, Math.max(neighbours, DEFAULT_CANDIDATES), threads);
+        int[][] inputs = new int[products][];
+        double[][] columnWeights = new double[products][];
+        forEachProduct(products, threads, () -> {
+            int[] mark = new int[products];
+            Arrays.fill(mark, -1);
+            return mark;
+        }, (mark, j) -> {
+            int[] n = nearest(co, j, neighbours);
+            int m = n.length;
+            inputs[j] = n;
+            columnWeights[j] = new double[m];
+            if (m == 0) {
+                return;
+            }
+            // G over N(j) and G(N(j), j), read off the kept rows of N(j) and of j (a count kept in either row of a
+            // pair is the exact count), through a position marker instead of a search per pair.
+            DMatrixRMaj a = new DMatrixRMaj(m, m);
+            DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
+            DMatrixRMaj x = new DMatrixRMaj(m, 1);
+            for (int r = 0; r < m; r++) {
+                mark[n[r]] = r;
+            }
+            for (int r = 0; r < m; r++) {
+                int row = n[r];
+                a.unsafe_set(r, r, co.buyers[row]);
+                int[] targets = co.targets[row];
+                int[] counts = co.counts[row];
+                for (int e = 0; e < targets.length; e++) {
+                    int c = targets[e] == j ? -2 : mark[targets[e]];
+                    if (c >= 0) {
+                        a.unsafe_set(r, c, counts[e]);
+                        a.unsafe_set(c, r, counts[e]);
+                    } else if (c == -2) {
+                        rhs.unsafe_set(r, 0, counts[e]);
+                    }
+                }
+            }
+            int[] own = co.targets[j];
+            for (int e = 0; e < own.length; e++) {
+                if (mark[own[e]] >= 0) {
+                    rhs.unsafe_set(mark[own[e]], 0, co.counts[j][e]);
+                }
+            }
+            for (int r = 0; r < m; r++) {
+                mark[n[r]] = -1;
+            }
+            LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(m);
+            double ridge = lambda;
+            while (true) {
+                DMatrixRMaj system = a.copy();
+                for (int r = 0; r < m; r++) {
+                    system.unsafe_set(r, r, system.unsafe_get(r, r) + ridge);
+                }
+                if (solver.setA(system)) {
+                    break;
+                }
+                ridge *= 2;
+            }
+            solver.solve(rhs, x);
+            for (int r = 0; r < m; r++) {
+                columnWeights[j][r] = x.unsafe_get(r, 0);
+            }
+        });
+        // Transpose: the model keeps rows by input product (what a basket reads).
+        int[] degree = new int[products];
+        for (int[] in : inputs) {
+            for (int a : in) {
+                degree[a]++;
+            }
+        }
+        int[][] t = new int[products][];
+        double[][] w = new double[products][];
+        int[][] together = new int[products][];
+        for (int a = 0; a < products; a++) {
+            t[a] = new int[degree[a]];
+            w[a] = new double[degree[a]];
+            together[a] = new int[degree[a]];
+        }
+        int[] fill = new int[products];
+        for (int j = 0; j < products; j++) {
+            for (int r = 0; r < inputs[j].length; r++) {
+                int a = inputs[j][r];
+                int e = fill[a]++;
+                t[a][e] = j;
+                w[a][e] = columnWeights[j][r];
+                together[a][e] = co.count(a, j);
+            }
+        }
+        return ItemWeights.ofRows(t, w, together);
+    }
+
+    /**
+     * A dense weight matrix (row = input product) cut to each row's {@code keep} largest weights (ties by
+     * index), with co-occurrence counts for the reasons.
+     */
+    public static ItemWeights truncate(double[] dense, Basket[] baskets, int products, int keep, int threads) {
+        Cooccurrence co = cooccurrence(baskets, products, DEFAULT_CANDIDATES, threads);
+        int[][] t = new int[products][];
+        double[][] w = new double[products][];
+        int[][] together = new int[products][];
+        forEachProduct(products, threads, () -> null, (none, i) -> {
+            int offset = i * products;
+            TopScores top = new TopScores(Math.min(keep, products - 1));
+            for (int j = 0; j < products; j++) {
+                if (j != i) {
+                    top.offer(j, dense[offset + j]);
+                }
+            }
+            int m = top.size();
+            t[i] = new int[m];
+            w[i] = new double[m];
+            together[i] = new int[m];
+            for (int e = 0; e < m; e++) {
+                t[i][e] = top.product(e);
+                w[i][e] = top.score(e);
+                together[i][e] = co.count(i, top.product(e));
+            }
+        });
+        return ItemWeights.ofRows(t, w, together);
+    }
+
+    /** Runs {@code body(scratch, product)} for every product; product p goes to thread p mod threads. */
+    static <S> void forEachProduct(int products, int threads, java.util.function.Supplier<S> scratch,
+                                   java.util.function.ObjIntConsumer<S> body) {
+        int workers = Math.max(1, Math.min(threads, products));
+        if (workers == 1) {
+            S s = scratch.get();
+            for (int i = 0; i < products; i++) {
+                body.accept(s, i);
+            }
+            return;
+        }
+        List<Thread> started = new ArrayList<>();
+        Throwable[] failure = new Throwable[1];
+        for (int t = 0; t < workers; t++) {
+            int first = t;
+            Thread thread = new Thread(() -> {
+                try {
+                    S s = scratch.get();
+                    for (int i = first; i < products; i += workers) {
+                        body.accept(s, i);
+                    }
+                } catch (RuntimeException | Error e) {
+                    synchronized (failure) {
+                        failure[0] = e;
+                    }
+                }
+            }, "retailseg-items-" + t);
+            thread.setDaemon(true);
+            thread.start();
+            started.add(thread);
+        }
+        for (Thread thread : started) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while building product weights", e);
+            }
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        if (failure[0] != null) {
+            throw (RuntimeException) failure[0];
+        }
+    }
+}
