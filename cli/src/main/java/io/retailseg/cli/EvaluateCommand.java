@@ -175,6 +175,7 @@ final class EvaluateCommand implements Callable<Integer> {
         r.trainings().forEach((name, t) -> w.printf(Locale.ROOT, "| %s | %,d | %.1f |%n", name, t.millis(),
                 t.stateBytes() / 1e6));
         printComparisons(r, w);
+        printDefaultComparisons(r, w);
         r.stability().ifPresent(s -> printStability(s, r, w));
         r.migration().ifPresent(m -> {
             w.printf(Locale.ROOT, "%nMigration: training segments (rows) vs a fit on the hold-out lines alone with k"
@@ -202,6 +203,27 @@ final class EvaluateCommand implements Callable<Integer> {
                     c3.mode().name().toLowerCase(Locale.ROOT), plusMinus(c3.precision()), plusMinus(c10.precision()),
                     plusMinus(c3.hitRate()), plusMinus(c10.hitRate()), plusMinus(c10.ndcg()));
         }
+    }
+
+    /** The run's recommender minus each other one at N = 10, with a mark where it wins beyond two standard errors. */
+    private static void printDefaultComparisons(HoldoutEvaluation.Result r, PrintWriter w) {
+        if (r.defaultComparisons().isEmpty()) {
+            return;
+        }
+        w.printf(Locale.ROOT, "%nThe run's recommender, %s, minus each other on the same customers at N = 10 (mean +-"
+                + " standard error; * = beyond two standard errors):%n%n", r.defaultRecommender());
+        w.println("| other recommender | mode | HR@10 | NDCG@10 |");
+        w.println("|---|---|---:|---:|");
+        for (RecommenderEvaluation.Comparison c : r.defaultComparisons()) {
+            if (c.n() == 10) {
+                w.printf(Locale.ROOT, "| %s | %s | %s%s | %s%s |%n", c.reference(), c.mode().name().toLowerCase(Locale.ROOT),
+                        plusMinus(c.hitRate()), beyond(c.hitRate()), plusMinus(c.ndcg()), beyond(c.ndcg()));
+            }
+        }
+    }
+
+    private static String beyond(RecommenderEvaluation.Difference d) {
+        return d.mean() > 2 * d.standardError() ? " *" : "";
     }
 
     private static String plusMinus(RecommenderEvaluation.Difference d) {

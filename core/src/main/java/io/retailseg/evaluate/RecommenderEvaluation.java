@@ -54,10 +54,11 @@ public final class RecommenderEvaluation {
     }
 
     /** Every recommender's scores, and the paired comparison of each with the first (the reference). */
-    public record Result(List<Score> scores, List<Comparison> comparisons) {
+    public record Result(List<Score> scores, List<Comparison> comparisons, List<Comparison> defaultComparisons) {
         public Result {
             scores = List.copyOf(scores);
             comparisons = List.copyOf(comparisons);
+            defaultComparisons = List.copyOf(defaultComparisons);
         }
     }
 
@@ -70,6 +71,17 @@ public final class RecommenderEvaluation {
      */
     public static Result evaluate(List<Recommender> recommenders, PurchaseHistory before, PurchaseHistory after,
                                   int[] evaluated, int[] cutoffs) {
+        return evaluate(recommenders, before, after, evaluated, cutoffs, null);
+    }
+
+    /**
+     * As {@link #evaluate(List, PurchaseHistory, PurchaseHistory, int[], int[])}, and the recommender named
+     * {@code defaultName} (when not null) compared with every other on the same customers: each
+     * {@link Result#defaultComparisons()} row is the default's metric minus the other's ({@code recommender}
+     * = the default, {@code reference} = the other).
+     */
+    public static Result evaluate(List<Recommender> recommenders, PurchaseHistory before, PurchaseHistory after,
+                                  int[] evaluated, int[] cutoffs, String defaultName) {
         int maxN = cutoffs[cutoffs.length - 1];
         OfferMode[] modes = OfferMode.values();
         int[][][] truth = new int[modes.length][evaluated.length][];
@@ -132,7 +144,28 @@ public final class RecommenderEvaluation {
                 }
             }
         }
-        return new Result(scores, comparisons);
+        List<Comparison> defaultComparisons = new ArrayList<>();
+        int def = -1;
+        for (int ri = 0; ri < recommenders.size(); ri++) {
+            if (recommenders.get(ri).name().equals(defaultName)) {
+                def = ri;
+            }
+        }
+        for (int ri = 0; def >= 0 && ri < recommenders.size(); ri++) {
+            if (ri == def) {
+                continue;
+            }
+            for (OfferMode mode : modes) {
+                for (int k = 0; k < cutoffs.length; k++) {
+                    double[][] x = values[def][mode.ordinal()][k];
+                    double[][] other = values[ri][mode.ordinal()][k];
+                    defaultComparisons.add(new Comparison(recommenders.get(def).name(), recommenders.get(ri).name(),
+                            mode, cutoffs[k], difference(x[0], other[0]), difference(x[1], other[1]),
+                            difference(x[2], other[2]), difference(x[3], other[3])));
+                }
+            }
+        }
+        return new Result(scores, comparisons, defaultComparisons);
     }
 
     private static final int METRICS = 4;

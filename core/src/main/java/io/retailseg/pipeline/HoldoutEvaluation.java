@@ -103,6 +103,7 @@ public final class HoldoutEvaluation {
      * @param scores one per recommender and mode
      * @param comparisons every other recommender against the reference rule ({@code segment_quantity}),
      *     paired on the same customers, per mode and N
+     * @param defaultComparisons the run's default recommender minus every other, paired, per mode and N
      * @param stability empty when no resample was asked for
      * @param migration training segments vs segments of a fit on the hold-out lines, when asked for
      * @param holdoutK k of the hold-out fit (the training k)
@@ -110,6 +111,7 @@ public final class HoldoutEvaluation {
      */
     public record Result(RunConfig config, Options options, Population population, RunResult training,
                          List<RecommenderEvaluation.Score> scores, List<RecommenderEvaluation.Comparison> comparisons,
+                         List<RecommenderEvaluation.Comparison> defaultComparisons,
                          Optional<BootstrapStability.Result> stability,
                          Optional<Migration.Result> migration, Map<String, Long> timingsMillis,
                          Map<String, Training> trainings, String defaultRecommender) {
@@ -278,8 +280,9 @@ public final class HoldoutEvaluation {
             start = lap(progress, timings, stage, start, catalogue.size() + " products");
         }
         progress.stageStarted("recommenders");
+        String defaultName = evaluationName(config.recommender(), config.rankBy());
         RecommenderEvaluation.Result scored = RecommenderEvaluation.evaluate(recommenders, history, holdout,
-                evaluatedRows, CUTOFFS);
+                evaluatedRows, CUTOFFS, defaultName);
         start = lap(progress, timings, "recommenders", start, recommenders.size() + " recommenders x 2 modes");
 
         Optional<BootstrapStability.Result> stability = Optional.empty();
@@ -304,8 +307,8 @@ public final class HoldoutEvaluation {
                 LocalDate.ofEpochDay(lastDay).toString(), LocalDate.ofEpochDay(split).toString(), before.size(),
                 after.size(), history.catalogue().length, training.customers().size(), training.outlierCount(),
                 holdout.size(), returning, returningWithNew, returningSegmented, withNew);
-        return new Result(config, options, population, training, scored.scores(), scored.comparisons(), stability,
-                migration, timings, trainings, evaluationName(config.recommender(), config.rankBy()));
+        return new Result(config, options, population, training, scored.scores(), scored.comparisons(),
+                scored.defaultComparisons(), stability, migration, timings, trainings, defaultName);
     }
 
     private static BootstrapStability.Result stability(RunResult training, int resamples, long seed) {

@@ -86,17 +86,12 @@ public final class EvaluationWriter {
                     s.mode().name().toLowerCase(Locale.ROOT), s.customersEvaluated(), at,
                     s.recommender().equals(r.defaultRecommender()), t.millis(), t.stateBytes()));
         }
-        List<EvaluationReport.Comparison> rows = new ArrayList<>();
-        for (RecommenderEvaluation.Comparison c : r.comparisons()) {
-            rows.add(new EvaluationReport.Comparison(c.recommender(), c.mode().name().toLowerCase(Locale.ROOT), c.n(),
-                    difference(c.precision()), difference(c.recall()), difference(c.hitRate()),
-                    difference(c.ndcg())));
-        }
-        EvaluationReport.Comparisons comparisons = new EvaluationReport.Comparisons(r.comparisons().isEmpty()
-                ? Optional.empty() : Optional.of(r.comparisons().get(0).reference()), COMPARISONS_DEFINITION, rows);
+        EvaluationReport.Comparisons comparisons = comparisons(r.comparisons(), false, COMPARISONS_DEFINITION);
+        EvaluationReport.Comparisons defaultComparisons = comparisons(r.defaultComparisons(), true,
+                DEFAULT_COMPARISONS_DEFINITION);
         return EvaluationReport.of(runId, new RunSummary.Input(r.training().source(), r.training().rowsRead()),
                 RunSettings.of(r.config()), r.config().threads(), split, population, training, METRICS_DEFINITION, recommenders,
-                comparisons, r.stability().map(EvaluationWriter::stability),
+                comparisons, defaultComparisons, r.stability().map(EvaluationWriter::stability),
                 r.migration().map(m -> migration(m, "training segment (before the split)",
                         "segment of a fit on the hold-out lines alone, with the training k, matched to the training"
                                 + " segments by centroid")),
@@ -124,6 +119,28 @@ public final class EvaluationWriter {
                 "distinct StockCodes in the first N recommendations of the evaluated customers /"
                         + " catalogue_size",
                 "metrics are means over the customers evaluated in the mode");
+
+    /**
+     * Comparison rows; with {@code againstDefault} each row is named by the other recommender and the block's
+     * reference is the default (the rows are default minus other).
+     */
+    private static EvaluationReport.Comparisons comparisons(List<RecommenderEvaluation.Comparison> from,
+                                                            boolean againstDefault, String definition) {
+        List<EvaluationReport.Comparison> rows = new ArrayList<>();
+        for (RecommenderEvaluation.Comparison c : from) {
+            rows.add(new EvaluationReport.Comparison(againstDefault ? c.reference() : c.recommender(),
+                    c.mode().name().toLowerCase(Locale.ROOT), c.n(), difference(c.precision()),
+                    difference(c.recall()), difference(c.hitRate()), difference(c.ndcg())));
+        }
+        Optional<String> reference = from.isEmpty() ? Optional.empty()
+                : Optional.of(againstDefault ? from.get(0).recommender() : from.get(0).reference());
+        return new EvaluationReport.Comparisons(reference, definition, rows);
+    }
+
+    private static final String DEFAULT_COMPARISONS_DEFINITION = "per customer evaluated in the mode, the metric of"
+            + " the run's default recommender (the reference here) minus the named recommender's; standard_error is"
+            + " the standard error of that mean; the default beats a recommender beyond noise where the difference"
+            + " exceeds two standard errors";
 
     private static final String COMPARISONS_DEFINITION = "per customer evaluated in the mode, the recommender's metric minus the reference's;"
                         + " difference = the mean, standard_error = sample standard deviation / sqrt(customers)";

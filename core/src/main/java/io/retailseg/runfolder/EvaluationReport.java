@@ -18,6 +18,8 @@ import java.util.OptionalInt;
  * @param runId the run's id when the writer knew it
  * @param config every parameter that decides the results
  * @param threads worker threads the run used (results do not depend on them)
+ * @param defaultComparisons the run's default recommender (its row has {@code "default": true}) minus every
+ *     other recommender, paired on the same customers; {@code reference} names the default
  * @param stability absent with {@code --bootstrap 0}
  * @param migration absent with {@code --no-migration}
  */
@@ -25,7 +27,7 @@ public record EvaluationReport(String format, int formatVersion,
                                @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> runId,
                                RunSummary.Input input, RunSettings config, int threads, Split split, Population population,
                                Training training, MetricsDefinition metricsDefinition, List<Recommender> recommenders,
-                               Comparisons comparisons,
+                               Comparisons comparisons, Comparisons defaultComparisons,
                                @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Stability> stability,
                                @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<MigrationBlock> migration,
                                Map<String, Long> timingsMs) {
@@ -43,10 +45,11 @@ public record EvaluationReport(String format, int formatVersion,
     public static EvaluationReport of(Optional<String> runId, RunSummary.Input input, RunSettings config, int threads,
                                       Split split, Population population, Training training,
                                       MetricsDefinition metricsDefinition, List<Recommender> recommenders,
-                                      Comparisons comparisons, Optional<Stability> stability,
+                                      Comparisons comparisons, Comparisons defaultComparisons,
+                                      Optional<Stability> stability,
                                       Optional<MigrationBlock> migration, Map<String, Long> timingsMs) {
         return new EvaluationReport(FORMAT, FORMAT_VERSION, runId, input, config, threads, split, population, training,
-                metricsDefinition, recommenders, comparisons, stability, migration, timingsMs);
+                metricsDefinition, recommenders, comparisons, defaultComparisons, stability, migration, timingsMs);
     }
 
     /** Reads {@code file}; errors name it as {@code name}. */
@@ -57,13 +60,15 @@ public record EvaluationReport(String format, int formatVersion,
     /** The same report with other recommenders and comparisons (e.g. hand-written numbers in a test). */
     public EvaluationReport withScores(List<Recommender> otherRecommenders, Comparisons otherComparisons) {
         return new EvaluationReport(format, formatVersion, runId, input, config, threads, split, population, training,
-                metricsDefinition, otherRecommenders, otherComparisons, stability, migration, timingsMs);
+                metricsDefinition, otherRecommenders, otherComparisons, defaultComparisons, stability, migration,
+                timingsMs);
     }
 
     /** The same report without the optional stability and migration blocks. */
     public EvaluationReport withoutOptionalBlocks() {
         return new EvaluationReport(format, formatVersion, runId, input, config, threads, split, population, training,
-                metricsDefinition, recommenders, comparisons, Optional.empty(), Optional.empty(), timingsMs);
+                metricsDefinition, recommenders, comparisons, defaultComparisons, Optional.empty(), Optional.empty(),
+                timingsMs);
     }
 
     /**

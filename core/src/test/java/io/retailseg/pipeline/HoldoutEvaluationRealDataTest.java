@@ -111,11 +111,30 @@ class HoldoutEvaluationRealDataTest {
         // every informed recommender beats random; repeat purchase has nothing new to offer
         double random = score("random", OfferMode.NEW_ONLY).at(10).hitRate();
         for (String name : List.of("segment_quantity", "segment_buyers", "segment_revenue", "global_quantity",
-                "co_purchase", "ease", "als")) {
+                "co_purchase_all", "co_purchase", "ease", "als", "hybrid")) {
             assertThat(score(name, OfferMode.NEW_ONLY).at(10).hitRate()).as(name).isGreaterThan(random);
         }
         assertThat(score("repeat", OfferMode.NEW_ONLY).at(10).hitRate()).isZero();
         assertThat(score("random", OfferMode.ANY).at(10).coverage()).isGreaterThan(0.9);
+    }
+
+    /** Issue 11's targets at this split, on the run's default recommender (the hybrid). */
+    @Test
+    void theDefaultBeatsCoPurchaseAndRepeatByTheTargets() {
+        assertThat(result.defaultRecommender()).isEqualTo("hybrid");
+        for (String other : List.of("co_purchase_all", "co_purchase")) {
+            assertBeats(other, OfferMode.NEW_ONLY, 0.03);
+            assertBeats(other, OfferMode.ANY, 0.02);
+        }
+        assertBeats("repeat", OfferMode.ANY, 0.02);
+    }
+
+    private static void assertBeats(String other, OfferMode mode, double margin) {
+        RecommenderEvaluation.Comparison c = result.defaultComparisons().stream()
+                .filter(x -> x.reference().equals(other) && x.mode() == mode && x.n() == 10).findFirst().orElseThrow();
+        assertThat(c.hitRate().mean()).as("hybrid - %s, %s", other, mode).isGreaterThanOrEqualTo(margin)
+                .isGreaterThan(2 * c.hitRate().standardError());
+        assertThat(c.ndcg().mean()).as("NDCG hybrid - %s, %s", other, mode).isGreaterThan(2 * c.ndcg().standardError());
     }
 
     @Test

@@ -10,7 +10,10 @@ import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import io.retailseg.SharedFiles;
 import io.retailseg.clean.Cleaner;
 import io.retailseg.config.Compat;
+import io.retailseg.config.RecommenderKind;
 import io.retailseg.config.RunConfig;
+import io.retailseg.recommend.Recommendation;
+import io.retailseg.recommend.TopProduct;
 import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Feature;
 import io.retailseg.domain.Transactions;
@@ -97,6 +100,36 @@ class RealDataPipelineTest {
             cumulative[c] = sum;
         }
         assertThat(cumulative[5]).isCloseTo(ref.at("/counts/pca_cumulative_variance/5").asDouble(), within(0.03));
+    }
+
+    /**
+     * SPEC section 7 with {@code --recommender segment-best-sellers} against pandas: the digests printed by
+     * core/src/test/python/recommendations_real.py for this run's segments (its customers.csv), 20 best
+     * sellers and 12,429 recommendations.
+     */
+    @Test
+    void theReferenceRuleMatchesPandasOnTheRealFile() throws Exception {
+        RunResult r = RetailSeg.run(RunConfig.builder().recommender(RecommenderKind.SEGMENT_BEST_SELLERS).build(),
+                TransactionSource.of("online_retail.csv.gz", raw));
+        StringBuilder top = new StringBuilder();
+        for (TopProduct p : r.topProducts()) {
+            top.append(p.segment()).append(',').append(p.rank()).append(',').append(p.stockCode()).append(',')
+                    .append(p.quantity()).append('\n');
+        }
+        StringBuilder recs = new StringBuilder();
+        for (Recommendation rec : r.recommendations()) {
+            recs.append(rec.customerId()).append(',').append(rec.segment()).append(',').append(rec.rank()).append(',')
+                    .append(rec.stockCode()).append('\n');
+        }
+        assertThat(r.topProducts()).hasSize(20);
+        assertThat(r.recommendations()).hasSize(12_429);
+        assertThat(sha256(top)).isEqualTo("1ad7ed270831ad3a2f15105e4b2087d9dd7f9ba541a3a679c1bd3217af7134f7");
+        assertThat(sha256(recs)).isEqualTo("2981d1695b7ef9f5cffaa333b790e1fc9de38a68cd60d6f46d40a409dc11d5ef");
+    }
+
+    private static String sha256(CharSequence text) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<NamedCsvRecord> readReference() throws IOException {

@@ -94,6 +94,8 @@ class RunFolderFilesTest {
                         List.of(new EvaluationReport.AtN(10, 0.1, 0.2, 0.5, 0.3, 0.04)), true, 0, 0)),
                 new EvaluationReport.Comparisons(Optional.of("segment_quantity"), "paired",
                         List.of(new EvaluationReport.Comparison("global_quantity", "any", 10, d, d, d, d))),
+                new EvaluationReport.Comparisons(Optional.of("segment_quantity"), "default minus other",
+                        List.of(new EvaluationReport.Comparison("global_quantity", "any", 10, d, d, d, d))),
                 optionalBlocks ? Optional.of(new EvaluationReport.Stability(2, 3, "bootstrap",
                         new EvaluationReport.AdjustedRand(0.8, 0.7, List.of(0.7, 0.9)),
                         List.of(new EvaluationReport.StabilitySegment(0, Optional.of(0.9), jaccard),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retailseg.InputException;
 import io.retailseg.config.Compat;
+import io.retailseg.config.RecommenderKind;
 import io.retailseg.config.RunConfig;
 import io.retailseg.domain.Feature;
 import io.retailseg.domain.Transactions;
@@ -92,6 +93,12 @@ class ScorerTest {
         if (!c.outlier()) {
             assertThat(c.recommendations()).hasSize(scorer.model().recommendationsPerCustomer());
             assertThat(c.segmentName()).isEqualTo(scorer.model().segmentName(c.segment()));
+            // the default hybrid recommends from this customer's own two products: every reason names one of
+            // them, or the segment's best sellers when they lend too little
+            assertThat(scorer.model().recommender().kind()).isEqualTo(RecommenderKind.HYBRID);
+            assertThat(c.recommendations()).allSatisfy(x -> assertThat(x.reason()).satisfiesAnyOf(
+                    reason -> assertThat(reason).startsWith("bought with ").containsAnyOf(best, "22222"),
+                    reason -> assertThat(reason).matches("top seller #\\d+ in your segment")));
         }
         assertThat(r.notScored()).containsOnlyKeys(99_000_002L);
         assertThat(r.notScored().get(99_000_002L)).contains("no line left after cleaning");
