@@ -32,7 +32,13 @@ public final class RecommenderChoice {
     }
 
     /** The hold-out numbers behind the default (docs/evaluation.md, "Which recommender is the default"). */
-    public static final List<Evidence> EVIDENCE = List.of();
+    public static final List<Evidence> EVIDENCE = List.of(
+            new Evidence("2011-09-01", "new_only", 0.5150, 0.1181, "ease", 0.5280, 0.1180),
+            new Evidence("2011-09-01", "any", 0.8141, 0.3716, "als", 0.7560, 0.2932),
+            new Evidence("2011-11-01", "new_only", 0.4759, 0.1049, "ease", 0.4578, 0.1009),
+            new Evidence("2011-11-01", "any", 0.8041, 0.3317, "als", 0.7279, 0.2569),
+            new Evidence("last 60 days", "new_only", 0.4832, 0.1052, "ease", 0.4813, 0.1023),
+            new Evidence("last 60 days", "any", 0.7974, 0.3368, "als", 0.7311, 0.2624));
 
     private RecommenderChoice() {
     }
@@ -45,7 +51,9 @@ public final class RecommenderChoice {
         if (compat == Compat.NOTEBOOK) {
             return "the reference analysis' rule, kept as the default of --compat notebook";
         }
-        return "the default: on the UCI file's hold-outs it beats co-purchase, EASE, ALS, repeat purchase and the"
-                + " segment best sellers by the rule in docs/evaluation.md";
+        return "the default: on the UCI file's hold-outs (2011-09-01, 2011-11-01, last 60 days) no recommender wins"
+                + " every cell beyond two standard errors (EASE ties it on new products), so the rule's second part"
+                + " decides: of those that scale to 50,000 products, the hybrid has the best mean hit rate@10 (0.648"
+                + " against ALS's 0.601 and EASE's 0.595) and beats co-purchase and repeat purchase by the targets";
     }
 }
