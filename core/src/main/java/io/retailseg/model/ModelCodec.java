@@ -57,7 +57,7 @@ public final class ModelCodec {
                             List<String> descriptions, int[] offsets, int[] targets, double[] weights,
                             int[] together,
                             @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ItemItemRecommender.Settings> itemSettings,
-                            double[] rebuy, int[][] fallback, double[][] itemFactors,
+                            double[] rebuy, int[][] fallback, String weightsMethod, double[][] itemFactors,
                             @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ImplicitAls.Settings> alsSettings) {
     }
 
@@ -110,14 +110,14 @@ public final class ModelCodec {
             ItemWeights w = items.weights();
             return new RecommenderBlock(r.kind(), r.parameters(), codes, descriptions, w.offsets(), w.targets(),
                     w.weights(), w.together(), Optional.of(items.settings()), items.rebuy(), items.fallback(),
-                    new double[0][], Optional.empty());
+                    items.weightsMethod(), new double[0][], Optional.empty());
         }
         if (r instanceof AlsRecommender als) {
             return new RecommenderBlock(r.kind(), r.parameters(), codes, descriptions, none, none, new double[0], none,
-                    Optional.empty(), new double[0], new int[0][], als.items(), Optional.of(als.settings()));
+                    Optional.empty(), new double[0], new int[0][], "", als.items(), Optional.of(als.settings()));
         }
         return new RecommenderBlock(r.kind(), r.parameters(), codes, descriptions, none, none, new double[0], none,
-                Optional.empty(), new double[0], new int[0][], new double[0][], Optional.empty());
+                Optional.empty(), new double[0], new int[0][], "", new double[0][], Optional.empty());
     }
 
     private static ProductRecommender recommender(RecommenderBlock b, Check check) {
@@ -144,7 +144,7 @@ public final class ModelCodec {
                             "expected the item-item settings, found none");
                     yield new ItemItemRecommender(b.kind(), catalogue,
                             new ItemWeights(b.offsets(), b.targets(), b.weights(), b.together()), b.itemSettings().get(),
-                            b.rebuy(), b.fallback());
+                            b.rebuy(), b.fallback(), b.weightsMethod());
                 }
                 case SEGMENT_BEST_SELLERS -> throw new AssertionError("handled above");
             };

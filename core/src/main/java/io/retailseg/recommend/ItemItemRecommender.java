@@ -36,6 +36,7 @@ public final class ItemItemRecommender implements ProductRecommender {
     private final Settings settings;
     private final double[] rebuy;
     private final int[][] fallback;
+    private final String weightsMethod;
 
     /**
      * @param recencyDays 0 = no recency weighting
@@ -60,6 +61,16 @@ public final class ItemItemRecommender implements ProductRecommender {
      */
     public ItemItemRecommender(RecommenderKind kind, Catalogue catalogue, ItemWeights weights, Settings settings,
                                double[] rebuy, int[][] fallback) {
+        this(kind, catalogue, weights, settings, rebuy, fallback, kind.id());
+    }
+
+    /**
+     * @param weightsMethod how the weights were made, in words (e.g. {@code local EASE, 100 neighbours,
+     *     lambda 500}), recorded in the model's parameters
+     */
+    public ItemItemRecommender(RecommenderKind kind, Catalogue catalogue, ItemWeights weights, Settings settings,
+                               double[] rebuy, int[][] fallback, String weightsMethod) {
+        this.weightsMethod = Objects.requireNonNull(weightsMethod, "weights_method");
         this.kind = Objects.requireNonNull(kind);
         this.catalogue = Objects.requireNonNull(catalogue);
         this.weights = Objects.requireNonNull(weights);
@@ -133,6 +144,11 @@ public final class ItemItemRecommender implements ProductRecommender {
         return rebuy;
     }
 
+    /** How the weights were made, in words. */
+    public String weightsMethod() {
+        return weightsMethod;
+    }
+
     /** Per segment, the fill-in products, best first (do not modify). */
     public int[][] fallback() {
         return fallback;
@@ -142,6 +158,7 @@ public final class ItemItemRecommender implements ProductRecommender {
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("products", catalogue.size());
+        p.put("weights", weightsMethod);
         p.put("weights_kept", weights.entries());
         p.put("recency_days", settings.recencyDays());
         p.put("self_weight", settings.selfWeight());

@@ -48,9 +48,15 @@ public final class RecommenderFit {
         return switch (kind) {
             case CO_PURCHASE -> new ItemItemRecommender(kind, catalogue,
                     ItemSimilarity.cosine(baskets, p, CO_PURCHASE_NEIGHBOURS, in.threads()),
-                    new ItemItemRecommender.Settings(0, 1, 0, 0), new double[0], new int[0][]);
+                    new ItemItemRecommender.Settings(0, 1, 0, 0), new double[0], new int[0][],
+                    "cosine, " + CO_PURCHASE_NEIGHBOURS + " neighbours per product");
             case EASE -> new ItemItemRecommender(kind, catalogue, easeWeights(baskets, p, in.threads()),
-                    new ItemItemRecommender.Settings(0, 0, 0, 0), new double[0], new int[0][]);
+                    new ItemItemRecommender.Settings(0, 0, 0, 0), new double[0], new int[0][],
+                    p > EASE_DENSE_MAX_PRODUCTS
+                            ? "local EASE (above " + EASE_DENSE_MAX_PRODUCTS + " products the dense inverse is not"
+                                    + " used), " + EASE_KEPT + " neighbours, lambda " + Ease.DEFAULT_LAMBDA
+                            : "EASE, dense inverse, lambda " + Ease.DEFAULT_LAMBDA + ", " + EASE_KEPT
+                                    + " largest weights per product kept");
             case ALS -> AlsRecommender.fit(catalogue, baskets, ImplicitAls.DEFAULTS, in.alsSeed(), in.threads());
             case HYBRID -> hybrid(catalogue, baskets, HYBRID_NEIGHBOURS, HYBRID_LAMBDA, HYBRID,
                     fallback(in.bestSellers(), catalogue), in.threads());
@@ -68,7 +74,8 @@ public final class RecommenderFit {
         int p = catalogue.size();
         return new ItemItemRecommender(RecommenderKind.HYBRID, catalogue,
                 ItemSimilarity.localEase(baskets, p, neighbours, lambda, threads), settings,
-                ItemItemRecommender.rebuyShares(baskets, p), fallback);
+                ItemItemRecommender.rebuyShares(baskets, p), fallback,
+                "local EASE, " + neighbours + " neighbours, lambda " + lambda);
     }
 
     /** Each segment's best sellers as product indices of {@code catalogue}, best first. */
