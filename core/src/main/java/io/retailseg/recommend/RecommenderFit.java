@@ -117,8 +117,8 @@ public final class RecommenderFit {
         for (int c = 0; c < baskets.length; c++) {
             rows[c] = baskets[c].products();
         }
-        return ItemSimilarity.truncate(Ease.weightMatrix(rows, p, Ease.DEFAULT_LAMBDA).data, baskets, p, EASE_KEPT,
-                threads);
+        return ItemSimilarity.truncate(Ease.weightMatrix(rows, p, Ease.DEFAULT_LAMBDA, threads).data, baskets, p,
+                EASE_KEPT, threads);
     }
 
 }

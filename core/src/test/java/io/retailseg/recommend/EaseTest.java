@@ -102,6 +102,25 @@ class EaseTest {
     }
 
     @Test
+    void theConcurrentInverseGivesTheSameBits() throws IOException {
+        JsonNode fixture = RecommenderFixture.load();
+        int items = fixture.get("items").asInt();
+        int[][] rows = RecommenderFixture.intRows(fixture.get("rows"));
+        // a catalogue large enough for EJML's block solver to split the work
+        int p = 600;
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        int[][] many = new int[3_000][];
+        for (int c = 0; c < many.length; c++) {
+            many[c] = rng.ints(2 + rng.nextInt(30), 0, p).distinct().sorted().toArray();
+        }
+        // Arrays.equals: AssertJ's containsExactly diffs 360,000 values pairwise
+        assertThat(Arrays.equals(Ease.weightMatrix(many, p, 50, 2).data, Ease.weightMatrix(many, p, 50, 1).data))
+                .as("600 products, 2 threads vs 1").isTrue();
+        assertThat(Arrays.equals(Ease.weightMatrix(rows, items, 3, 2).data, Ease.weightMatrix(rows, items, 3, 1).data))
+                .as("fixture, 2 threads vs 1").isTrue();
+    }
+
+    @Test
     void refusesBadLambdaAndCataloguesAboveTheLimit() {
         assertThatThrownBy(() -> ItemSimilarity.localEase(baskets, 5, 3, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lambda");
