@@ -4,16 +4,12 @@ DataProfilerRealDataTest. Cleaning as SPEC section 1 (the reference notebook's s
 Usage: data_profile_real.py ../shared/data/online_retail.csv.gz"""
 import sys
 import numpy as np, pandas as pd
+from clean_real import clean, read_raw
 
-raw = pd.read_csv(sys.argv[1], encoding="ISO-8859-1", dtype={"CustomerID": str, "InvoiceNo": str, "StockCode": str})
+raw = read_raw(sys.argv[1])
 print("rows_read", len(raw))
 print("missing", {c: int(raw[c].isnull().sum()) for c in raw.columns})
-df = raw.dropna(subset=["CustomerID", "Description"]).drop_duplicates()
-codes = df["StockCode"].unique()
-df = df[~df["StockCode"].isin([c for c in codes if sum(ch.isdigit() for ch in str(c)) in (0, 1)])]
-df = df[~df["Description"].isin(["Next Day Carriage", "High Resolution Image"])]
-df = df[df["UnitPrice"] > 0].copy()
-df["CustomerID"] = df["CustomerID"].astype(float).astype(int)
+df = clean(raw)
 df["value"] = df["Quantity"] * df["UnitPrice"]
 cancel = df["InvoiceNo"].str.startswith("C")
 print("cleaned", len(df), "cancelled_lines", int(cancel.sum()), "invoices", df["InvoiceNo"].nunique(),

@@ -9,16 +9,11 @@ Prints the SHA-256 of top_products as "Segment,Rank,StockCode,Quantity" lines an
 "CustomerID,Segment,Rank,StockCode" lines (LF line ends), and a few rows."""
 import hashlib, sys
 import pandas as pd
+from clean_real import clean, read_raw
 
 top_n = int(sys.argv[3]) if len(sys.argv) > 3 else 10
 per_customer = int(sys.argv[4]) if len(sys.argv) > 4 else 3
-raw = pd.read_csv(sys.argv[1], encoding="ISO-8859-1", dtype={"CustomerID": str, "InvoiceNo": str, "StockCode": str})
-df = raw.dropna(subset=["CustomerID", "Description"]).drop_duplicates()
-codes = df["StockCode"].unique()
-df = df[~df["StockCode"].isin([c for c in codes if sum(ch.isdigit() for ch in str(c)) in (0, 1)])]
-df = df[~df["Description"].isin(["Next Day Carriage", "High Resolution Image"])]
-df = df[df["UnitPrice"] > 0].copy()
-df["CustomerID"] = df["CustomerID"].astype(float).astype(int)
+df = clean(read_raw(sys.argv[1]))
 
 customers = pd.read_csv(sys.argv[2], dtype={"Segment": "Int64"})
 segmented = customers[customers["Is_Outlier"] == 0][["CustomerID", "Segment"]]

@@ -4,6 +4,7 @@ import io.retailseg.config.OfferMode;
 import io.retailseg.recommend.Basket;
 import io.retailseg.recommend.Pick;
 import io.retailseg.recommend.ProductRecommender;
+import io.retailseg.recommend.TopScores;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
@@ -88,13 +89,13 @@ public final class Recommenders {
                 }
                 int[] codes = history.codes(customer);
                 long[] quantity = history.netQuantity(customer);
-                TopN top = new TopN(n, codeRank);
+                TopScores top = new TopScores(n, codeRank);
                 for (int i = 0; i < codes.length; i++) {
                     if (quantity[i] > 0) {
                         top.offer(codes[i], quantity[i]);
                     }
                 }
-                return top.codes();
+                return top.products();
             }
         };
     }
@@ -156,13 +157,13 @@ public final class Recommenders {
                     }
                     cachedCustomer = customer;
                 }
-                TopN top = new TopN(n, codeRank);
+                TopScores top = new TopScores(n, codeRank);
                 for (int j = 0; j < p; j++) {
                     if (score[j] > 0 && (mode == OfferMode.ANY || !history.bought(customer, catalogue[j]))) {
                         top.offer(catalogue[j], score[j]);
                     }
                 }
-                return top.codes();
+                return top.products();
             }
         };
     }
@@ -190,43 +191,6 @@ public final class Recommenders {
                 return out;
             }
         };
-    }
-
-    /** The n best (code, score) pairs seen: higher score first, ties by smaller code rank. */
-    static final class TopN {
-        private final int[] codes;
-        private final double[] scores;
-        private final int[] codeRank;
-        private int size;
-
-        TopN(int n, int[] codeRank) {
-            this.codes = new int[n];
-            this.scores = new double[n];
-            this.codeRank = codeRank;
-        }
-
-        void offer(int code, double score) {
-            int n = codes.length;
-            if (size == n && !better(code, score, codes[n - 1], scores[n - 1])) {
-                return;
-            }
-            int i = size < n ? size++ : n - 1;
-            while (i > 0 && better(code, score, codes[i - 1], scores[i - 1])) {
-                codes[i] = codes[i - 1];
-                scores[i] = scores[i - 1];
-                i--;
-            }
-            codes[i] = code;
-            scores[i] = score;
-        }
-
-        private boolean better(int code, double score, int otherCode, double otherScore) {
-            return score > otherScore || score == otherScore && codeRank[code] < codeRank[otherCode];
-        }
-
-        int[] codes() {
-            return Arrays.copyOf(codes, size);
-        }
     }
 
     private abstract static class Named implements Recommender {

@@ -1,17 +1,30 @@
 package io.retailseg.recommend;
 
-/** The n best (product, score) pairs offered: higher score first, equal scores by smaller product index. */
-final class TopScores {
+import java.util.Arrays;
+
+/**
+ * The n best (product, score) pairs offered: higher score first, equal scores by the smaller rank of the
+ * product (its index, or the given rank of each product, e.g. the sort rank of its stock code's text).
+ */
+public final class TopScores {
     private final int[] products;
     private final double[] scores;
+    private final int[] rank;
     private int size;
 
-    TopScores(int n) {
-        this.products = new int[n];
-        this.scores = new double[n];
+    /** Equal scores by the smaller product index. */
+    public TopScores(int n) {
+        this(n, null);
     }
 
-    void offer(int product, double score) {
+    /** @param rank per product, its tie-break rank (smaller first); null for the product index */
+    public TopScores(int n, int[] rank) {
+        this.products = new int[n];
+        this.scores = new double[n];
+        this.rank = rank;
+    }
+
+    public void offer(int product, double score) {
         int n = products.length;
         if (n == 0 || size == n && !better(product, score, products[n - 1], scores[n - 1])) {
             return;
@@ -26,20 +39,26 @@ final class TopScores {
         scores[i] = score;
     }
 
-    private static boolean better(int product, double score, int other, double otherScore) {
-        return score > otherScore || score == otherScore && product < other;
+    private boolean better(int product, double score, int other, double otherScore) {
+        return score > otherScore || score == otherScore
+                && (rank == null ? product < other : rank[product] < rank[other]);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    int product(int k) {
+    public int product(int k) {
         return products[k];
     }
 
-    double score(int k) {
+    public double score(int k) {
         return scores[k];
+    }
+
+    /** The products kept, best first. */
+    public int[] products() {
+        return Arrays.copyOf(products, size);
     }
 
     boolean contains(int product) {
