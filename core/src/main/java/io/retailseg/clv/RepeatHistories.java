@@ -1,0 +1,100 @@
+package io.retailseg.clv;
+
+import io.retailseg.clean.Cleaner;
+import io.retailseg.domain.Transactions;
+import io.retailseg.features.CustomerGroups;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The models' customer summary from cleaned lines (docs/definitions.md, "Customer value"): a purchase
+ * day is a calendar day on which the customer has a line that is not part of a cancelled invoice and has
+ * a positive quantity; its spend is the sum of Quantity x UnitPrice over those lines (cancellations are
+ * neither purchases nor subtracted: the models describe buying). Per customer: x = purchase days - 1,
+ * t<sub>x</sub> = last - first purchase day, T = {@code endDay} - first purchase day (days), and the mean
+ * spend of the purchase days after the first. Customers without a purchase day (only cancellations) get
+ * no history.
+ */
+public final class RepeatHistories {
+    private RepeatHistories() {
+    }
+
+    /** The histories, with the customer ids they belong to (ascending). */
+    public record Result(long[] customerIds, List<RepeatHistory> histories) {
+    }
+
+    /**
+     * @param lines cleaned lines
+     * @param endDay epoch day the observation ends (usually the last day of the lines)
+     */
+    public static Result of(Transactions lines, long endDay) {
+        CustomerGroups groups = CustomerGroups.of(lines);
+        boolean[] cancelled = Cleaner.cancelledInvoices(lines.invoices());
+        List<Long> ids = new ArrayList<>();
+        List<RepeatHistory> out = new ArrayList<>();
+        for (int c = 0; c < groups.size(); c++) {
+            int n = groups.to(c) - groups.from(c);
+            long[] days = new long[n];
+            double[] spend = new double[n];
+            int m = 0;
+            Integer[] order = new Integer[n];
+            for (int k = 0; k < n; k++) {
+                order[k] = groups.line(groups.from(c) + k);
+            }
+            Arrays.sort(order, (x, y) -> Long.compare(lines.epochDay(x), lines.epochDay(y)));
+            for (int row : order) {
+                if (cancelled[lines.invoice(row)] || lines.quantity(row) <= 0) {
+                    continue;
+                }
+                long day = lines.epochDay(row);
+                if (m == 0 || days[m - 1] != day) {
+                    days[m++] = day;
+                }
+                spend[m - 1] += lines.quantity(row) * lines.unitPrice(row);
+            }
+            if (m == 0) {
+                continue;
+            }
+            double repeatSpend = 0;
+            for (int k = 1; k < m; k++) {
+                repeatSpend += spend[k];
+            }
+            int x = m - 1;
+            long first = days[0];
+            if (endDay < days[m - 1]) {
+                throw new IllegalArgumentException("the observation ends on epoch day " + endDay
+                        + ", before customer " + groups.customerId(c) + "'s last purchase");
+            }
+            ids.add(groups.customerId(c));
+            out.add(new RepeatHistory(x, days[m - 1] - first, endDay - first, x == 0 ? 0 : repeatSpend / x));
+        }
+        return new Result(ids.stream().mapToLong(Long::longValue).toArray(), List.copyOf(out));
+    }
+
+    /**
+     * Per customer of {@code ids}, the number of purchase days in {@code lines} (e.g. a hold-out period),
+     * and their spend; customers without a line there get 0.
+     */
+    public static double[][] purchasesIn(Transactions lines, long[] ids) {
+        CustomerGroups groups = CustomerGroups.of(lines);
+        boolean[] cancelled = Cleaner.cancelledInvoices(lines.invoices());
+        double[][] out = new double[2][ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            int g = groups.indexOf(ids[i]);
+            if (g < 0) {
+                continue;
+            }
+            java.util.TreeSet<Long> days = new java.util.TreeSet<>();
+            for (int p = groups.from(g); p < groups.to(g); p++) {
+                int row = groups.line(p);
+                if (!cancelled[lines.invoice(row)] && lines.quantity(row) > 0) {
+                    days.add(lines.epochDay(row));
+                    out[1][i] += lines.quantity(row) * lines.unitPrice(row);
+                }
+            }
+            out[0][i] = days.size();
+        }
+        return out;
+    }
+}
