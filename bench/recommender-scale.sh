@@ -19,13 +19,13 @@ heap="${HEAP:-4g}"
 kinds="${KINDS:-segment-best-sellers co-purchase ease als hybrid}"
 sizes="${SIZES:-small large}"
 sample="${SAMPLE:-100000}"
-jar="$root/bench/target/benchmarks.jar"
+jar="${JAR:-$root/bench/target/benchmarks.jar}"
 [ -f "$jar" ] || (cd "$root" && ./mvnw -B -o -q package -DskipTests -pl core,bench >&2)
 mkdir -p "$gen_dir"
 work="$(mktemp -d /tmp/retailseg-scale-run-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
-echo "| size | recommender | run | lines | customers | products | clean s | catalogue + baskets s | training s | recommend s (sample) | recommend all s (extrapolated) | peak RSS MB | heap peak MB | state MB | digest |"
+echo "| size | recommender | run | lines | customers | products | clean s | catalogue + baskets s | training s (CPU s) | recommend s, sample (CPU s) | recommend all s (extrapolated) | peak RSS MB | live after fit MB | state MB | digest |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 for size in $sizes; do
   case "$size" in
@@ -52,8 +52,9 @@ size, run, rss, out = sys.argv[1:5]
 kv = dict(p.split('=', 1) for p in open(out).read().split())
 sample = kv['recommend_sample']
 print(f"| {size} | {kv['kind']} | {run} | {int(kv['lines']):,} | {int(kv['customers']):,} | {int(kv['products']):,} |"
-      f" {kv['clean_s']} | {kv['catalogue_baskets_s']} | {kv['train_s']} | {kv['recommend_sample_s']} ({int(sample):,}) |"
-      f" {kv['recommend_all_s_extrapolated']} | {int(rss):,} | {int(kv['heap_peak_mb']):,} | {kv['state_mb']} | {kv['digest']} |")
+      f" {kv['clean_s']} | {kv['catalogue_baskets_s']} | {kv['train_s']} ({kv['train_cpu_s']}) |"
+      f" {kv['recommend_sample_s']}, {int(sample):,} ({kv['recommend_sample_cpu_s']}) |"
+      f" {kv['recommend_all_s_extrapolated']} | {int(rss):,} | {int(kv['live_after_fit_mb']):,} | {kv['state_mb']} | {kv['digest']} |")
 PY
     done
   done

@@ -55,15 +55,18 @@ public final class RecommenderScaleBench {
         int sample = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         int threads = Runtime.getRuntime().availableProcessors();
 
+        long c0 = cpuNanos();
         long t0 = System.nanoTime();
         Transactions lines = Cleaner.clean(TransactionReader.read(file)).lines();
         long t1 = System.nanoTime();
+        long c1 = cpuNanos();
         CustomerGroups groups = CustomerGroups.of(lines);
         Segmentation one = Segmentation.single(customerIds(groups));
         List<List<io.retailseg.recommend.TopProduct>> bestSellers = List.of(
                 SegmentBestSellers.compute(lines, one, TOP_PRODUCTS, PER_CUSTOMER, RankBy.QUANTITY).topProducts(0));
         // What the fit builds first, timed on its own (and dropped, so the fit's memory is not doubled).
         long t2 = System.nanoTime();
+        long c2 = cpuNanos();
         int products;
         long basketEntries = 0;
         {
@@ -75,10 +78,15 @@ public final class RecommenderScaleBench {
             }
         }
         long t3 = System.nanoTime();
+        long c3 = cpuNanos();
         ProductRecommender r = RecommenderFit.fit(kind, lines,
                 new RecommenderFit.Inputs(bestSellers, RankBy.QUANTITY, Inputs.SEED, threads));
         long t4 = System.nanoTime();
+        long c4 = cpuNanos();
         long heapAfterFit = heapPeakBytes();
+        // What stays live after the fit (lines, groups, best sellers and the model), outside the timings.
+        System.gc();
+        long liveAfterFit = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
         Basket[] baskets = Basket.of(lines, groups, r.catalogue());
         int customers = baskets.length;
         int step = Math.max(1, customers / sample);
@@ -89,21 +97,32 @@ public final class RecommenderScaleBench {
         @SuppressWarnings("unchecked")
         List<Pick>[] picks = new List[chosen.length];
         long t5 = System.nanoTime();
+        long c5 = cpuNanos();
         parallel(chosen.length, threads, s -> picks[s] = r.recommend(baskets[chosen[s]], OptionalInt.of(0),
                 PER_CUSTOMER, OfferMode.NEW_ONLY));
         long t6 = System.nanoTime();
+        long c6 = cpuNanos();
         double recommendSeconds = (t6 - t5) / 1e9;
         System.out.printf(java.util.Locale.ROOT,
                 "kind=%s lines=%d customers=%d products=%d basket_entries=%d threads=%d max_heap_mb=%d"
                         + " clean_s=%.2f catalogue_baskets_s=%.2f fit_s=%.2f train_s=%.2f"
                         + " recommend_sample=%d recommend_sample_s=%.2f recommend_all_s_extrapolated=%.1f"
-                        + " per_customer_us=%.1f state_mb=%.1f heap_peak_mb=%d heap_peak_after_fit_mb=%d digest=%s%n",
+                        + " per_customer_us=%.1f state_mb=%.1f heap_peak_mb=%d heap_peak_after_fit_mb=%d"
+                        + " live_after_fit_mb=%d clean_cpu_s=%.1f catalogue_baskets_cpu_s=%.1f train_cpu_s=%.1f"
+                        + " recommend_sample_cpu_s=%.1f digest=%s%n",
                 kind.id(), lines.size(), customers, products, basketEntries, threads,
                 Runtime.getRuntime().maxMemory() >> 20, (t1 - t0) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9,
                 (t4 - t3 - (t3 - t2)) / 1e9, chosen.length, recommendSeconds,
                 recommendSeconds * customers / chosen.length, recommendSeconds * 1e6 / chosen.length * threads,
                 RecommenderFit.stateBytes(r) / 1048576.0, heapPeakBytes() >> 20, heapAfterFit >> 20,
+                liveAfterFit >> 20, (c1 - c0) / 1e9, (c3 - c2) / 1e9, (c4 - c3 - (c3 - c2)) / 1e9, (c6 - c5) / 1e9,
                 digest(picks));
+    }
+
+    /** CPU time of the whole process (every thread, GC included): less disturbed than wall time on a shared machine. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long[] customerIds(CustomerGroups groups) {
