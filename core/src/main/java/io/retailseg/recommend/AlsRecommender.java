@@ -26,7 +26,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * 50,000 products and 32 factors) and Y<sup>T</sup>Y (8 f<sup>2</sup>); the fit also holds the customer
  * factors (8 n f bytes: 78 MB for 307,000 customers) and the per-product transpose of the baskets (8 E
  * bytes). Recommending costs p f multiplications per customer (every product is scored), so it grows with
- * the catalogue: see docs/benchmarks.md, "Catalogue scale".
+ * the catalogue: see docs/benchmarks.md, "Issue 11: catalogue scale".
  */
 public final class AlsRecommender implements ProductRecommender {
     private final Catalogue catalogue;

@@ -24,7 +24,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * most 8 p C bytes (two ints per pair: 410 MB at 50,000 products); per thread a p-int scratch row, its
  * touched list (up to 4 p bytes) and, for local EASE, a K x K system (three K x K doubles); the result,
  * {@link ItemWeights}, 16 bytes per weight (target int, weight double, together int), p K of them, held
- * twice while rows are flattened. Nothing is p x p. Measured in docs/benchmarks.md, "Catalogue scale".
+ * twice while rows are flattened. Nothing is p x p. Measured in docs/benchmarks.md, "Issue 11: catalogue scale".
  */
 public final class ItemSimilarity {
     /** Counts kept per product (and the neighbourhoods chosen from them). */
@@ -123,7 +123,7 @@ public final class ItemSimilarity {
      * particular order. Selected through a histogram of the counts (the threshold count, then the ties at
      * it by index) instead of sorting every row: with 50,000 products and 307,000 customers rows reach tens
      * of thousands of companions, and sorting them all took most of the co-occurrence time (jstack
-     * samples, docs/benchmarks.md "Catalogue scale"). The set chosen is the same as the sort's.
+     * samples, docs/benchmarks.md "Issue 11: catalogue scale"). The set chosen is the same as the sort's.
      */
     private static int[] largestCounts(int[] scratch, int[] touched, int n, int keep) {
         int max = 0;
