@@ -36,7 +36,6 @@ public final class ItemItemRecommender implements ProductRecommender {
     private final Settings settings;
     private final double[] rebuy;
     private final int[][] fallback;
-    private final ThreadLocal<Scratch> scratch;
 
     /**
      * @param recencyDays 0 = no recency weighting
@@ -88,8 +87,6 @@ public final class ItemItemRecommender implements ProductRecommender {
         }
         this.rebuy = rebuy.clone();
         this.fallback = Arrays.stream(fallback).map(int[]::clone).toArray(int[][]::new);
-        int products = catalogue.size();
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(products));
     }
 
     /** Per product, the share of its buyers who bought it in two or more orders, smoothed: (m + 1) / (n + 4). */
@@ -156,16 +153,13 @@ public final class ItemItemRecommender implements ProductRecommender {
 
     @Override
     public List<Pick> recommend(Basket basket, OptionalInt segment, int n, OfferMode mode) {
-        Scratch s = scratch.get();
-        s.clear();   // at the start, so a call that failed half-way leaves nothing behind
-        double[] score = s.score;
+        int p = catalogue.size();
+        double[] score = new double[p];
         double[] v = inputWeights(basket);
         int[] products = basket.products();
-        s.own(products);
         for (int e = 0; e < products.length; e++) {
             int i = products[e];
             for (int x = weights.from(i); x < weights.to(i); x++) {
-                s.touch(weights.target(x));
                 score[weights.target(x)] += v[e] * weights.weight(x);
             }
         }
@@ -173,7 +167,6 @@ public final class ItemItemRecommender implements ProductRecommender {
         if (mode == OfferMode.ANY) {
             for (int e = 0; e < products.length; e++) {
                 int i = products[e];
-                s.touch(i);
                 score[i] += settings.selfWeight() * v[e];
                 if (rebuy.length > 0 && basket.orders()[e] > 0) {
                     rebuyPart[e] = settings.rebuyWeight() * rebuy[i] * Math.log1p(basket.orders()[e])
@@ -182,12 +175,9 @@ public final class ItemItemRecommender implements ProductRecommender {
                 }
             }
         }
-        // Only the products some weight reached can score above 0; TopScores' order is total (score, then
-        // index), so offering them in touch order keeps the same list as the scan of every product did.
         TopScores top = new TopScores(n);
-        for (int t = 0; t < s.touched; t++) {
-            int j = s.list[t];
-            if (score[j] > 0 && (mode == OfferMode.ANY || !s.owned[j])) {
+        for (int j = 0; j < p; j++) {
+            if (score[j] > 0 && (mode == OfferMode.ANY || !basket.has(j))) {
                 top.offer(j, score[j]);
             }
         }
@@ -209,56 +199,6 @@ public final class ItemItemRecommender implements ProductRecommender {
             }
         }
         return picks;
-    }
-
-    /**
-     * One thread's dense score array, the products it touched and the customer's own products as flags,
-     * cleared at the next customer. Before, each customer allocated and scanned a fresh products-long array
-     * (400 KB at 50,000 products) and binary-searched the basket for every positive score; jstack samples
-     * of recommending at 50,000 products were all in that search (docs/benchmarks.md, "Issue 11: catalogue
-     * scale"). Now the work is the weights read. Memory: products x 14 bytes per thread that recommends.
-     */
-    private static final class Scratch {
-        private static final int[] NONE = new int[0];
-        final double[] score;
-        final boolean[] seen;
-        final boolean[] owned;
-        final int[] list;
-        int touched;
-        int[] ownedList = NONE;
-
-        Scratch(int products) {
-            score = new double[products];
-            seen = new boolean[products];
-            owned = new boolean[products];
-            list = new int[products];
-        }
-
-        void own(int[] products) {
-            ownedList = products;
-            for (int i : products) {
-                owned[i] = true;
-            }
-        }
-
-        void touch(int j) {
-            if (!seen[j]) {
-                seen[j] = true;
-                list[touched++] = j;
-            }
-        }
-
-        void clear() {
-            for (int t = 0; t < touched; t++) {
-                score[list[t]] = 0;
-                seen[list[t]] = false;
-            }
-            touched = 0;
-            for (int i : ownedList) {
-                owned[i] = false;
-            }
-            ownedList = NONE;
-        }
     }
 
     private double[] inputWeights(Basket basket) {
