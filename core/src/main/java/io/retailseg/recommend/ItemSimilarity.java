@@ -18,6 +18,13 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * Work is the sum over customers of their number of products squared. Rows are handed to threads one
  * product at a time and each product's result depends on its own row only, so the weights do not
  * depend on the thread count.
+ *
+ * <p>Memory of a fit, p products, E basket entries (sum over customers of distinct products), C =
+ * {@link #DEFAULT_CANDIDATES}, K neighbours, T threads: the inverted index 4 E bytes; the kept counts at
+ * most 8 p C bytes (two ints per pair: 410 MB at 50,000 products); per thread a p-int scratch row, its
+ * touched list (up to 4 p bytes) and, for local EASE, a K x K system (three K x K doubles); the result,
+ * {@link ItemWeights}, 16 bytes per weight (target int, weight double, together int), p K of them, held
+ * twice while rows are flattened. Nothing is p x p. Measured in docs/benchmarks.md, "Issue 11: catalogue scale".
  */
 public final class ItemSimilarity {
     /** Counts kept per product (and the neighbourhoods chosen from them). */
@@ -93,16 +100,7 @@ public final class ItemSimilarity {
             int keep = Math.min(n, candidates);
             int[] chosen;
             if (keep < n) {
-                // Largest counts first, equal counts by smaller index: one primitive sort of packed keys.
-                long[] keys = new long[n];
-                for (int e = 0; e < n; e++) {
-                    keys[e] = ((long) scratch[touched[e]] << 32) | (Integer.MAX_VALUE - touched[e]);
-                }
-                Arrays.sort(keys);
-                chosen = new int[keep];
-                for (int e = 0; e < keep; e++) {
-                    chosen[e] = Integer.MAX_VALUE - (int) keys[n - 1 - e];
-                }
+                chosen = largestCounts(scratch, touched, n, keep);
             } else {
                 chosen = Arrays.copyOf(touched, n);
             }
@@ -118,6 +116,45 @@ public final class ItemSimilarity {
             counts[i] = kept;
         });
         return new Cooccurrence(targets, counts, degree);
+    }
+
+    /**
+     * The {@code keep} (< n) touched products of largest count, equal counts by smaller index, in no
+     * particular order. Selected through a histogram of the counts (the threshold count, then the ties at
+     * it by index) instead of sorting every row: with 50,000 products and 307,000 customers rows reach tens
+     * of thousands of companions, and sorting them all took most of the co-occurrence time (jstack
+     * samples, docs/benchmarks.md "Issue 11: catalogue scale"). The set chosen is the same as the sort's.
+     */
+    private static int[] largestCounts(int[] scratch, int[] touched, int n, int keep) {
+        int max = 0;
+        for (int e = 0; e < n; e++) {
+            max = Math.max(max, scratch[touched[e]]);
+        }
+        int[] histogram = new int[max + 1];
+        for (int e = 0; e < n; e++) {
+            histogram[scratch[touched[e]]]++;
+        }
+        int threshold = max;
+        int above = 0;
+        while (above + histogram[threshold] < keep) {
+            above += histogram[threshold];
+            threshold--;
+        }
+        int[] chosen = new int[keep];
+        int[] ties = new int[histogram[threshold]];
+        int c = 0;
+        int t = 0;
+        for (int e = 0; e < n; e++) {
+            int j = touched[e];
+            if (scratch[j] > threshold) {
+                chosen[c++] = j;
+            } else if (scratch[j] == threshold) {
+                ties[t++] = j;
+            }
+        }
+        Arrays.sort(ties);
+        System.arraycopy(ties, 0, chosen, c, keep - c);
+        return chosen;
     }
 
     /**

@@ -91,6 +91,9 @@ public final class RecommenderFit {
     /**
      * The size of what a fitted recommender keeps, bytes: its arrays (4 bytes an int, 8 a double) and its
      * catalogue's text (2 bytes a character, 40 per string); the JVM's object headers are left out.
+     * Item-item recommenders: 16 bytes per kept weight, at most products x neighbours of them (hybrid 100,
+     * co-purchase and ease 200: 80 and 160 MB at 50,000 products), plus 8 bytes per product for the
+     * hybrid's re-buy shares; ALS: 8 x products x factors.
      */
     public static long stateBytes(ProductRecommender r) {
         long bytes = 0;
