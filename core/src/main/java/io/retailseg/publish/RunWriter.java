@@ -77,7 +77,7 @@ public final class RunWriter {
     }
 
     /** The run's customers as the rows of {@code customers.csv}, without copying them. */
-    static RunCsv.CustomerRows customerRows(RunResult r) {
+    public static RunCsv.CustomerRows customerRows(RunResult r) {
         CustomerTable t = r.customers();
         int components = r.pca().components().length;
         return new RunCsv.CustomerRows() {

@@ -1,0 +1,261 @@
+package io.retailseg.postgres;
+
+import io.retailseg.OutputException;
+import io.retailseg.domain.Feature;
+import io.retailseg.model.ModelCodec;
+import io.retailseg.pipeline.RunResult;
+import io.retailseg.publish.RunWriter;
+import io.retailseg.recommend.Recommendation;
+import io.retailseg.recommend.TopProduct;
+import io.retailseg.runfolder.RunCsv;
+import io.retailseg.runfolder.RunJson;
+import io.retailseg.runfolder.RunSummary;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * Publishes a run into a schema ({@code --publish}, {@code --schema}): migrates the schema to this program's
+ * version, then in the same single transaction deletes a run of the same id (so publishing twice is
+ * idempotent), inserts the {@code runs} row and bulk-loads {@code customers}, {@code segments},
+ * {@code top_products} and {@code recommendations} with {@code COPY ... FROM STDIN} (CSV), prunes to
+ * {@code --keep-runs}, and commits. Until the commit no other session sees any of it; a failure, or the
+ * process killed at any moment, leaves the database as it was (PostgreSQL rolls back the open transaction).
+ */
+public final class PostgresSink {
+    /** Rows between two {@link Listener#progress} calls while copying. */
+    static final int PROGRESS_ROWS = 1 << 16;
+
+    /** Told where the publishing is; a test stops the process at a chosen point. */
+    public interface Listener {
+        Listener NONE = (table, rows) -> { };
+
+        /**
+         * @param step {@code migrated}, {@code runs}, a table being copied ({@code customers}, ...), or
+         *     {@code committing} / {@code committed}
+         * @param rows rows of that table sent so far
+         */
+        void progress(String step, long rows);
+    }
+
+    /**
+     * What to publish.
+     *
+     * @param runId the run's id (the run folder's, when one was written too)
+     * @param startedAt when the run started
+     * @param finishedAt when it finished (before publishing)
+     * @param result the run
+     */
+    public record Run(String runId, Instant startedAt, Instant finishedAt, RunResult result) {
+    }
+
+    private final PgConnections connections;
+    private final SqlName schema;
+    private final Migrations migrations;
+
+    public PostgresSink(PgConnections connections, SqlName schema, Migrations migrations) {
+        this.connections = connections;
+        this.schema = schema;
+        this.migrations = migrations;
+    }
+
+    /** {@code postgresql://host:port/db schema "retailseg"}. */
+    public String describe() {
+        return connections.target().display() + " schema " + schema.quoted();
+    }
+
+    /**
+     * Publishes {@code run} and prunes to the newest {@code keepRuns} runs (all when empty).
+     *
+     * @throws OutputException when the database refuses (exit code 4); nothing is then changed
+     */
+    public void publish(Run run, Optional<Integer> keepRuns, Listener listener) {
+        try (Connection c = connections.open()) {
+            try {
+                migrations.migrate(c, schema, connections.target());
+                listener.progress("migrated", 0);
+                write(c, run, listener);
+                keepRuns.ifPresent(n -> prune(c, n));
+                listener.progress("committing", 0);
+                c.commit();
+                listener.progress("committed", 0);
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw connections.refused("cannot publish to", e, " (schema " + schema.quoted() + ")");
+        } catch (IOException e) {
+            throw new OutputException("cannot publish to", describe(), e);
+        }
+    }
+
+    private void write(Connection c, Run run, Listener listener) throws SQLException, IOException {
+        RunResult r = run.result();
+        RunSummary summary = RunWriter.summary(r, Optional.of(run.runId()));
+        // the same run again replaces its rows and keeps when it was first published: publishing is idempotent
+        Timestamp firstPublished = null;
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table("runs") + " WHERE run_id = ?"
+                + " RETURNING published_at")) {
+            delete.setString(1, run.runId());
+            try (var deleted = delete.executeQuery()) {
+                if (deleted.next()) {
+                    firstPublished = deleted.getTimestamp(1);
+                }
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table("runs") + " (run_id, started_at,"
+                + " finished_at, input, config, metrics, chosen_k, k_reason, summary, model, published_at) VALUES"
+                + " (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb, ?::jsonb, coalesce(?, now()))")) {
+            p.setTimestamp(11, firstPublished);
+            p.setString(1, run.runId());
+            p.setTimestamp(2, Timestamp.from(run.startedAt()));
+            p.setTimestamp(3, Timestamp.from(run.finishedAt()));
+            p.setString(4, json(r.model().provenance().input()));
+            p.setString(5, json(summary.config()));
+            p.setString(6, json(summary.metrics()));
+            p.setInt(7, summary.kSelection().chosenK());
+            p.setString(8, summary.kSelection().reason());
+            p.setString(9, json(summary));
+            p.setString(10, new String(ModelCodec.toJson(r.model()), StandardCharsets.UTF_8));
+            p.executeUpdate();
+        }
+        listener.progress("runs", 1);
+        copyCustomers(c, run.runId(), r, listener);
+        copy(c, "segments", List.of("segment", "name", "size", "revenue_share", "profile"), summary.segments(),
+                (s, w) -> w.field(s.id()).field(s.name()).field(s.size()).field(s.revenueShare())
+                        .field(json(s)), listener, run.runId());
+        copy(c, "top_products", List.of("segment", "rank", "stock_code", "description", "quantity"), r.topProducts(),
+                (TopProduct t, Row w) -> w.field(t.segment()).field(t.rank()).field(t.stockCode())
+                        .field(t.description()).field(t.quantity()), listener, run.runId());
+        copy(c, "recommendations", List.of("customer_id", "segment", "rank", "stock_code", "description"),
+                r.recommendations(), (Recommendation x, Row w) -> w.field(x.customerId()).field(x.segment())
+                        .field(x.rank()).field(x.stockCode()).field(x.description()), listener, run.runId());
+    }
+
+    private void copyCustomers(Connection c, String runId, RunResult r, Listener listener)
+            throws SQLException, IOException {
+        RunCsv.CustomerRows rows = RunWriter.customerRows(r);
+        List<String> columns = new ArrayList<>();
+        columns.add("customer_id");
+        for (Feature f : Feature.values()) {
+            columns.add(f.columnName().toLowerCase(Locale.ROOT));
+        }
+        columns.addAll(List.of("is_outlier", "outlier_score", "segment", "pcs"));
+        List<Integer> indices = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            indices.add(i);
+        }
+        int components = rows.components();
+        copy(c, "customers", columns, indices, (Integer i, Row w) -> {
+            w.field(rows.id(i));
+            for (Feature f : Feature.values()) {
+                w.field(rows.feature(i, f));
+            }
+            w.field(rows.outlier(i) ? "t" : "f").field(r.outlierScore()[i]);
+            int segment = rows.segment(i);
+            if (segment < 0) {
+                w.nullField().nullField();
+            } else {
+                StringBuilder pcs = new StringBuilder("{");
+                for (int k = 0; k < components; k++) {
+                    pcs.append(k == 0 ? "" : ",").append(rows.pc(i, k));
+                }
+                w.field(segment).field(pcs.append('}').toString());
+            }
+        }, listener, runId);
+    }
+
+    /** Writes one row's fields as a CSV line, run id first. */
+    @FunctionalInterface
+    private interface RowWriter<T> {
+        void write(T item, Row row) throws IOException;
+    }
+
+    /** A CSV line for COPY: an unquoted empty field is NULL, every text field is quoted. */
+    private static final class Row {
+        private final Writer out;
+
+        Row(Writer out) {
+            this.out = out;
+        }
+
+        Row field(String text) throws IOException {
+            out.write(",\"");
+            out.write(text.indexOf('"') < 0 ? text : text.replace("\"", "\"\""));
+            out.write('"');
+            return this;
+        }
+
+        Row field(long v) throws IOException {
+            out.write(',');
+            out.write(Long.toString(v));
+            return this;
+        }
+
+        Row field(double v) throws IOException {
+            out.write(',');
+            out.write(Double.toString(v)); // shortest text that reads back as the same double
+            return this;
+        }
+
+        Row nullField() throws IOException {
+            out.write(',');
+            return this;
+        }
+    }
+
+    private <T> void copy(Connection c, String table, List<String> columns, List<T> items, RowWriter<T> rows,
+                          Listener listener, String runId) throws SQLException, IOException {
+        listener.progress(table, 0);
+        String sql = "COPY " + table(table) + " (run_id, " + String.join(", ", columns.stream().map(SqlName::quote)
+                .toList()) + ") FROM STDIN WITH (FORMAT csv)";
+        String quotedRunId = "\"" + runId.replace("\"", "\"\"") + "\"";
+        try (PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), sql, 1 << 16);
+             Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16)) {
+            Row row = new Row(out);
+            long n = 0;
+            for (T item : items) {
+                out.write(quotedRunId);
+                rows.write(item, row);
+                out.write('\n');
+                if (++n % PROGRESS_ROWS == 0 || n == 1) { // the first row too: the copy has begun
+                    out.flush();
+                    listener.progress(table, n);
+                }
+            }
+        }
+        listener.progress(table, items.size());
+    }
+
+    private void prune(Connection c, int keep) {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table("runs") + " WHERE run_id NOT IN"
+                + " (SELECT run_id FROM " + table("runs") + " ORDER BY finished_at DESC, run_id DESC LIMIT ?)")) {
+            p.setInt(1, keep);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw connections.refused("cannot prune runs in", e, "");
+        }
+    }
+
+    private String table(String name) {
+        return schema.quoted() + "." + SqlName.quote(name);
+    }
+
+    private static String json(Object value) {
+        return new String(RunJson.bytes(value), StandardCharsets.UTF_8);
+    }
+}
