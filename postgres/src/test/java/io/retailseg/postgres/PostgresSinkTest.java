@@ -178,6 +178,10 @@ class PostgresSinkTest {
 
     /** Every row of every table of the schema, as text. */
     static String dumpAll(String schema) {
+        return dumpAllOf(db, schema);
+    }
+
+    static String dumpAllOf(TestDatabase db, String schema) {
         StringBuilder sb = new StringBuilder();
         for (String table : List.of("runs", "customers", "segments", "top_products", "recommendations",
                 "schema_version")) {
