@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,9 +25,22 @@ final class ScoreCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR|FILE",
-            description = "Output folder of 'retailseg run' (holding model.json), or a model.json file.")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "DIR|FILE|URL",
+            description = "Output folder of 'retailseg run' (holding model.json), a model.json file, or a database"
+                    + " postgresql://HOST:PORT/DB that runs were published to (the newest run's model, or --run-id's).")
+    String model;
+
+    @Option(names = "--schema", paramLabel = "NAME", defaultValue = Database.DEFAULT_SCHEMA,
+            description = "With a postgresql:// --model: the schema of the published runs (default: ${DEFAULT-VALUE}).")
+    String schema;
+
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "With a postgresql:// --model: the published run whose model to use (default: the newest).")
+    String runId;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File whose first line is the database password (else PGPASSWORD, else ~/.pgpass).")
+    Path passwordFile;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
             description = "Transaction lines to score: CSV (plain or .gz) or XLSX in the Online Retail layout.")
@@ -45,8 +59,18 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        checkOut(input, model, out);
-        Scorer scorer = Scorer.of(ModelCodec.read(model));
+        Scorer scorer;
+        if (Database.isUrl(model)) {
+            checkOut(input, input, out);
+            scorer = Scorer.of(Database.runs("--model", model, schema, passwordFile, spec.commandLine().getErr())
+                    .model(Optional.ofNullable(runId)));
+        } else {
+            if (runId != null || !Database.DEFAULT_SCHEMA.equals(schema)) {
+                throw new UsageException("--schema and --run-id go with a postgresql:// --model");
+            }
+            checkOut(input, Path.of(model), out);
+            scorer = Scorer.of(ModelCodec.read(Path.of(model)));
+        }
         Transactions lines = TransactionReader.read(input, format.ingestOptions());
         ScoreResult result = scorer.score(lines);
         ScoreWriter.write(result, scorer.model().recommendationsPerCustomer(), out);

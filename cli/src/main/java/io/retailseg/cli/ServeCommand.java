@@ -21,8 +21,22 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "Output folder of 'retailseg run'.")
-    Path run;
+    @Option(names = "--run", required = true, paramLabel = "DIR|URL",
+            description = "Output folder of 'retailseg run', or a database postgresql://HOST:PORT/DB that runs were"
+                    + " published to (the newest run; a reload loads the newest again).")
+    String run;
+
+    @Option(names = "--schema", paramLabel = "NAME", defaultValue = Database.DEFAULT_SCHEMA,
+            description = "With a postgresql:// --run: the schema of the published runs (default: ${DEFAULT-VALUE}).")
+    String schema;
+
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "With a postgresql:// --run: serve this published run instead of the newest.")
+    String runId;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File whose first line is the database password (else PGPASSWORD, else ~/.pgpass).")
+    Path passwordFile;
 
     @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
@@ -64,10 +78,24 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageException("--max-lines: expected a positive number, found " + maxLines);
         }
         String token = adminToken != null ? adminToken : System.getenv(TOKEN_VARIABLE);
+        boolean database = Database.isUrl(run);
+        if (!database && (runId != null || !Database.DEFAULT_SCHEMA.equals(schema))) {
+            throw new UsageException("--schema and --run-id go with a postgresql:// --run");
+        }
+        if (database && runsRoot != null) {
+            throw new UsageException("--runs-root goes with a run folder, not a postgresql:// --run");
+        }
         RetailSegServer server;
         try {
-            server = RetailSegServer.start(new RetailSegServer.Settings(run, host, port, token, maxBodyBytes, maxLines,
-                    runsRoot));
+            if (database) {
+                RetailSegServer.Settings settings = new RetailSegServer.Settings(Path.of("."), host, port, token,
+                        maxBodyBytes, maxLines, null);
+                server = RetailSegServer.start(settings, new DatabaseRuns(Database.runs("--run", run, schema,
+                        passwordFile, spec.commandLine().getErr()), java.util.Optional.ofNullable(runId)));
+            } else {
+                server = RetailSegServer.start(new RetailSegServer.Settings(Path.of(run), host, port, token,
+                        maxBodyBytes, maxLines, runsRoot));
+            }
         } catch (StartException e) {
             if (e.kind() == StartException.Kind.SETTINGS) {
                 throw new UsageException(e.getMessage());

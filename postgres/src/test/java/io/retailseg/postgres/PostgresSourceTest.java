@@ -30,9 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Lines read from a real PostgreSQL table or query against the same lines read from the file. */
 class PostgresSourceTest {
-    /** The file's columns with the types a shop's table would have. */
-    static final String TYPED = "\"InvoiceNo\" text, \"StockCode\" text, \"Description\" text, \"Quantity\" integer,"
-            + " \"InvoiceDate\" timestamp, \"UnitPrice\" numeric(10,3), \"CustomerID\" integer, \"Country\" text";
+    static final String TYPED = TestDatabase.TYPED_COLUMNS;
     /** Online Retail II names, lower-case snake_case as a DBA would name them, all text. */
     static final String RENAMED = "invoice text, stockcode text, description text, quantity text, invoicedate text,"
             + " price text, customer_id text, country text";
@@ -47,7 +45,6 @@ class PostgresSourceTest {
         db = TestDatabase.start();
         generated = dir.resolve("generated.csv");
         SyntheticRetailGenerator.write(30_000, 7, generated);
-        db.sql("SET DateStyle = 'ISO, MDY'");
         db.loadCsv("public.lines", TYPED, generated);
         db.loadCsv("public.lines_text", RENAMED, generated);
         db.sql("CREATE TABLE public.empty_lines (LIKE public.lines)", "GRANT SELECT ON public.empty_lines TO "
@@ -104,7 +101,6 @@ class PostgresSourceTest {
     void theRealFileFromATableGivesTheFilesRun(@TempDir Path out) throws Exception {
         Path real = Path.of(System.getProperty("retailseg.shared", "../../shared"), "data", "online_retail.csv.gz");
         assumeTrue(Files.exists(real), "the real file is not here");
-        db.sql("SET DateStyle = 'ISO, MDY'");
         db.loadCsv("public.online_retail", TYPED, real);
         RunResult fromFile = RetailSeg.run(config(), TransactionSource.file(real, IngestOptions.defaults()));
         RunResult fromTable = RetailSeg.run(config(), table("online_retail", IngestOptions.defaults()));

@@ -27,6 +27,10 @@ public final class TestDatabase implements AutoCloseable {
     /** A role that needs its password. */
     public static final String USER = "retail";
     public static final String PASSWORD = "s3cret-Pa55";
+    /** The Online Retail file's columns with the types a shop's table would have. */
+    public static final String TYPED_COLUMNS = "\"InvoiceNo\" text, \"StockCode\" text, \"Description\" text,"
+            + " \"Quantity\" integer, \"InvoiceDate\" timestamp, \"UnitPrice\" numeric(10,3), \"CustomerID\" integer,"
+            + " \"Country\" text";
 
     private final EmbeddedPostgres server;
     private final Path home;
@@ -131,6 +135,12 @@ public final class TestDatabase implements AutoCloseable {
      */
     public void loadCsv(String table, String columns, Path csv) {
         sql("CREATE TABLE " + table + " (" + columns + ")", "GRANT SELECT ON " + table + " TO " + USER);
+        // the file's dates are M/d/yyyy
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE postgres SET DateStyle = 'ISO, MDY'");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         try (Connection c = admin();
              InputStream raw = Files.newInputStream(csv);
              InputStream in = csv.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw) {
