@@ -84,6 +84,9 @@ class PostgresCliTest {
         RunSummary summary = RunSummary.read(tmp.resolve("db").resolve(RunFolderLayout.SUMMARY), "summary");
         assertThat(summary.input().path()).isEqualTo("postgresql://localhost:" + db.port() + "/postgres table"
                 + " \"lines\"");
+        assertThat(summary.input().checksum()).get().asString().matches("crc32c:[0-9a-f]{8}");
+        assertThat(db.column("SELECT input->>'checksum' FROM shop.runs")).containsExactly(summary.input().checksum()
+                .orElseThrow());
         assertThat(db.column("SELECT run_id FROM shop.latest_run")).containsExactly(runId);
         assertThat(db.count("SELECT count(*) FROM shop.latest_recommendations"))
                 .isEqualTo(Files.readAllLines(tmp.resolve("db").resolve(RunFolderLayout.RECOMMENDATIONS)).size() - 1);

@@ -155,11 +155,24 @@ public final class RunWriter {
                     byFeature(p.featureMeans()), byFeature(p.standardizedMeans())));
         }
         Optional<ModelProvenance.Matching> matching = r.model().provenance().segmentMatching();
-        return RunSummary.of(runId, new RunSummary.Input(r.source(), r.rowsRead()), RunSettings.of(r.config()), r.config().threads(),
+        return RunSummary.of(runId, input(r), RunSettings.of(r.config()), r.config().threads(),
                 cleaning, customers, pca, k, metrics, segments,
                 new RunSummary.Recommendations(fewerThanRequested(r), r.recommendations().size()), matching,
                 r.timingsMillis());
     }
+
+    /**
+     * The input as summary.json names it: the source (a file, or a database, table or query), the lines read
+     * and, when the source has one, the checksum of its bytes (the file's, or the CSV text a database sent).
+     */
+    private static RunSummary.Input input(RunResult r) {
+        String checksum = r.model().provenance().input().checksum();
+        return new RunSummary.Input(r.source(), r.rowsRead(),
+                NO_CHECKSUM.equals(checksum) ? Optional.empty() : Optional.of(checksum));
+    }
+
+    /** {@link io.retailseg.model.InputIdentity#checksum()} of lines given in memory. */
+    private static final String NO_CHECKSUM = "none";
 
     private static long fewerThanRequested(RunResult r) {
         Map<Long, Integer> perCustomer = new LinkedHashMap<>();
