@@ -98,6 +98,16 @@ class PostgresSourceTest {
     }
 
     @Test
+    void aDateColumnReadsAsMidnight() {
+        io.retailseg.domain.Transactions lines = query("SELECT \"InvoiceNo\", \"StockCode\", \"Description\","
+                + " \"Quantity\", \"InvoiceDate\"::date AS \"InvoiceDate\", \"UnitPrice\", \"CustomerID\","
+                + " \"Country\" FROM lines ORDER BY \"InvoiceDate\" LIMIT 1").load();
+        String day = db.column("SELECT min(\"InvoiceDate\")::date::text FROM lines").get(0);
+        assertThat(lines.size()).isEqualTo(1);
+        assertThat(lines.invoiceDate(0)).isEqualTo(java.time.LocalDate.parse(day).atStartOfDay());
+    }
+
+    @Test
     void theRealFileFromATableGivesTheFilesRun(@TempDir Path out) throws Exception {
         Path real = Path.of(System.getProperty("retailseg.shared", "../../shared"), "data", "online_retail.csv.gz");
         assumeTrue(Files.exists(real), "the real file is not here");
