@@ -1,5 +1,6 @@
 package io.retailseg.cli;
 
+import io.retailseg.postgres.RunTables;
 import io.retailseg.postgres.Migrations;
 import io.retailseg.postgres.PgConnections;
 import io.retailseg.postgres.PgEnvironment;
@@ -53,6 +54,7 @@ final class Database {
 
     /** The published runs at {@code url}. */
     static PublishedRuns runs(String option, String url, String schema, Path passwordFile, PrintWriter err) {
-        return new PublishedRuns(connections(option, url, passwordFile, err), schema(schema), Migrations.current());
+        return new PublishedRuns(new RunTables(connections(option, url, passwordFile, err), schema(schema),
+                Migrations.current()));
     }
 }

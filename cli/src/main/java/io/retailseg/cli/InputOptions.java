@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The transactions (a file or a PostgreSQL table or query) and how to read another layout: shared by the commands that fit on transactions. */
+/**
+ * The transactions (a file, or a PostgreSQL table or query) and how to read another layout: shared by the
+ * commands that fit on transactions.
+ */
 final class InputOptions {
     @Option(names = "--input", required = true, paramLabel = "FILE|URL",
             description = "Transactions: CSV (plain or .gz) or XLSX in the Online Retail layout, or a database"

@@ -4,6 +4,7 @@ import io.retailseg.domain.Column;
 import io.retailseg.io.IngestOptions;
 import io.retailseg.model.SegmentationModel;
 import io.retailseg.pipeline.TransactionSource;
+import io.retailseg.postgres.RunTables;
 import io.retailseg.postgres.Migrations;
 import io.retailseg.postgres.PostgresSink;
 import java.io.PrintWriter;
@@ -74,8 +75,9 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         Optional<Pipeline.Publish> sink = publish == null ? Optional.empty() : Optional.of(new Pipeline.Publish(
-                new PostgresSink(Database.connections("--publish", publish, inputOptions.passwordFile, err),
-                        Database.schema(schema), Migrations.current()), Optional.ofNullable(keepRuns)));
+                new PostgresSink(new RunTables(
+                        Database.connections("--publish", publish, inputOptions.passwordFile, err),
+                        Database.schema(schema), Migrations.current())), Optional.ofNullable(keepRuns)));
         TransactionSource source = inputOptions.source(err);
         Optional<SegmentationModel> previous = previousModel == null ? Optional.empty()
                 : Optional.of(PreviousModel.read(previousModel));

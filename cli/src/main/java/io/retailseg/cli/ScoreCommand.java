@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,17 +29,8 @@ final class ScoreCommand implements Callable<Integer> {
                     + " postgresql://HOST:PORT/DB that runs were published to (the newest run's model, or --run-id's).")
     String model;
 
-    @Option(names = "--schema", paramLabel = "NAME", defaultValue = Database.DEFAULT_SCHEMA,
-            description = "With a postgresql:// --model: the schema of the published runs (default: ${DEFAULT-VALUE}).")
-    String schema;
-
-    @Option(names = "--run-id", paramLabel = "ID",
-            description = "With a postgresql:// --model: the published run whose model to use (default: the newest).")
-    String runId;
-
-    @Option(names = "--password-file", paramLabel = "FILE",
-            description = "File whose first line is the database password (else PGPASSWORD, else ~/.pgpass).")
-    Path passwordFile;
+    @CommandLine.Mixin
+    PublishedRunOptions published;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
             description = "Transaction lines to score: CSV (plain or .gz) or XLSX in the Online Retail layout.")
@@ -62,12 +52,9 @@ final class ScoreCommand implements Callable<Integer> {
         Scorer scorer;
         if (Database.isUrl(model)) {
             checkOut(input, input, out);
-            scorer = Scorer.of(Database.runs("--model", model, schema, passwordFile, spec.commandLine().getErr())
-                    .model(Optional.ofNullable(runId)));
+            scorer = Scorer.of(published.runs("--model", model, spec.commandLine().getErr()).model(published.runId()));
         } else {
-            if (runId != null || !Database.DEFAULT_SCHEMA.equals(schema)) {
-                throw new UsageException("--schema and --run-id go with a postgresql:// --model");
-            }
+            published.refuseWithout("--model");
             checkOut(input, Path.of(model), out);
             scorer = Scorer.of(ModelCodec.read(Path.of(model)));
         }

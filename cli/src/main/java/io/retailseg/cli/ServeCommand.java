@@ -26,17 +26,8 @@ final class ServeCommand implements Callable<Integer> {
                     + " published to (the newest run; a reload loads the newest again).")
     String run;
 
-    @Option(names = "--schema", paramLabel = "NAME", defaultValue = Database.DEFAULT_SCHEMA,
-            description = "With a postgresql:// --run: the schema of the published runs (default: ${DEFAULT-VALUE}).")
-    String schema;
-
-    @Option(names = "--run-id", paramLabel = "ID",
-            description = "With a postgresql:// --run: serve this published run instead of the newest.")
-    String runId;
-
-    @Option(names = "--password-file", paramLabel = "FILE",
-            description = "File whose first line is the database password (else PGPASSWORD, else ~/.pgpass).")
-    Path passwordFile;
+    @CommandLine.Mixin
+    PublishedRunOptions published;
 
     @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
@@ -79,8 +70,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         String token = adminToken != null ? adminToken : System.getenv(TOKEN_VARIABLE);
         boolean database = Database.isUrl(run);
-        if (!database && (runId != null || !Database.DEFAULT_SCHEMA.equals(schema))) {
-            throw new UsageException("--schema and --run-id go with a postgresql:// --run");
+        if (!database) {
+            published.refuseWithout("--run");
         }
         if (database && runsRoot != null) {
             throw new UsageException("--runs-root goes with a run folder, not a postgresql:// --run");
@@ -90,8 +81,8 @@ final class ServeCommand implements Callable<Integer> {
             if (database) {
                 RetailSegServer.Settings settings = new RetailSegServer.Settings(Path.of("."), host, port, token,
                         maxBodyBytes, maxLines, null);
-                server = RetailSegServer.start(settings, new DatabaseRuns(Database.runs("--run", run, schema,
-                        passwordFile, spec.commandLine().getErr()), java.util.Optional.ofNullable(runId)));
+                server = RetailSegServer.start(settings, new DatabaseRuns(published.runs("--run", run,
+                        spec.commandLine().getErr()), published.runId()));
             } else {
                 server = RetailSegServer.start(new RetailSegServer.Settings(Path.of(run), host, port, token,
                         maxBodyBytes, maxLines, runsRoot));

@@ -3,6 +3,7 @@ package io.retailseg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retailseg.generate.SyntheticRetailGenerator;
+import io.retailseg.postgres.RunTables;
 import io.retailseg.postgres.Migrations;
 import io.retailseg.postgres.PublishedRuns;
 import io.retailseg.postgres.SqlName;
@@ -102,7 +103,8 @@ class PostgresCliTest {
                 .isEqualTo(Files.readString(tmp.resolve("folder-scores.csv")));
 
         // publish-only, a second run: serve shows the newest and a reload picks up the next one
-        PublishedRuns runs = new PublishedRuns(db.connections(), SqlName.parse("shop", 1, "s"), Migrations.current());
+        PublishedRuns runs = new PublishedRuns(new RunTables(db.connections(), SqlName.parse("shop", 1, "s"),
+                Migrations.current()));
         try (RetailSegServer server = RetailSegServer.start(RetailSegServer.Settings.of(Path.of(".")).withPort(0)
                 .withAdminToken("token"), new DatabaseRuns(runs, Optional.empty()))) {
             assertThat(server.runId()).isEqualTo(runId);

@@ -34,7 +34,8 @@ public final class Migrations {
     public Migrations(List<Script> scripts) {
         for (int i = 0; i < scripts.size(); i++) {
             if (scripts.get(i).version() != i + 1) {
-                throw new IllegalArgumentException("expected version " + (i + 1) + ", found " + scripts.get(i).version());
+                throw new IllegalArgumentException("expected version " + (i + 1) + ", found "
+                        + scripts.get(i).version());
             }
         }
         this.scripts = List.copyOf(scripts);
@@ -90,7 +91,8 @@ public final class Migrations {
      * Checks, without changing anything, that {@code schema} holds published runs of a version this program
      * reads.
      *
-     * @throws OutputException when it has none, or is newer
+     * @throws io.retailseg.InputException when it has none (exit code 1)
+     * @throws OutputException when it is newer than this program
      */
     public void checkReadable(Connection c, SqlName schema, PgTarget target) throws SQLException {
         int version;
@@ -102,8 +104,8 @@ public final class Migrations {
             }
         }
         if (version == 0) {
-            throw new OutputException("no published runs in", target.display() + " schema " + schema.quoted(),
-                    new IOException("the schema has no retailseg tables: publish a run with --publish first"));
+            throw new io.retailseg.InputException(target.display() + " schema " + schema.quoted(),
+                    "no published runs: the schema has no retailseg tables (publish a run with --publish first)");
         }
         checkNotNewer(version, schema, target);
     }

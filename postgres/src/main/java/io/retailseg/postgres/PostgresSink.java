@@ -62,19 +62,17 @@ public final class PostgresSink {
     public record Run(String runId, Instant startedAt, Instant finishedAt, RunResult result) {
     }
 
+    private final RunTables tables;
     private final PgConnections connections;
-    private final SqlName schema;
-    private final Migrations migrations;
 
-    public PostgresSink(PgConnections connections, SqlName schema, Migrations migrations) {
-        this.connections = connections;
-        this.schema = schema;
-        this.migrations = migrations;
+    public PostgresSink(RunTables tables) {
+        this.tables = tables;
+        this.connections = tables.connections();
     }
 
     /** {@code postgresql://host:port/db schema "retailseg"}. */
     public String describe() {
-        return connections.target().display() + " schema " + schema.quoted();
+        return tables.describe();
     }
 
     /**
@@ -85,7 +83,7 @@ public final class PostgresSink {
     public void publish(Run run, Optional<Integer> keepRuns, Listener listener) {
         try (Connection c = connections.open()) {
             try {
-                migrations.migrate(c, schema, connections.target());
+                tables.migrations().migrate(c, tables.schema(), connections.target());
                 listener.progress("migrated", 0);
                 write(c, run, listener);
                 keepRuns.ifPresent(n -> prune(c, n));
@@ -97,7 +95,7 @@ public final class PostgresSink {
                 throw e;
             }
         } catch (SQLException e) {
-            throw connections.refused("cannot publish to", e, " (schema " + schema.quoted() + ")");
+            throw connections.refused("cannot publish to", e, " (schema " + tables.schema().quoted() + ")");
         } catch (IOException e) {
             throw new OutputException("cannot publish to", describe(), e);
         }
@@ -117,6 +115,7 @@ public final class PostgresSink {
                 }
             }
         }
+        deleteRows(c, List.of(run.runId()));
         try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table("runs") + " (run_id, started_at,"
                 + " finished_at, input, config, metrics, chosen_k, k_reason, summary, model, published_at) VALUES"
                 + " (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb, ?::jsonb, coalesce(?, now()))")) {
@@ -243,16 +242,36 @@ public final class PostgresSink {
 
     private void prune(Connection c, int keep) {
         try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table("runs") + " WHERE run_id NOT IN"
-                + " (SELECT run_id FROM " + table("runs") + " ORDER BY finished_at DESC, run_id DESC LIMIT ?)")) {
+                + " (SELECT run_id FROM " + table("runs") + " ORDER BY finished_at DESC, run_id DESC LIMIT ?)"
+                + " RETURNING run_id")) {
             p.setInt(1, keep);
-            p.executeUpdate();
+            List<String> pruned = new ArrayList<>();
+            try (var r = p.executeQuery()) {
+                while (r.next()) {
+                    pruned.add(r.getString(1));
+                }
+            }
+            deleteRows(c, pruned);
         } catch (SQLException e) {
             throw connections.refused("cannot prune runs in", e, "");
         }
     }
 
+    /** Deletes the rows of {@code runIds} from every table but {@code runs}. */
+    private void deleteRows(Connection c, List<String> runIds) throws SQLException {
+        if (runIds.isEmpty()) {
+            return;
+        }
+        for (String name : RunTables.ROWS) {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table(name) + " WHERE run_id = ANY (?)")) {
+                p.setArray(1, c.createArrayOf("text", runIds.toArray()));
+                p.executeUpdate();
+            }
+        }
+    }
+
     private String table(String name) {
-        return schema.quoted() + "." + SqlName.quote(name);
+        return tables.table(name);
     }
 
     private static String json(Object value) {

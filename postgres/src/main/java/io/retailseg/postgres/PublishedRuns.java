@@ -22,19 +22,17 @@ import java.util.Optional;
  * another run is being published or pruned.
  */
 public final class PublishedRuns {
+    private final RunTables tables;
     private final PgConnections connections;
-    private final SqlName schema;
-    private final Migrations migrations;
 
-    public PublishedRuns(PgConnections connections, SqlName schema, Migrations migrations) {
-        this.connections = connections;
-        this.schema = schema;
-        this.migrations = migrations;
+    public PublishedRuns(RunTables tables) {
+        this.tables = tables;
+        this.connections = tables.connections();
     }
 
     /** {@code postgresql://host:port/db schema "retailseg"}. */
     public String describe() {
-        return connections.target().display() + " schema " + schema.quoted();
+        return tables.describe();
     }
 
     /** A customer's row of {@code customers}. */
@@ -66,7 +64,7 @@ public final class PublishedRuns {
             try (var s = c.createStatement()) {
                 s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
-            migrations.checkReadable(c, schema, connections.target());
+            tables.migrations().checkReadable(c, tables.schema(), connections.target());
             String runId;
             byte[] modelJson;
             byte[] summaryJson;
@@ -94,7 +92,7 @@ public final class PublishedRuns {
             c.rollback();
             return new Run(runId, model, summary, customers, recommendations);
         } catch (SQLException e) {
-            throw connections.refused("cannot read runs from", e, " (schema " + schema.quoted() + ")");
+            throw connections.refused("cannot read runs from", e, " (schema " + tables.schema().quoted() + ")");
         }
     }
 
@@ -147,7 +145,7 @@ public final class PublishedRuns {
     /** The run ids, newest first. */
     public List<String> runIds() {
         try (Connection c = connections.open()) {
-            migrations.checkReadable(c, schema, connections.target());
+            tables.migrations().checkReadable(c, tables.schema(), connections.target());
             List<String> ids = new ArrayList<>();
             try (var s = c.createStatement();
                  ResultSet r = s.executeQuery("SELECT run_id FROM " + table("runs")
@@ -164,6 +162,6 @@ public final class PublishedRuns {
     }
 
     private String table(String name) {
-        return schema.quoted() + "." + SqlName.quote(name);
+        return tables.table(name);
     }
 }

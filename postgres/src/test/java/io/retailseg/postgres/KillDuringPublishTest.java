@@ -37,7 +37,8 @@ class KillDuringPublishTest {
         killAt("fresh", "migrated", 0);
         assertThat(db.count("SELECT count(*) FROM pg_namespace WHERE nspname = 'fresh'")).isZero();
 
-        PostgresSink sink = new PostgresSink(db.connections(), SqlName.parse("killed", 1, "s"), Migrations.current());
+        PostgresSink sink = new PostgresSink(new RunTables(db.connections(), SqlName.parse("killed", 1, "s"),
+                Migrations.current()));
         sink.publish(PublishFixture.published("previous", 1, PublishFixture.run(5_000, 4)), Optional.empty(),
                 PostgresSink.Listener.NONE);
         String before = PostgresSinkTest.dumpAllOf(db, "killed");

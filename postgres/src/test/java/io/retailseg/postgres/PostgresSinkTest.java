@@ -34,11 +34,12 @@ class PostgresSinkTest {
     }
 
     static PostgresSink sink(String schema, Migrations migrations) {
-        return new PostgresSink(db.connections(), SqlName.parse(schema, 1, "--schema"), migrations);
+        return new PostgresSink(new RunTables(db.connections(), SqlName.parse(schema, 1, "--schema"), migrations));
     }
 
     static PublishedRuns runs(String schema) {
-        return new PublishedRuns(db.connections(), SqlName.parse(schema, 1, "--schema"), Migrations.current());
+        return new PublishedRuns(new RunTables(db.connections(), SqlName.parse(schema, 1, "--schema"),
+                Migrations.current()));
     }
 
     @Test
@@ -171,8 +172,10 @@ class PostgresSinkTest {
 
     @Test
     void readingASchemaWithoutRunsSaysSo() {
-        assertThatThrownBy(() -> runs("nothing_here").run(Optional.empty())).isInstanceOf(OutputException.class)
-                .hasMessageContaining("the schema has no retailseg tables: publish a run with --publish first");
+        assertThatThrownBy(() -> runs("nothing_here").run(Optional.empty()))
+                .isInstanceOf(io.retailseg.InputException.class)
+                .hasMessageEndingWith("schema \"nothing_here\": no published runs: the schema has no retailseg tables"
+                        + " (publish a run with --publish first)");
         assertThat(db.count("SELECT count(*) FROM pg_namespace WHERE nspname = 'nothing_here'")).isZero();
     }
 

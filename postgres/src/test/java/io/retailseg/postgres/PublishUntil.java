@@ -17,7 +17,8 @@ public final class PublishUntil {
         long rows = Long.parseLong(args[4]);
         PgConnections connections = PgConnections.of(PgTarget.parse(args[0], PgEnvironment.system()),
                 Optional.empty(), PgEnvironment.system(), new PrintWriter(new StringWriter()));
-        PostgresSink sink = new PostgresSink(connections, SqlName.parse(args[1], 1, "--schema"), Migrations.current());
+        PostgresSink sink = new PostgresSink(new RunTables(connections, SqlName.parse(args[1], 1, "--schema"),
+                Migrations.current()));
         sink.publish(PublishFixture.published(args[2], 60, PublishFixture.run(6_000, 21)), Optional.of(1),
                 (s, n) -> {
                     if (s.equals(step) && n >= rows) {

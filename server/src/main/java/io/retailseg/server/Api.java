@@ -102,7 +102,8 @@ final class Api {
                                 415, "Content-Type is neither application/json nor text/csv, or a Content-Encoding"
                                         + " other than gzip, deflate or identity"), this::score),
                 new Route(HandlerType.POST, "/api/admin/reload", "admin",
-                        "Load a run folder (default: the current one again; serving from a database: a published run id, default the newest) and swap it in atomically",
+                        "Load a run folder (default: the current one again; serving from a database: a published"
+                                + " run id, default the newest) and swap it in atomically",
                         List.of(new Route.Param("run", "query", "string", false,
                                 "run folder to load (or JSON body {\"run\": ...})")),
                         List.of(ScoreRequest.JSON_TYPE), JSON_TYPE,

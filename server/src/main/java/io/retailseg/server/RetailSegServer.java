@@ -106,9 +106,10 @@ public final class RetailSegServer implements AutoCloseable {
      * @throws InputException when the run folder is not a complete run
      */
     public static RetailSegServer start(Settings settings) {
+        InetAddress address = address(settings.host()); // a bad --host is told before the run is read
         RunsRoot root = RunsRoot.of(settings.runsRoot() != null ? settings.runsRoot()
                 : RunsRoot.defaultFor(settings.run()));
-        return start(settings, RunSnapshot.load(settings.run()), root, java.util.Optional.empty());
+        return start(settings, address, RunSnapshot.load(settings.run()), root, java.util.Optional.empty());
     }
 
     /**
@@ -118,12 +119,13 @@ public final class RetailSegServer implements AutoCloseable {
      * @throws InputException when the provider's run is malformed
      */
     public static RetailSegServer start(Settings settings, RunProvider provider) {
-        return start(settings, provider.load(java.util.Optional.empty()), null, java.util.Optional.of(provider));
+        InetAddress address = address(settings.host());
+        return start(settings, address, provider.load(java.util.Optional.empty()), null,
+                java.util.Optional.of(provider));
     }
 
-    private static RetailSegServer start(Settings settings, RunSnapshot initial, RunsRoot root,
-                                         java.util.Optional<RunProvider> provider) {
-        InetAddress address = address(settings.host());
+    private static RetailSegServer start(Settings settings, InetAddress address, RunSnapshot initial,
+                                         RunsRoot root, java.util.Optional<RunProvider> provider) {
         Api api = new Api(initial, settings.adminToken(), settings.maxBodyBytes(), settings.maxLines(), root,
                 provider);
         List<Route> heads = api.routes().stream().filter(r -> r.method() == HandlerType.GET).toList();

@@ -1,5 +1,7 @@
 -- retailseg schema version 1: one row in runs per published run, its rows in the other tables keyed by
 -- run_id; the latest_* views show the newest run. ${schema} is the validated, quoted --schema.
+-- No foreign keys to runs: the one writer inserts and deletes a run's rows in one transaction, and a
+-- foreign key would check every copied row against runs (a per-row trigger, the bulk of the load time).
 
 CREATE TABLE ${schema}.runs (
     run_id        text PRIMARY KEY,
@@ -16,7 +18,7 @@ CREATE TABLE ${schema}.runs (
 );
 
 CREATE TABLE ${schema}.customers (
-    run_id                          text NOT NULL REFERENCES ${schema}.runs ON DELETE CASCADE,
+    run_id                          text NOT NULL,
     customer_id                     bigint NOT NULL,
     days_since_last_purchase        double precision NOT NULL,
     total_transactions              double precision NOT NULL,
@@ -41,7 +43,7 @@ CREATE TABLE ${schema}.customers (
 );
 
 CREATE TABLE ${schema}.segments (
-    run_id          text NOT NULL REFERENCES ${schema}.runs ON DELETE CASCADE,
+    run_id          text NOT NULL,
     segment         integer NOT NULL,
     name            text NOT NULL,
     size            integer NOT NULL,
@@ -51,7 +53,7 @@ CREATE TABLE ${schema}.segments (
 );
 
 CREATE TABLE ${schema}.top_products (
-    run_id       text NOT NULL REFERENCES ${schema}.runs ON DELETE CASCADE,
+    run_id       text NOT NULL,
     segment      integer NOT NULL,
     rank         integer NOT NULL,
     stock_code   text NOT NULL,
@@ -62,7 +64,7 @@ CREATE TABLE ${schema}.top_products (
 
 -- Columns are added by later versions (ALTER TABLE ... ADD COLUMN), so a loader names its columns.
 CREATE TABLE ${schema}.recommendations (
-    run_id       text NOT NULL REFERENCES ${schema}.runs ON DELETE CASCADE,
+    run_id       text NOT NULL,
     customer_id  bigint NOT NULL,
     segment      integer NOT NULL,
     rank         integer NOT NULL,
