@@ -10,10 +10,8 @@ import io.retailseg.recommend.TopProduct;
 import io.retailseg.runfolder.RunCsv;
 import io.retailseg.runfolder.RunJson;
 import io.retailseg.runfolder.RunSummary;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,7 +29,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  * Publishes a run into a schema ({@code --publish}, {@code --schema}): migrates the schema to this program's
  * version, then in the same single transaction deletes a run of the same id (so publishing twice is
  * idempotent), inserts the {@code runs} row and bulk-loads {@code customers}, {@code segments},
- * {@code top_products} and {@code recommendations} with {@code COPY ... FROM STDIN} (CSV), prunes to
+ * {@code top_products} and {@code recommendations} with {@code COPY ... FROM STDIN} (binary format), prunes to
  * {@code --keep-runs}, and commits. Until the commit no other session sees any of it; a failure, or the
  * process killed at any moment, leaves the database as it was (PostgreSQL rolls back the open transaction).
  */
@@ -135,14 +133,14 @@ public final class PostgresSink {
         listener.progress("runs", 1);
         copyCustomers(c, run.runId(), r, listener);
         copy(c, "segments", List.of("segment", "name", "size", "revenue_share", "profile"), summary.segments(),
-                (s, w) -> w.field(s.id()).field(s.name()).field(s.size()).field(s.revenueShare())
-                        .field(json(s)), listener, run.runId());
+                (s, w) -> w.int4(s.id()).text(s.name()).int4(s.size()).float8(s.revenueShare()).jsonb(json(s)),
+                listener, run.runId());
         copy(c, "top_products", List.of("segment", "rank", "stock_code", "description", "quantity"), r.topProducts(),
-                (TopProduct t, Row w) -> w.field(t.segment()).field(t.rank()).field(t.stockCode())
-                        .field(t.description()).field(t.quantity()), listener, run.runId());
+                (TopProduct t, BinaryCopyRow w) -> w.int4(t.segment()).int4(t.rank()).text(t.stockCode())
+                        .text(t.description()).int8(t.quantity()), listener, run.runId());
         copy(c, "recommendations", List.of("customer_id", "segment", "rank", "stock_code", "description"),
-                r.recommendations(), (Recommendation x, Row w) -> w.field(x.customerId()).field(x.segment())
-                        .field(x.rank()).field(x.stockCode()).field(x.description()), listener, run.runId());
+                r.recommendations(), (Recommendation x, BinaryCopyRow w) -> w.int8(x.customerId()).int4(x.segment())
+                        .int4(x.rank()).text(x.stockCode()).text(x.description()), listener, run.runId());
     }
 
     private void copyCustomers(Connection c, String runId, RunResult r, Listener listener)
@@ -158,84 +156,48 @@ public final class PostgresSink {
         for (int i = 0; i < rows.size(); i++) {
             indices.add(i);
         }
-        int components = rows.components();
-        copy(c, "customers", columns, indices, (Integer i, Row w) -> {
-            w.field(rows.id(i));
+        double[] pcs = new double[rows.components()];
+        copy(c, "customers", columns, indices, (Integer i, BinaryCopyRow w) -> {
+            w.int8(rows.id(i));
             for (Feature f : Feature.values()) {
-                w.field(rows.feature(i, f));
+                w.float8(rows.feature(i, f));
             }
-            w.field(rows.outlier(i) ? "t" : "f").field(r.outlierScore()[i]);
+            w.bool(rows.outlier(i)).float8(r.outlierScore()[i]);
             int segment = rows.segment(i);
             if (segment < 0) {
-                w.nullField().nullField();
+                w.nul().nul();
             } else {
-                StringBuilder pcs = new StringBuilder("{");
-                for (int k = 0; k < components; k++) {
-                    pcs.append(k == 0 ? "" : ",").append(rows.pc(i, k));
+                for (int k = 0; k < pcs.length; k++) {
+                    pcs[k] = rows.pc(i, k);
                 }
-                w.field(segment).field(pcs.append('}').toString());
+                w.int4(segment).float8Array(pcs);
             }
         }, listener, runId);
     }
 
-    /** Writes one row's fields as a CSV line, run id first. */
+    /** Writes one item's fields after the run id. */
     @FunctionalInterface
     private interface RowWriter<T> {
-        void write(T item, Row row) throws IOException;
-    }
-
-    /** A CSV line for COPY: an unquoted empty field is NULL, every text field is quoted. */
-    private static final class Row {
-        private final Writer out;
-
-        Row(Writer out) {
-            this.out = out;
-        }
-
-        Row field(String text) throws IOException {
-            out.write(",\"");
-            out.write(text.indexOf('"') < 0 ? text : text.replace("\"", "\"\""));
-            out.write('"');
-            return this;
-        }
-
-        Row field(long v) throws IOException {
-            out.write(',');
-            out.write(Long.toString(v));
-            return this;
-        }
-
-        Row field(double v) throws IOException {
-            out.write(',');
-            out.write(Double.toString(v)); // shortest text that reads back as the same double
-            return this;
-        }
-
-        Row nullField() throws IOException {
-            out.write(',');
-            return this;
-        }
+        void write(T item, BinaryCopyRow row) throws IOException;
     }
 
     private <T> void copy(Connection c, String table, List<String> columns, List<T> items, RowWriter<T> rows,
                           Listener listener, String runId) throws SQLException, IOException {
         listener.progress(table, 0);
         String sql = "COPY " + table(table) + " (run_id, " + String.join(", ", columns.stream().map(SqlName::quote)
-                .toList()) + ") FROM STDIN WITH (FORMAT csv)";
-        String quotedRunId = "\"" + runId.replace("\"", "\"\"") + "\"";
-        try (PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), sql, 1 << 16);
-             Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16)) {
-            Row row = new Row(out);
+                .toList()) + ") FROM STDIN WITH (FORMAT binary)";
+        try (PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), sql, 1 << 16)) {
+            BinaryCopyRow row = new BinaryCopyRow(new BufferedOutputStream(copy, 1 << 16));
+            row.header();
             long n = 0;
             for (T item : items) {
-                out.write(quotedRunId);
-                rows.write(item, row);
-                out.write('\n');
+                rows.write(item, row.begin(columns.size() + 1).text(runId));
                 if (++n % PROGRESS_ROWS == 0 || n == 1) { // the first row too: the copy has begun
-                    out.flush();
+                    row.flush();
                     listener.progress(table, n);
                 }
             }
+            row.trailer();
         }
         listener.progress(table, items.size());
     }
