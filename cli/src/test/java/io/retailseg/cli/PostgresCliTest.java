@@ -121,7 +121,21 @@ class PostgresCliTest {
             assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
             assertThat(reload.body()).contains("\"run\":\"" + secondId + "\"", "\"previous\":\"" + runId + "\"");
             assertThat(get(server.url() + "/api/health")).contains("\"run\":\"" + secondId + "\"");
+            // a named run id: the first run again; an unknown one is refused and the current run stays
+            assertThat(reload(server, "{\"run\": \"" + runId + "\"}").body()).contains("\"run\":\"" + runId + "\"");
+            HttpResponse<String> unknown = reload(server, "{\"run\": \"x' OR '1'='1\"}");
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            // the id was a bind parameter, so one id that is not there (the message stops before the quote, as
+            // every reload error stops before quoted input)
+            assertThat(unknown.body()).contains("schema \\\"shop\\\": no published run x; the current run stays");
+            assertThat(get(server.url() + "/api/health")).contains("\"run\":\"" + runId + "\"");
         }
+    }
+
+    private static HttpResponse<String> reload(RetailSegServer server, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/api/admin/reload"))
+                .header("Authorization", "Bearer token").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String firstCustomer(Path run) throws Exception {
