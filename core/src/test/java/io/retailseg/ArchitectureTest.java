@@ -111,4 +111,11 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..",
                 "io.retailseg.server..").check(classes);
     }
+
+    @Test
+    void theCoreLibraryHasNoDatabaseDependency() {
+        // JDBC and the PostgreSQL driver live in the postgres module, which depends on core, never the reverse
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..",
+                "io.retailseg.postgres..").check(classes);
+    }
 }

@@ -83,7 +83,7 @@ final class EvaluateCommand implements Callable<Integer> {
         HoldoutEvaluation.Split split = split();
         long start = System.nanoTime();
         HoldoutEvaluation.Result r = HoldoutEvaluation.run(options.config(),
-                TransactionSource.file(inputOptions.input, inputOptions.ingest()),
+                inputOptions.source(spec.commandLine().getErr()),
                 new HoldoutEvaluation.Options(split, bootstrap, migration),
                 new StderrProgress(spec.commandLine().getErr(), options.quiet));
         OutputFolder files = EvaluationWriter.files(r, out);

@@ -10,6 +10,7 @@ import io.retailseg.pipeline.RetailSeg;
 import io.retailseg.pipeline.RunResult;
 import io.retailseg.pipeline.SegmentProfile;
 import io.retailseg.pipeline.TransactionSource;
+import io.retailseg.postgres.PostgresSink;
 import io.retailseg.publish.OutputFolder;
 import io.retailseg.publish.RunWriter;
 import io.retailseg.report.Report;
@@ -17,6 +18,7 @@ import io.retailseg.clean.CleaningStep;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -33,29 +35,66 @@ final class Pipeline {
     static RunResult runAndWrite(Path input, IngestOptions ingest, RunConfig config, Path out, PrintWriter stdout,
                                  PrintWriter stderr, boolean quiet, Optional<SegmentationModel> previous,
                                  boolean report) {
-        if (Files.isRegularFile(out)) {
-            throw new UsageException("--out " + out + " is a file; expected a folder (it is created when missing)");
+        return runAndWrite(TransactionSource.file(input, ingest), config, Optional.of(out), Optional.empty(), stdout,
+                stderr, quiet, previous, report);
+    }
+
+    /**
+     * A database to publish the run into ({@code --publish}).
+     *
+     * @param keepRuns {@code --keep-runs}: runs kept, the newest first (all when empty)
+     */
+    record Publish(PostgresSink sink, Optional<Integer> keepRuns) {
+    }
+
+    /**
+     * Runs the pipeline on {@code source}, writes the run folder {@code out} (when given) and then publishes
+     * the same run, under the same run id, into the database (when given).
+     */
+    static RunResult runAndWrite(TransactionSource source, RunConfig config, Optional<Path> out,
+                                 Optional<Publish> publish, PrintWriter stdout, PrintWriter stderr, boolean quiet,
+                                 Optional<SegmentationModel> previous, boolean report) {
+        if (out.isPresent()) {
+            if (Files.isRegularFile(out.get())) {
+                throw new UsageException("--out " + out.get() + " is a file; expected a folder (it is created when"
+                        + " missing)");
+            }
+            OutputFolder.checkTarget(out.get()); // refuse a folder of other files before the work, not after
         }
-        OutputFolder.checkTarget(out); // refuse a folder of other files before the work, not after
         long start = System.nanoTime();
+        Instant startedAt = Instant.now();
         StderrProgress progress = new StderrProgress(stderr, quiet);
-        RunResult result = RetailSeg.run(config, TransactionSource.file(input, ingest),
-                preparingWritesAfterIngest(progress), previous);
-        // writing (and drawing the report) takes seconds on large runs: reported like a stage
-        String write = report ? "write+report" : "write";
-        progress.stageStarted(write);
-        long writeStart = System.nanoTime();
-        OutputFolder files = RunWriter.files(result, out);
-        if (report) {
-            files.add(Report.FILE, Report.fromRunFiles());
+        RunResult result = RetailSeg.run(config, source, preparingWritesAfterIngest(progress), previous);
+        Instant finishedAt = Instant.now();
+        String runId = OutputFolder.newRunId(startedAt);
+        if (out.isPresent()) {
+            // writing (and drawing the report) takes seconds on large runs: reported like a stage
+            String write = report ? "write+report" : "write";
+            progress.stageStarted(write);
+            long writeStart = System.nanoTime();
+            OutputFolder files = RunWriter.files(result, out.get());
+            if (report) {
+                files.add(Report.FILE, Report.fromRunFiles());
+            }
+            files.commit();
+            runId = files.runId();
+            progress.stageFinished(write, (System.nanoTime() - writeStart) / 1_000_000, "files in " + out.get());
         }
-        files.commit();
-        progress.stageFinished(write, (System.nanoTime() - writeStart) / 1_000_000, "files in " + out);
+        if (publish.isPresent()) {
+            progress.stageStarted("publish");
+            long publishStart = System.nanoTime();
+            publish.get().sink().publish(new PostgresSink.Run(runId, startedAt, finishedAt, result),
+                    publish.get().keepRuns(), PostgresSink.Listener.NONE);
+            progress.stageFinished("publish", (System.nanoTime() - publishStart) / 1_000_000, "run " + runId);
+        }
         printSummary(result, out, (System.nanoTime() - start) / 1_000_000, stdout);
-        if (report) {
-            stdout.printf("Report: %s%n", out.resolve(Report.FILE).toAbsolutePath());
-            stdout.flush();
+        if (publish.isPresent()) {
+            stdout.printf("Published run %s to %s.%n", runId, publish.get().sink().describe());
         }
+        if (report && out.isPresent()) {
+            stdout.printf("Report: %s%n", out.get().resolve(Report.FILE).toAbsolutePath());
+        }
+        stdout.flush();
         return result;
     }
 
@@ -68,7 +107,7 @@ final class Pipeline {
                 bad.skipped() == 1 ? "" : "s", bad.first().get(0).message()));
     }
 
-    static void printSummary(RunResult r, Path out, long millis, PrintWriter w) {
+    static void printSummary(RunResult r, Optional<Path> out, long millis, PrintWriter w) {
         badLines(r.cleaning().badLines()).ifPresent(w::println);
         w.printf(Locale.ROOT, "Read %,d lines from %s; kept %,d after cleaning:%n", r.rowsRead(), r.source(),
                 r.cleaning().rowsOut());
@@ -99,10 +138,13 @@ final class Pipeline {
         }
         w.printf(Locale.ROOT, "Recommendations: %,d for %,d customers.%n", r.recommendations().size(),
                 r.customers().size() - outliers);
-        w.printf(Locale.ROOT, "Wrote %s, %s, %s, %s, %s and %s to %s (%.1f s).%n", RunFolderLayout.SUMMARY,
-                RunFolderLayout.CUSTOMERS, RunFolderLayout.TOP_PRODUCTS, RunFolderLayout.RECOMMENDATIONS, RunFolderLayout.MODEL,
-                RunFolderLayout.DATA_PROFILE, out.toAbsolutePath(),
-                millis / 1000.0);
+        if (out.isPresent()) {
+            w.printf(Locale.ROOT, "Wrote %s, %s, %s, %s, %s and %s to %s (%.1f s).%n", RunFolderLayout.SUMMARY,
+                    RunFolderLayout.CUSTOMERS, RunFolderLayout.TOP_PRODUCTS, RunFolderLayout.RECOMMENDATIONS,
+                    RunFolderLayout.MODEL, RunFolderLayout.DATA_PROFILE, out.get().toAbsolutePath(), millis / 1000.0);
+        } else {
+            w.printf(Locale.ROOT, "Done in %.1f s.%n", millis / 1000.0);
+        }
         w.flush();
     }
 

@@ -3,6 +3,11 @@ package io.retailseg.cli;
 import io.retailseg.domain.Column;
 import io.retailseg.io.IngestOptions;
 import io.retailseg.model.SegmentationModel;
+import io.retailseg.pipeline.TransactionSource;
+import io.retailseg.postgres.RunTables;
+import io.retailseg.postgres.Migrations;
+import io.retailseg.postgres.PostgresSink;
+import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -19,13 +24,29 @@ import picocli.CommandLine.Option;
 
 /** {@code retailseg run}: the whole pipeline on a transactions file. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Clean, engineer features, flag outliers, segment and recommend; write the results to --out.")
+        description = "Clean, engineer features, flag outliers, segment and recommend; write the results to --out"
+                + " and/or publish them to a PostgreSQL database (--publish).")
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when missing).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (created when missing).")
     Path out;
+
+    @Option(names = "--publish", paramLabel = "URL",
+            description = "Also (or instead of --out) publish the run into a database, postgresql://HOST:PORT/DB,"
+                    + " in one transaction (password from PGPASSWORD, ~/.pgpass or --password-file).")
+    String publish;
+
+    @Option(names = "--schema", paramLabel = "NAME", defaultValue = Database.DEFAULT_SCHEMA,
+            description = "With --publish: the schema of the run tables (default: ${DEFAULT-VALUE}; created and"
+                    + " migrated when needed).")
+    String schema;
+
+    @Option(names = "--keep-runs", paramLabel = "N",
+            description = "With --publish: keep the newest N runs, deleting older ones in the same transaction"
+                    + " (default: keep all).")
+    Integer keepRuns;
 
     @Mixin
     InputOptions inputOptions;
@@ -43,11 +64,25 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out == null && publish == null) {
+            throw new UsageException("expected --out DIR, --publish URL or both");
+        }
+        if (publish == null && (keepRuns != null || !Database.DEFAULT_SCHEMA.equals(schema))) {
+            throw new UsageException("--schema and --keep-runs go with --publish");
+        }
+        if (keepRuns != null && keepRuns < 1) {
+            throw new UsageException("--keep-runs: expected 1 or more, found " + keepRuns);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Pipeline.Publish> sink = publish == null ? Optional.empty() : Optional.of(new Pipeline.Publish(
+                new PostgresSink(new RunTables(
+                        Database.connections("--publish", publish, inputOptions.passwordFile, err),
+                        Database.schema(schema), Migrations.current())), Optional.ofNullable(keepRuns)));
+        TransactionSource source = inputOptions.source(err);
         Optional<SegmentationModel> previous = previousModel == null ? Optional.empty()
                 : Optional.of(PreviousModel.read(previousModel));
-        Pipeline.runAndWrite(inputOptions.input, inputOptions.ingest(), options.config(), out,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), options.quiet, previous,
-                !report.noReport);
+        Pipeline.runAndWrite(source, options.config(), Optional.ofNullable(out), sink, spec.commandLine().getOut(),
+                err, options.quiet, previous, out != null && !report.noReport);
         return Main.OK;
     }
 

@@ -25,9 +25,13 @@ final class ScoreCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR|FILE",
-            description = "Output folder of 'retailseg run' (holding model.json), or a model.json file.")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "DIR|FILE|URL",
+            description = "Output folder of 'retailseg run' (holding model.json), a model.json file, or a database"
+                    + " postgresql://HOST:PORT/DB that runs were published to (the newest run's model, or --run-id's).")
+    String model;
+
+    @CommandLine.Mixin
+    PublishedRunOptions published;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
             description = "Transaction lines to score: CSV (plain or .gz) or XLSX in the Online Retail layout.")
@@ -51,8 +55,16 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        checkOut(input, model, out);
-        Scorer scorer = Scorer.of(selectRecommender(ModelCodec.read(model), recommender));
+        SegmentationModel saved;
+        if (Database.isUrl(model)) {
+            checkOut(input, input, out);
+            saved = published.runs("--model", model, spec.commandLine().getErr()).model(published.runId());
+        } else {
+            published.refuseWithout("--model");
+            checkOut(input, Path.of(model), out);
+            saved = ModelCodec.read(Path.of(model));
+        }
+        Scorer scorer = Scorer.of(selectRecommender(saved, recommender));
         Transactions lines = TransactionReader.read(input, format.ingestOptions());
         ScoreResult result = scorer.score(lines);
         ScoreWriter.write(result, scorer.model().recommendationsPerCustomer(), out);

@@ -23,8 +23,13 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "Output folder of 'retailseg run'.")
-    Path run;
+    @Option(names = "--run", required = true, paramLabel = "DIR|URL",
+            description = "Output folder of 'retailseg run', or a database postgresql://HOST:PORT/DB that runs were"
+                    + " published to (the newest run; a reload loads the newest again).")
+    String run;
+
+    @CommandLine.Mixin
+    PublishedRunOptions published;
 
     @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
@@ -70,20 +75,36 @@ final class ServeCommand implements Callable<Integer> {
         if (maxLines < 1) {
             throw new UsageException("--max-lines: expected a positive number, found " + maxLines);
         }
+        String token = adminToken != null ? adminToken : System.getenv(TOKEN_VARIABLE);
+        boolean database = Database.isUrl(run);
+        if (!database) {
+            published.refuseWithout("--run");
+        }
+        if (database && runsRoot != null) {
+            throw new UsageException("--runs-root goes with a run folder, not a postgresql:// --run");
+        }
         if (recommender != null) {
             RecommenderKind wanted = RunOptions.recommenderKind(recommender);
-            RecommenderKind served = ModelCodec.read(run).recommender().kind();
+            RecommenderKind served = (database
+                    ? published.runs("--run", run, spec.commandLine().getErr()).model(published.runId())
+                    : ModelCodec.read(Path.of(run))).recommender().kind();
             if (wanted != served) {
                 throw new UsageException("--recommender: the run in " + run + " recommends with " + served.id()
                         + ", not " + wanted.id() + "; run 'retailseg run --recommender " + wanted.id()
                         + "' and serve that run");
             }
         }
-        String token = adminToken != null ? adminToken : System.getenv(TOKEN_VARIABLE);
         RetailSegServer server;
         try {
-            server = RetailSegServer.start(new RetailSegServer.Settings(run, host, port, token, maxBodyBytes, maxLines,
-                    runsRoot));
+            if (database) {
+                RetailSegServer.Settings settings = new RetailSegServer.Settings(Path.of("."), host, port, token,
+                        maxBodyBytes, maxLines, null);
+                server = RetailSegServer.start(settings, new DatabaseRuns(published.runs("--run", run,
+                        spec.commandLine().getErr()), published.runId()));
+            } else {
+                server = RetailSegServer.start(new RetailSegServer.Settings(Path.of(run), host, port, token,
+                        maxBodyBytes, maxLines, runsRoot));
+            }
         } catch (StartException e) {
             if (e.kind() == StartException.Kind.SETTINGS) {
                 throw new UsageException(e.getMessage());

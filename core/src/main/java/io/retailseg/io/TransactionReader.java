@@ -115,7 +115,7 @@ public final class TransactionReader {
      */
     public static Transactions read(Path file, IngestOptions options, ReadProgress progress, StreamDigest digest) {
         if (isStandardInput(file)) {
-            return readStream(STANDARD_INPUT_NAME, System.in, options, progress, digest);
+            return readOnce(STANDARD_INPUT_NAME, System.in, options, progress, digest);
         }
         String source = file.toString();
         if (!Files.exists(file)) {
@@ -129,7 +129,7 @@ public final class TransactionReader {
             // FileInputStream, not Files.newInputStream: the latter's available() asks a pipe its position
             // ("Illegal seek")
             try (InputStream in = new java.io.FileInputStream(file.toFile())) {
-                return readStream(source, in, options, progress, digest);
+                return readOnce(source, in, options, progress, digest);
             } catch (IOException e) {
                 throw cannotRead(source, e);
             }
@@ -198,8 +198,36 @@ public final class TransactionReader {
         }
     }
 
+    /**
+     * Reads CSV lines (plain or gzip, by their first bytes) from a stream that can be read once: standard
+     * input, a named pipe, a database's {@code COPY ... TO STDOUT}. The same reader as a CSV file, with the
+     * memory check and progress; the bytes read and their CRC-32C go to {@code digest}. The stream is not
+     * closed.
+     *
+     * @param source names the stream in errors ({@code source:LINE: ...}, the header being line 1)
+     */
+    public static Transactions readStream(String source, InputStream raw, IngestOptions options,
+                                          ReadProgress progress, StreamDigest digest) {
+        return readOnce(source, raw, options, progress, digest);
+    }
+
+    /**
+     * Where each column sits in {@code header}, found as a CSV file's header is ({@code --columns}, else the
+     * Online Retail and Online Retail II names; trimmed, case-insensitive), indexed by {@link Column#ordinal()}.
+     *
+     * @throws InputException naming the first column that is missing
+     */
+    public static int[] columnIndices(String source, List<String> header, IngestOptions options) {
+        HeaderMapping mapping = HeaderMapping.resolve(source, 0, header, options.columnNames());
+        int[] index = new int[Column.values().length];
+        for (Column c : Column.values()) {
+            index[c.ordinal()] = mapping.index(c);
+        }
+        return index;
+    }
+
     /** Standard input or a named pipe: read once, CSV only (plain or gzip by its first bytes). */
-    private static Transactions readStream(String source, InputStream raw, IngestOptions options,
+    private static Transactions readOnce(String source, InputStream raw, IngestOptions options,
                                            ReadProgress progress, StreamDigest digest) {
         InvoiceDateParser dates = dateParser(source, options);
         digest.streamed = true;

@@ -100,9 +100,17 @@ public final class OutputFolder {
             throw new IllegalArgumentException("not an output folder: " + folder);
         }
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        this.runId = newRunId(createdAt);
+    }
+
+    /**
+     * A new run id for a run created at {@code createdAt}: {@code 20261129T093012Z-3fa9c1}, UTC time and 6
+     * random hex digits (also the id of a run published elsewhere than a folder).
+     */
+    public static String newRunId(Instant createdAt) {
         byte[] random = new byte[3];
         RANDOM.nextBytes(random);
-        this.runId = ID_TIME.format(createdAt) + "-" + HexFormat.of().formatHex(random);
+        return ID_TIME.format(createdAt) + "-" + HexFormat.of().formatHex(random);
     }
 
     /** This commit's run id, {@code 20261129T093012Z-3fa9c1}: the new folder is {@code NAME.<run-id>}. */

@@ -78,7 +78,7 @@ public final class RunWriter {
     }
 
     /** The run's customers as the rows of {@code customers.csv}, without copying them. */
-    static RunCsv.CustomerRows customerRows(RunResult r) {
+    public static RunCsv.CustomerRows customerRows(RunResult r) {
         CustomerTable t = r.customers();
         int components = r.pca().components().length;
         return new RunCsv.CustomerRows() {
@@ -156,7 +156,7 @@ public final class RunWriter {
                     byFeature(p.featureMeans()), byFeature(p.standardizedMeans())));
         }
         Optional<ModelProvenance.Matching> matching = r.model().provenance().segmentMatching();
-        return RunSummary.of(runId, new RunSummary.Input(r.source(), r.rowsRead()), RunSettings.of(r.config()), r.config().threads(),
+        return RunSummary.of(runId, input(r), RunSettings.of(r.config()), r.config().threads(),
                 cleaning, customers, pca, k, metrics, segments,
                 new RunSummary.Recommendations(fewerThanRequested(r), r.recommendations().size(),
                         r.model().recommender().kind(), r.model().offer(), r.model().recommender().parameters(),
@@ -164,6 +164,19 @@ public final class RunWriter {
                         RecommenderChoice.RULE, RecommenderChoice.EVIDENCE), matching,
                 r.timingsMillis());
     }
+
+    /**
+     * The input as summary.json names it: the source (a file, or a database, table or query), the lines read
+     * and, when the source has one, the checksum of its bytes (the file's, or the CSV text a database sent).
+     */
+    private static RunSummary.Input input(RunResult r) {
+        String checksum = r.model().provenance().input().checksum();
+        return new RunSummary.Input(r.source(), r.rowsRead(),
+                NO_CHECKSUM.equals(checksum) ? Optional.empty() : Optional.of(checksum));
+    }
+
+    /** {@link io.retailseg.model.InputIdentity#checksum()} of lines given in memory. */
+    private static final String NO_CHECKSUM = "none";
 
     private static long fewerThanRequested(RunResult r) {
         Map<Long, Integer> perCustomer = new LinkedHashMap<>();

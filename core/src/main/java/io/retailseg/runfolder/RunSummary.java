@@ -58,7 +58,22 @@ public record RunSummary(String format, int formatVersion,
                 metrics, other, recommendations, segmentMatching, timingsMs);
     }
 
-    public record Input(String path, long rowsRead) {
+    /**
+     * @param path the file, or the database and table or query ({@code postgresql://HOST:PORT/DB table "t"})
+     * @param rowsRead lines read
+     * @param checksum the CRC-32C of the bytes read ({@code crc32c:HEX}: the file's, or the CSV text a database's
+     *     COPY sent), absent for lines given in memory and in summaries written before it was recorded
+     */
+    public record Input(String path, long rowsRead,
+                        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> checksum) {
+        public Input {
+            checksum = checksum == null ? Optional.empty() : checksum;
+        }
+
+        /** An input without a checksum (lines given in memory). */
+        public Input(String path, long rowsRead) {
+            this(path, rowsRead, Optional.empty());
+        }
     }
 
     /** @param badLines lines skipped while reading ({@code --on-bad-lines skip}): zero and empty when none */

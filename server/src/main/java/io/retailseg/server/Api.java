@@ -41,12 +41,15 @@ final class Api {
     private final long maxBodyBytes;
     private final int maxLines;
     private final RunsRoot runsRoot;
+    private final java.util.Optional<RunProvider> provider;
     private final List<Route> routes;
     private final byte[] dashboard;
     private final byte[] docs;
 
-    Api(RunSnapshot initial, String adminToken, long maxBodyBytes, int maxLines, RunsRoot runsRoot) {
+    Api(RunSnapshot initial, String adminToken, long maxBodyBytes, int maxLines, RunsRoot runsRoot,
+        java.util.Optional<RunProvider> provider) {
         this.current = new AtomicReference<>(initial);
+        this.provider = provider;
         this.adminToken = adminToken;
         this.maxBodyBytes = maxBodyBytes;
         this.maxLines = maxLines;
@@ -99,7 +102,8 @@ final class Api {
                                 415, "Content-Type is neither application/json nor text/csv, or a Content-Encoding"
                                         + " other than gzip, deflate or identity"), this::score),
                 new Route(HandlerType.POST, "/api/admin/reload", "admin",
-                        "Load a run folder (default: the current one again) and swap it in atomically",
+                        "Load a run folder (default: the current one again; serving from a database: a published"
+                                + " run id, default the newest) and swap it in atomically",
                         List.of(new Route.Param("run", "query", "string", false,
                                 "run folder to load (or JSON body {\"run\": ...})")),
                         List.of(ScoreRequest.JSON_TYPE), JSON_TYPE,
@@ -122,7 +126,7 @@ final class Api {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "ok");
         m.put("run", s.id());
-        m.put("folder", s.folder().toString());
+        m.put("folder", s.origin());
         m.put("loaded_at", s.loadedAt().toString());
         m.put("customers", s.customers().size());
         m.put("segments", s.segments());
@@ -263,13 +267,17 @@ final class Api {
             }
             folder = node.has("run") ? node.get("run").asText() : null;
         }
-        RunSnapshot next = folder == null || folder.isBlank() ? runsRoot.reload(before.folder())
+        String named = folder;
+        RunSnapshot next = provider.isPresent()
+                ? RunsRoot.guarded(() -> provider.get().load(named == null || named.isBlank()
+                        ? java.util.Optional.empty() : java.util.Optional.of(named)), before.origin())
+                : folder == null || folder.isBlank() ? runsRoot.reload(java.nio.file.Path.of(before.origin()))
                 : runsRoot.load(folder);
         current.set(next);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("run", next.id());
         out.put("previous", before.id());
-        out.put("folder", next.folder().toString());
+        out.put("folder", next.origin());
         out.put("customers", next.customers().size());
         out.put("segments", next.segments());
         json(ctx, out);

@@ -106,11 +106,28 @@ public final class RetailSegServer implements AutoCloseable {
      * @throws InputException when the run folder is not a complete run
      */
     public static RetailSegServer start(Settings settings) {
-        InetAddress address = address(settings.host());
+        InetAddress address = address(settings.host()); // a bad --host is told before the run is read
         RunsRoot root = RunsRoot.of(settings.runsRoot() != null ? settings.runsRoot()
                 : RunsRoot.defaultFor(settings.run()));
-        RunSnapshot initial = RunSnapshot.load(settings.run());
-        Api api = new Api(initial, settings.adminToken(), settings.maxBodyBytes(), settings.maxLines(), root);
+        return start(settings, address, RunSnapshot.load(settings.run()), root, java.util.Optional.empty());
+    }
+
+    /**
+     * Loads the run {@code provider} chooses and starts serving it; a reload asks the provider again
+     * ({@link Settings#run()} and {@link Settings#runsRoot()} are not used).
+     *
+     * @throws InputException when the provider's run is malformed
+     */
+    public static RetailSegServer start(Settings settings, RunProvider provider) {
+        InetAddress address = address(settings.host());
+        return start(settings, address, provider.load(java.util.Optional.empty()), null,
+                java.util.Optional.of(provider));
+    }
+
+    private static RetailSegServer start(Settings settings, InetAddress address, RunSnapshot initial,
+                                         RunsRoot root, java.util.Optional<RunProvider> provider) {
+        Api api = new Api(initial, settings.adminToken(), settings.maxBodyBytes(), settings.maxLines(), root,
+                provider);
         List<Route> heads = api.routes().stream().filter(r -> r.method() == HandlerType.GET).toList();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -26,13 +26,14 @@ import java.util.List;
  *
  * @param id the run id from the folder's {@code run.json} ({@code 20261129T093012Z-3fa9c1}): names the run in every
  *     response
- * @param folder the run folder as given (normally the {@code --out} link; a reload resolves it again)
+ * @param origin where the run was read from: the run folder as given (normally the {@code --out} link; a reload
+ *     resolves it again), or a database and schema
  * @param loadedAt when the snapshot was read
  * @param scorer the model, ready to score lines
  * @param summary {@code summary.json}
  * @param customers every customer of the run, by ascending id
  */
-public record RunSnapshot(String id, Path folder, Instant loadedAt, Scorer scorer, RunSummary summary,
+public record RunSnapshot(String id, String origin, Instant loadedAt, Scorer scorer, RunSummary summary,
                           List<Customer> customers) {
 
     public RunSnapshot {
@@ -95,20 +96,37 @@ public record RunSnapshot(String id, Path folder, Instant loadedAt, Scorer score
         }
         Path modelFile = run.file(RunFolderLayout.MODEL);
         SegmentationModel model = ModelCodec.read(modelFile);
-        Scorer scorer = Scorer.of(model);
         Path summaryFile = folder.resolve(RunFolderLayout.SUMMARY);
         RunSummary summary = RunSummary.read(summaryFile, summaryFile.toString());
         run.checkRunId(summaryFile, summary.runId());
-        for (int s = 0; s < scorer.model().k(); s++) {
+        checkSegments(model, summary, summaryFile.toString(), modelFile.getFileName().toString());
+        List<Customer> customers = readCustomers(folder, model.k());
+        return new RunSnapshot(run.runId(), given.toString(), Instant.now(), Scorer.of(model), summary, customers);
+    }
+
+    /**
+     * A run read from elsewhere than a folder (a {@link RunProvider}): the same checks as a folder's files.
+     *
+     * @param origin names where it was read from, in responses and errors
+     * @param customers by ascending id
+     * @throws InputException when the summary lacks a segment of the model
+     */
+    public static RunSnapshot of(String id, String origin, SegmentationModel model, RunSummary summary,
+                                 List<Customer> customers) {
+        checkSegments(model, summary, origin + " summary", origin + " model");
+        return new RunSnapshot(id, origin, Instant.now(), Scorer.of(model), summary, customers);
+    }
+
+    private static void checkSegments(SegmentationModel model, RunSummary summary, String summaryName,
+                                      String modelName) {
+        for (int s = 0; s < model.k(); s++) {
             int id = s;
             if (summary.segments().stream().noneMatch(x -> x.id() == id)) {
-                throw new InputException(summaryFile.toString(), 0, "segments",
-                        "expected an entry for every segment 0.." + (scorer.model().k() - 1) + " of "
-                                + modelFile.getFileName() + ", found none for segment " + id);
+                throw new InputException(summaryName, 0, "segments",
+                        "expected an entry for every segment 0.." + (model.k() - 1) + " of "
+                                + modelName + ", found none for segment " + id);
             }
         }
-        List<Customer> customers = readCustomers(folder, scorer.model().k());
-        return new RunSnapshot(run.runId(), given, Instant.now(), scorer, summary, customers);
     }
 
     /** The customer with {@code id}, or null. */

@@ -88,7 +88,7 @@ final class RunsRoot {
                 + "' under the runs root (reload loads folders under the server's --runs-root only)");
     }
 
-    private static RunSnapshot guarded(java.util.function.Supplier<RunSnapshot> load, String what) {
+    static RunSnapshot guarded(java.util.function.Supplier<RunSnapshot> load, String what) {
         try {
             return load.get();
         } catch (RunSnapshot.OutsideRoot e) {
