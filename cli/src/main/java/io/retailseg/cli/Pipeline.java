@@ -1,6 +1,7 @@
 package io.retailseg.cli;
 
 import io.retailseg.runfolder.RunFolderLayout;
+import io.retailseg.config.RecommenderKind;
 import io.retailseg.config.RunConfig;
 import io.retailseg.domain.BadLines;
 import io.retailseg.io.IngestOptions;
@@ -12,6 +13,7 @@ import io.retailseg.pipeline.SegmentProfile;
 import io.retailseg.pipeline.TransactionSource;
 import io.retailseg.publish.OutputFolder;
 import io.retailseg.publish.RunWriter;
+import io.retailseg.recommend.RecommenderChoice;
 import io.retailseg.report.Report;
 import io.retailseg.clean.CleaningStep;
 import java.io.PrintWriter;
@@ -99,11 +101,19 @@ final class Pipeline {
         }
         w.printf(Locale.ROOT, "Recommendations: %,d for %,d customers.%n", r.recommendations().size(),
                 r.customers().size() - outliers);
+        w.println(recommenderLine(r));
         w.printf(Locale.ROOT, "Wrote %s, %s, %s, %s, %s and %s to %s (%.1f s).%n", RunFolderLayout.SUMMARY,
                 RunFolderLayout.CUSTOMERS, RunFolderLayout.TOP_PRODUCTS, RunFolderLayout.RECOMMENDATIONS, RunFolderLayout.MODEL,
                 RunFolderLayout.DATA_PROFILE, out.toAbsolutePath(),
                 millis / 1000.0);
         w.flush();
+    }
+
+    /** "Recommender: hybrid (offer new_only): the default: ...", the line summary.json's why says in full. */
+    static String recommenderLine(RunResult r) {
+        RecommenderKind kind = r.model().recommender().kind();
+        return "Recommender: " + kind.id() + " (offer " + r.model().offer().id() + "): "
+                + RecommenderChoice.why(kind, r.config().compat()) + ".";
     }
 
     /**
