@@ -31,14 +31,32 @@ function number(v) {
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }
 
-function recommendationText(recs) {
-  return recs.length === 0 ? '—' : recs.map((r) => r.stock_code + ' ' + r.description).join('; ');
+// One recommended product with the reason it was made, as a list item: "CODE DESCRIPTION" then the reason.
+function recommendationItem(r) {
+  const li = text('li', r.stock_code + ' ' + r.description);
+  const reason = text('span', r.reason);
+  reason.className = 'reason';
+  li.append(' — ', reason);
+  return li;
+}
+
+function recommendationList(recs) {
+  if (recs.length === 0) {
+    return text('td', '—');
+  }
+  const td = document.createElement('td');
+  const list = document.createElement('ol');
+  list.className = 'recommendations';
+  recs.forEach((r) => list.appendChild(recommendationItem(r)));
+  td.appendChild(list);
+  return td;
 }
 
 async function loadOverview() {
   const health = await api('/api/health');
   $('run-id').textContent = health.run;
   $('run-customers').textContent = health.customers;
+  $('run-recommender').textContent = health.recommender + ' (' + health.offer + ')';
   const data = await api('/api/segments');
   const body = $('segments-table').querySelector('tbody');
   body.replaceChildren();
@@ -104,7 +122,7 @@ async function searchCustomer(event) {
       : 'Segment ' + c.segment + ': ' + c.segment_name;
     const recs = $('customer-recommendations');
     recs.replaceChildren();
-    c.recommendations.forEach((r) => recs.appendChild(text('li', r.stock_code + ' ' + r.description)));
+    c.recommendations.forEach((r) => recs.appendChild(recommendationItem(r)));
     if (c.recommendations.length === 0) {
       recs.appendChild(text('li', 'none'));
     }
@@ -135,7 +153,7 @@ async function scoreLines(event) {
       String(c.customer_id),
       c.is_outlier ? '—' : c.segment + ': ' + c.segment_name,
       c.is_outlier ? 'yes' : 'no',
-      recommendationText(c.recommendations),
+      recommendationList(c.recommendations),
     ])));
     result.not_scored.forEach((n) => $('score-not-scored')
       .appendChild(text('li', 'Customer ' + n.customer_id + ' not scored: ' + n.reason)));

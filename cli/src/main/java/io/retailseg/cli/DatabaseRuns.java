@@ -31,7 +31,7 @@ final class DatabaseRuns implements RunProvider {
             List<RunSnapshot.Pick> picks = new ArrayList<>();
             while (next < recs.size() && recs.get(next).customerId() == c.id()) {
                 Recommendation rec = recs.get(next++);
-                picks.add(new RunSnapshot.Pick(rec.rank(), rec.stockCode(), rec.description()));
+                picks.add(new RunSnapshot.Pick(rec.rank(), rec.stockCode(), rec.description(), rec.score(), rec.reason()));
             }
             customers.add(new RunSnapshot.Customer(c.id(), c.features(), c.outlier(), c.segment(), List.copyOf(picks)));
         }

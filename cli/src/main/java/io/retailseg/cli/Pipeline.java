@@ -1,6 +1,7 @@
 package io.retailseg.cli;
 
 import io.retailseg.runfolder.RunFolderLayout;
+import io.retailseg.config.RecommenderKind;
 import io.retailseg.config.RunConfig;
 import io.retailseg.domain.BadLines;
 import io.retailseg.io.IngestOptions;
@@ -13,6 +14,7 @@ import io.retailseg.pipeline.TransactionSource;
 import io.retailseg.postgres.PostgresSink;
 import io.retailseg.publish.OutputFolder;
 import io.retailseg.publish.RunWriter;
+import io.retailseg.recommend.RecommenderChoice;
 import io.retailseg.report.Report;
 import io.retailseg.clean.CleaningStep;
 import java.io.PrintWriter;
@@ -138,6 +140,7 @@ final class Pipeline {
         }
         w.printf(Locale.ROOT, "Recommendations: %,d for %,d customers.%n", r.recommendations().size(),
                 r.customers().size() - outliers);
+        w.println(recommenderLine(r));
         if (out.isPresent()) {
             w.printf(Locale.ROOT, "Wrote %s, %s, %s, %s, %s and %s to %s (%.1f s).%n", RunFolderLayout.SUMMARY,
                     RunFolderLayout.CUSTOMERS, RunFolderLayout.TOP_PRODUCTS, RunFolderLayout.RECOMMENDATIONS,
@@ -146,6 +149,13 @@ final class Pipeline {
             w.printf(Locale.ROOT, "Done in %.1f s.%n", millis / 1000.0);
         }
         w.flush();
+    }
+
+    /** "Recommender: hybrid (offer new_only): the default: ...", the line summary.json's why says in full. */
+    static String recommenderLine(RunResult r) {
+        RecommenderKind kind = r.model().recommender().kind();
+        return "Recommender: " + kind.id() + " (offer " + r.model().offer().id() + "): "
+                + RecommenderChoice.why(kind, r.config().compat()) + ".";
     }
 
     /**

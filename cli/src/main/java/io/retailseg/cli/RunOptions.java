@@ -149,6 +149,8 @@ final class RunOptions {
                     Map.entry("--top-products", Integer.toString(d.topProducts())),
                     Map.entry("--recommendations", Integer.toString(d.recommendationsPerCustomer())),
                     Map.entry("--rank-by", d.rankBy().name().toLowerCase(Locale.ROOT)),
+                    // --recommender has none here: its default depends on --compat (RunConfig.defaultRecommender)
+                    Map.entry("--offer", d.offer() == OfferMode.NEW_ONLY ? "new" : d.offer().id()),
                     Map.entry("--silhouette-sample", Integer.toString(d.silhouetteSampleSize())));
         }
 

@@ -82,7 +82,7 @@ class CliTest {
         assertThat(customers).hasSize(summary.at("/customers/total").asInt() + 1);
         assertThat(customers.get(1)).matches("\\d+,.*");
         assertThat(Files.readAllLines(out.resolve("recommendations.csv")).get(0))
-                .isEqualTo("CustomerID,Segment,Rank,StockCode,Description");
+                .isEqualTo("CustomerID,Segment,Rank,StockCode,Description,Score,Reason");
         assertThat(Files.readAllLines(out.resolve("top_products.csv")).get(0))
                 .isEqualTo("Segment,Rank,StockCode,Description,Quantity");
         JsonNode model = new ObjectMapper().readTree(out.resolve("model.json").toFile());

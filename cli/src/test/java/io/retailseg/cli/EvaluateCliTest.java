@@ -41,14 +41,25 @@ class EvaluateCliTest {
         assertThat(o.err()).contains("fit_training", "bootstrap", "migration");
         assertThat(o.out()).contains("mode new_only", "mode any", "| segment_quantity |", "| segment_buyers |",
                 "| segment_revenue |", "| global_quantity |", "| random |", "| repeat |", "| co_purchase |",
-                "| ease |", "| als |",
+                "| co_purchase_all |", "| ease |", "| als |", "| hybrid |",
                 "adjusted Rand index mean", "Jaccard stability", "| from \\ to |", "Wrote evaluation.json");
         JsonNode e = JSON.readTree(out.resolve("evaluation.json").toFile());
         assertThat(e.at("/format").asText()).isEqualTo("retailseg-evaluation");
         assertThat(e.at("/split/rule").asText()).isEqualTo("holdout_days");
         assertThat(LocalDate.parse(e.at("/split/split_day").asText()))
                 .isEqualTo(LocalDate.parse(e.at("/split/last_day").asText()).minusDays(39));
-        assertThat(e.at("/recommenders")).hasSize(18);   // 9 recommenders x 2 modes
+        assertThat(e.at("/recommenders")).hasSize(22);   // 11 recommenders x 2 modes
+        // the run's recommender (the hybrid by default) is marked, in both modes, and its fit was timed and sized
+        List<String> defaults = new java.util.ArrayList<>();
+        for (JsonNode r : e.at("/recommenders")) {
+            if (r.at("/default").asBoolean()) {
+                defaults.add(r.at("/name").asText());
+                assertThat(r.at("/train_ms").asLong()).isNotNegative();
+                assertThat(r.at("/state_bytes").asLong()).isPositive();
+            }
+            assertThat(r.at("/default").isBoolean()).isTrue();
+        }
+        assertThat(defaults).containsExactly("hybrid", "hybrid");
         for (JsonNode r : e.at("/recommenders")) {
             assertThat(r.at("/metrics")).hasSize(4);
             assertThat(r.at("/customers_evaluated").asInt()).isEqualTo(r.at("/mode").asText().equals("any")
@@ -91,8 +102,11 @@ class EvaluateCliTest {
         assertThat(execute("evaluate", "--input", generated.toString(), "--out", again.toString(), "--holdout-days",
                 "40", "--bootstrap", "3", "--k", "3", "--threads", "3", "--quiet").exitCode()).isZero();
         JsonNode e2 = JSON.readTree(again.resolve("evaluation.json").toFile());
-        ((ObjectNode) e).remove(List.of("timings_ms", "threads", "run_id"));
-        ((ObjectNode) e2).remove(List.of("timings_ms", "threads", "run_id"));
+        for (JsonNode file : List.of(e, e2)) {
+            ((ObjectNode) file).remove(List.of("timings_ms", "threads", "run_id"));
+            // each recommender's training time is a timing too; its state size is not
+            file.at("/recommenders").forEach(r -> ((ObjectNode) r).remove("train_ms"));
+        }
         assertThat(e2).isEqualTo(e);
     }
 

@@ -2,15 +2,11 @@ package io.retailseg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import io.retailseg.generate.SyntheticRetailGenerator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,10 +33,8 @@ class ScoreCommandTest {
                 .exitCode()).isZero();
     }
 
-    private static List<NamedCsvRecord> read(Path file) throws IOException {
-        try (CsvReader<NamedCsvRecord> r = CsvReader.builder().ofNamedCsvRecord(file, StandardCharsets.UTF_8)) {
-            return r.stream().toList();
-        }
+    private static List<NamedCsvRecord> read(Path file) {
+        return RecColumns.read(file);
     }
 
     @Test
@@ -54,14 +48,12 @@ class ScoreCommandTest {
         List<NamedCsvRecord> customers = read(run.resolve("customers.csv"));
         List<NamedCsvRecord> scored = read(out);
         assertThat(scored).hasSize(customers.size());
-        Map<String, List<String>> recommended = new HashMap<>();
-        for (NamedCsvRecord r : read(run.resolve("recommendations.csv"))) {
-            recommended.computeIfAbsent(r.getField("CustomerID"), x -> new ArrayList<>()).add(r.getField("StockCode"));
-        }
+        Map<String, List<String>> recommended = RecColumns.ofRun(run.resolve("recommendations.csv"));
         List<String> header = read(out).get(0).getHeader();
         assertThat(header).startsWith("CustomerID", "Days_Since_Last_Purchase").endsWith("Outlier_Score", "Is_Outlier",
-                "Segment", "Segment_Name", "Rec1_StockCode", "Rec1_Description", "Rec2_StockCode", "Rec2_Description",
-                "Rec3_StockCode", "Rec3_Description");
+                "Segment", "Segment_Name", "Rec1_StockCode", "Rec1_Description", "Rec1_Score", "Rec1_Reason",
+                "Rec2_StockCode", "Rec2_Description", "Rec2_Score", "Rec2_Reason", "Rec3_StockCode", "Rec3_Description",
+                "Rec3_Score", "Rec3_Reason");
         for (int i = 0; i < customers.size(); i++) {
             NamedCsvRecord want = customers.get(i);
             NamedCsvRecord got = scored.get(i);
@@ -71,13 +63,8 @@ class ScoreCommandTest {
                             .isEqualTo(want.getField(column));
                 }
             }
-            List<String> recs = new ArrayList<>();
-            for (int r = 1; r <= 3; r++) {
-                if (!got.getField("Rec" + r + "_StockCode").isEmpty()) {
-                    recs.add(got.getField("Rec" + r + "_StockCode"));
-                }
-            }
-            assertThat(recs).isEqualTo(recommended.getOrDefault(want.getField("CustomerID"), List.of()));
+            assertThat(RecColumns.ofScored(got)).isEqualTo(recommended.getOrDefault(want.getField("CustomerID"),
+                    List.of()));
         }
     }
 

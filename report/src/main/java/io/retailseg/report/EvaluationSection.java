@@ -123,6 +123,29 @@ final class EvaluationSection implements Section {
         return names;
     }
 
+    /** The recommender the evaluation's run uses ({@code "default": true} in {@code evaluation.json}), if listed. */
+    static Optional<String> defaultRecommender(EvaluationReport e) {
+        return e.recommenders().stream().filter(EvaluationReport.Recommender::isDefault)
+                .map(EvaluationReport.Recommender::name).findFirst();
+    }
+
+    /** A training time: {@code 850 ms}, {@code 12.3 s}. */
+    static String milliseconds(long ms) {
+        return ms < 1000 ? ms + " ms" : Html.number(ms / 1000.0) + " s";
+    }
+
+    /** A size in bytes: {@code 512 B}, {@code 12.3 KB}, {@code 4.5 MB} (powers of 1024). */
+    static String bytes(long n) {
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        double v = n;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return u == 0 ? n + " B" : Html.number(v) + " " + units[u];
+    }
+
     static String reference(EvaluationReport e) {
         return e.comparisons().reference().orElse(DEFAULT_REFERENCE);
     }
@@ -245,7 +268,9 @@ final class EvaluationSection implements Section {
         String[][] metrics = {{"precision", "P"}, {"recall", "R"}, {"hit_rate", "HR"}, {"ndcg", "NDCG"}};
         StringBuilder b = new StringBuilder("<p class=\"how\">Means over the customers evaluated in each mode;"
                 + " the best value of each column is in bold. cov@10: share of the catalogue that appears in"
-                + " someone's first 10.</p>");
+                + " someone's first 10. train: wall time to fit the recommender on the training lines; state: the"
+                + " memory its fitted state holds. <span class=\"badge\">default</span> marks the recommender of"
+                + " the run (" + Html.escape(defaultRecommender(e).orElse("none of these")) + ").</p>");
         for (Map.Entry<String, String> mode : MODES.entrySet()) {
             b.append("<div class=\"scroll\"><table class=\"numbers eval-metrics\" data-mode=\"").append(mode.getKey())
                     .append("\"><caption>Mode: ").append(Html.escape(mode.getValue()))
@@ -255,22 +280,25 @@ final class EvaluationSection implements Section {
                     b.append("<th>").append(m[1]).append('@').append(n).append("</th>");
                 }
             }
-            b.append("<th>cov@").append(HEADLINE_N).append("</th></tr></thead><tbody>");
+            b.append("<th>cov@").append(HEADLINE_N).append("</th><th>train</th><th>state</th></tr></thead><tbody>");
             for (String name : recommenders(e)) {
                 Optional<EvaluationReport.Recommender> s = score(e, name, mode.getKey());
                 if (s.isEmpty()) {
                     continue;
                 }
-                b.append("<tr").append(name.equals(reference(e)) ? " class=\"reference\"" : "").append("><td title=\"")
+                String classes = (name.equals(reference(e)) ? "reference " : "") + (s.get().isDefault() ? "default" : "");
+                b.append("<tr").append(classes.isEmpty() ? "" : " class=\"" + classes.trim() + "\"").append("><td title=\"")
                         .append(Html.escape(s.get().description())).append("\">")
-                        .append(Html.escape(name)).append("</td><td>")
-                        .append(Html.count(s.get().customersEvaluated())).append("</td>");
+                        .append(Html.escape(name)).append(s.get().isDefault() ? " <span class=\"badge\">default</span>" : "")
+                        .append("</td><td>").append(Html.count(s.get().customersEvaluated())).append("</td>");
                 for (String[] m : metrics) {
                     for (int n : CUTOFFS) {
                         b.append(cell(e, name, mode.getKey(), m[0], n));
                     }
                 }
-                b.append(cell(e, name, mode.getKey(), "coverage", HEADLINE_N)).append("</tr>");
+                b.append(cell(e, name, mode.getKey(), "coverage", HEADLINE_N)).append("<td class=\"train\">")
+                        .append(milliseconds(s.get().trainMs())).append("</td><td class=\"state\">")
+                        .append(bytes(s.get().stateBytes())).append("</td></tr>");
             }
             b.append("</tbody></table></div>");
         }

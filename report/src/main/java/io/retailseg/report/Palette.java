@@ -22,11 +22,11 @@ final class Palette {
     /**
      * Lines that are not segments (the recommenders of the evaluation): Paul Tol's "bright" scheme
      * (colour-blind safe; its grey fifth, where the evaluation draws the random baseline), then black and
-     * the orange of Tol's "vibrant" scheme: nine, one per recommender, so the last (als) does not repeat
-     * the reference rule's blue.
+     * the orange, teal and red of Tol's "vibrant" scheme: eleven, one per recommender of
+     * {@code evaluation.json} format 2, so none repeats the reference rule's blue.
      */
     private static final String[] SERIES = {"#4477AA", "#EE6677", "#228833", "#CCBB44", "#BBBBBB", "#AA3377",
-        "#66CCEE", "#000000", "#EE7733"};
+        "#66CCEE", "#000000", "#EE7733", "#009988", "#CC3311"};
 
     private Palette() {
     }

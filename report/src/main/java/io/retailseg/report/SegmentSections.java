@@ -3,7 +3,10 @@ package io.retailseg.report;
 import static io.retailseg.report.Options.list;
 import static io.retailseg.report.Options.map;
 
+import io.retailseg.config.OfferMode;
+import io.retailseg.config.RecommenderKind;
 import io.retailseg.recommend.Recommendation;
+import io.retailseg.recommend.RecommenderChoice;
 import io.retailseg.recommend.TopProduct;
 import io.retailseg.runfolder.RunCsv;
 import io.retailseg.runfolder.RunSummary;
@@ -376,11 +379,56 @@ final class SegmentSections {
             for (int n = 0; n < wanted; n++) {
                 fewer += histogram[n];
             }
-            String intro = "<p>Each segmented customer is offered the best sellers of their segment that they have"
-                    + " not bought yet, up to " + wanted + ". " + (fewer == 0 ? "Every segmented customer gets all "
-                    + wanted + "." : "<strong>" + Html.count(fewer) + "</strong> customers get fewer than " + wanted
-                    + " because they already bought most of their segment's best sellers.") + "</p>";
-            return List.of(new Text(intro), new Figure(counts(histogram)), new Text(sample(d)));
+            RunSummary.Recommendations rec = d.summary().recommendations();
+            boolean reference = rec.recommender() == RecommenderKind.SEGMENT_BEST_SELLERS;
+            String what = reference ? "the best sellers of their segment that they have not bought yet"
+                    : "the products the <strong>" + Html.escape(rec.recommender().id()) + "</strong> recommender"
+                    + " ranks highest for them from their own purchases"
+                    + (rec.offer() == OfferMode.ANY ? ", re-buys included" : ", none they have bought");
+            String intro = "<p>Each segmented customer is offered " + what + ", up to " + wanted + ". "
+                    + (fewer == 0 ? "Every segmented customer gets all " + wanted + "." : "<strong>"
+                    + Html.count(fewer) + "</strong> customers get fewer than " + wanted
+                    + (reference ? " because they already bought most of their segment's best sellers."
+                    : " because the recommender has fewer candidates for them.")) + "</p>";
+            return List.of(new Text(intro + recommender(rec)), new Figure(counts(histogram)), new Text(sample(d)));
+        }
+
+        /**
+         * The recommender that made the lists: its name, offer mode, why it was chosen, the rule, its
+         * parameters, and the hold-out numbers behind the default when the run recorded them.
+         */
+        static String recommender(RunSummary.Recommendations rec) {
+            StringBuilder html = new StringBuilder("<table class=\"recommender\"><caption>The recommender</caption>"
+                    + "<tbody>");
+            html.append("<tr><th>recommender</th><td>").append(Html.escape(rec.recommender().id())).append("</td></tr>");
+            html.append("<tr><th>offer mode</th><td>").append(Html.escape(rec.offer().id())).append(" <span class=\"muted\">")
+                    .append(rec.offer() == OfferMode.ANY ? "(products the customer bought may be offered again)"
+                            : "(only products the customer has not bought)").append("</span></td></tr>");
+            html.append("<tr><th>why</th><td>").append(Html.escape(rec.why())).append("</td></tr>");
+            html.append("<tr><th>rule</th><td>").append(Html.escape(rec.rule())).append("</td></tr>");
+            StringBuilder parameters = new StringBuilder();
+            rec.parameters().forEach((name, value) -> parameters.append(parameters.length() == 0 ? "" : ", ")
+                    .append(Html.escape(name)).append(" = ").append(Html.escape(String.valueOf(value))));
+            html.append("<tr><th>parameters</th><td>").append(parameters.length() == 0 ? "none" : parameters)
+                    .append("</td></tr></tbody></table>");
+            if (rec.evidence().isEmpty()) {
+                return html.append("<p class=\"note\" id=\"recommender-evidence-none\">No hold-out numbers are recorded"
+                        + " with this run; <code>retailseg evaluate</code> measures every recommender on a time split"
+                        + " of the data.</p>").toString();
+            }
+            html.append("<div class=\"scroll\"><table class=\"numbers evidence\"><caption>The hold-out numbers"
+                    + " behind the default, on the UCI file: hit rate@10 and NDCG@10 of the default and of the best"
+                    + " other recommender in each cell</caption><thead><tr><th>split</th><th>mode</th>"
+                    + "<th>hit rate@10</th><th>NDCG@10</th><th>runner-up</th><th>its hit rate@10</th>"
+                    + "<th>its NDCG@10</th></tr></thead><tbody>");
+            for (RecommenderChoice.Evidence e : rec.evidence()) {
+                html.append("<tr><td>").append(Html.escape(e.split())).append("</td><td>").append(Html.escape(e.mode()))
+                        .append("</td><td>").append(Html.number(e.hitRate())).append("</td><td>")
+                        .append(Html.number(e.ndcg())).append("</td><td>").append(Html.escape(e.runnerUp()))
+                        .append("</td><td>").append(Html.number(e.runnerUpHitRate())).append("</td><td>")
+                        .append(Html.number(e.runnerUpNdcg())).append("</td></tr>");
+            }
+            return html.append("</tbody></table></div>").toString();
         }
 
         static Chart counts(long[] histogram) {
@@ -409,10 +457,11 @@ final class SegmentSections {
             for (Recommendation r : d.recommendations()) {
                 byCustomer.computeIfAbsent(r.customerId(), x -> new ArrayList<>()).add(r);
             }
-            StringBuilder html = new StringBuilder("<table class=\"sample\"><caption>A sample: the "
-                    + SAMPLE_CUSTOMERS_PER_SEGMENT + " customers with the lowest CustomerID in each segment</caption>"
-                    + "<thead><tr><th>customer</th><th>segment</th><th>recommendation 1</th><th>recommendation 2</th>"
-                    + "<th>recommendation 3</th></tr></thead><tbody>");
+            StringBuilder html = new StringBuilder("<div class=\"scroll\"><table class=\"sample\"><caption>A sample:"
+                    + " the " + SAMPLE_CUSTOMERS_PER_SEGMENT + " customers with the lowest CustomerID in each segment,"
+                    + " one row per recommendation; the score is the recommender's own (higher first)</caption>"
+                    + "<thead><tr><th>customer</th><th>segment</th><th>rank</th><th>product</th><th>Score</th>"
+                    + "<th>Reason</th></tr></thead><tbody>");
             RunCsv.Customers c = d.customers();
             for (int s = 0; s < d.k(); s++) {
                 int shown = 0;
@@ -421,23 +470,23 @@ final class SegmentSections {
                         continue;
                     }
                     shown++;
-                    html.append("<tr><td>").append(c.ids()[i]).append("</td><td>").append(chip(s))
-                            .append(Html.escape(legendName(d, s))).append("</td>");
+                    String customer = "<tr><td>" + c.ids()[i] + "</td><td>" + chip(s) + Html.escape(legendName(d, s))
+                            + "</td>";
                     List<Recommendation> recs = byCustomer.getOrDefault(c.ids()[i], List.of());
-                    for (int r = 0; r < 3; r++) {
-                        html.append("<td>");
-                        if (r < recs.size()) {
-                            html.append(Html.escape(recs.get(r).description())).append(" <span class=\"muted\">")
-                                    .append(Html.escape(recs.get(r).stockCode())).append("</span>");
-                        } else {
-                            html.append("<span class=\"muted\">none left</span>");
-                        }
-                        html.append("</td>");
+                    if (recs.isEmpty()) {
+                        html.append(customer).append("<td></td><td><span class=\"muted\">none left</span></td>"
+                                + "<td></td><td></td></tr>");
                     }
-                    html.append("</tr>");
+                    for (Recommendation r : recs) {
+                        html.append(customer).append("<td>").append(r.rank()).append("</td><td>")
+                                .append(Html.escape(r.description())).append(" <span class=\"muted\">")
+                                .append(Html.escape(r.stockCode())).append("</span></td><td class=\"score\">")
+                                .append(Html.number(r.score())).append("</td><td class=\"reason\">")
+                                .append(Html.escape(r.reason())).append("</td></tr>");
+                    }
                 }
             }
-            return html.append("</tbody></table>").toString();
+            return html.append("</tbody></table></div>").toString();
         }
     }
 }

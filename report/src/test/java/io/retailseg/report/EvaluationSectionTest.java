@@ -83,7 +83,7 @@ class EvaluationSectionTest {
     @Test
     void topNChartsDrawEveryRecommenderAtEveryCutOffInBothModes() {
         List<String> names = recommenderNames();
-        assertThat(names).hasSize(9);   // 9 recommenders since issue 11 (ease, als)
+        assertThat(names).hasSize(11);   // 11 recommenders since issue 11 (ease, als, hybrid, both co-purchases)
         for (OfferMode mode : OfferMode.values()) {
             String slug = mode == OfferMode.ANY ? "any" : "new-only";
             for (String metric : List.of("hit-rate", "precision")) {
@@ -149,8 +149,10 @@ class EvaluationSectionTest {
         String section = html.substring(html.indexOf("<section id=\"evaluation\">"));
         for (String name : recommenderNames()) {
             // one row per mode in the metrics tables, one per mode in the comparison table but the reference's
+            String badge = name.equals(evaluation.result().defaultRecommender())
+                    ? " <span class=\"badge\">default</span>" : "";
             assertThat(count(section, "<td title=\"" + Html.escape(score(name, OfferMode.ANY).description())
-                    + "\">" + name + "</td>")).as(name).isEqualTo(2);
+                    + "\">" + name + badge + "</td>")).as(name).isEqualTo(2);
         }
         String comparisons = section.substring(section.indexOf("<table class=\"numbers comparisons\""));
         comparisons = comparisons.substring(0, comparisons.indexOf("</table>"));
@@ -163,6 +165,52 @@ class EvaluationSectionTest {
         EvaluationReport.Population p = data.evaluation().orElseThrow().population();
         assertThat(section).contains(Html.count(p.evaluatedAny()), Html.count(p.evaluatedNewOnly()),
                 Html.count(p.catalogueSize()));
+    }
+
+    @Test
+    void theMetricsTablesMarkTheDefaultAndShowEachRecommendersTrainingTimeAndStateSize() throws IOException {
+        String html = Files.readString(evaluation.report(), StandardCharsets.UTF_8);
+        String section = html.substring(html.indexOf("<section id=\"evaluation\">"));
+        String chosen = evaluation.result().defaultRecommender();
+        assertThat(recommenderNames()).contains(chosen);
+        // one default row per mode's table, the run's recommender's, named in the note above the tables
+        assertThat(count(section, " <span class=\"badge\">default</span></td>")).isEqualTo(2);
+        assertThat(Pattern.compile("<tr class=\"(reference )?default\"><td title=\"[^\"]*\">" + Pattern.quote(chosen)
+                + " <span").matcher(section).results().count()).isEqualTo(2);
+        assertThat(section).contains("marks the recommender of the run (" + chosen + ")");
+        int fitted = 0;
+        for (String name : recommenderNames()) {
+            HoldoutEvaluation.Training t = evaluation.result().trainings().getOrDefault(name,
+                    new HoldoutEvaluation.Training(0, 0));
+            fitted += t.stateBytes() > 0 ? 1 : 0;
+            for (String mode : List.of("any", "new_only")) {
+                String table = section.substring(section.indexOf("data-mode=\"" + mode + "\""));
+                table = table.substring(0, table.indexOf("</table>"));
+                String row = table.substring(table.indexOf("\">" + name + (name.equals(chosen) ? " <span" : "</td>")));
+                row = row.substring(0, row.indexOf("</tr>"));
+                assertThat(row).as(name + " " + mode).endsWith("<td class=\"train\">"
+                        + EvaluationSection.milliseconds(t.millis()) + "</td><td class=\"state\">"
+                        + EvaluationSection.bytes(t.stateBytes()) + "</td>");
+            }
+        }
+        // the fitted recommenders (co-purchase, ease, als, hybrid...) hold state: the column is not all zeros
+        assertThat(fitted).isGreaterThanOrEqualTo(4);
+        EvaluationReport.Recommender fromFile = data.evaluation().orElseThrow().recommenders().stream()
+                .filter(EvaluationReport.Recommender::isDefault).findFirst().orElseThrow();
+        assertThat(fromFile.name()).isEqualTo(chosen);
+        assertThat(EvaluationSection.defaultRecommender(data.evaluation().orElseThrow())).hasValue(chosen);
+    }
+
+    @Test
+    void timesAndSizesReadAsPeopleWriteThem() {
+        assertThat(EvaluationSection.milliseconds(0)).isEqualTo("0 ms");
+        assertThat(EvaluationSection.milliseconds(850)).isEqualTo("850 ms");
+        assertThat(EvaluationSection.milliseconds(12_345)).isEqualTo("12.3 s");
+        assertThat(EvaluationSection.bytes(0)).isEqualTo("0 B");
+        assertThat(EvaluationSection.bytes(1023)).isEqualTo("1023 B");
+        assertThat(EvaluationSection.bytes(1536)).isEqualTo("1.5 KB");
+        assertThat(EvaluationSection.bytes(5L * 1024 * 1024)).isEqualTo("5 MB");
+        assertThat(EvaluationSection.bytes(3L * 1024 * 1024 * 1024)).isEqualTo("3 GB");
     }
 
     @Test

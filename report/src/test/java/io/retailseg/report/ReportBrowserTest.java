@@ -191,6 +191,30 @@ class ReportBrowserTest {
     }
 
     @Test
+    void theRecommendationSectionShowsTheRecommenderAndAReasonPerSampleRow() {
+        RunResult r = run.result();
+        WebElement recommender = driver.findElement(By.cssSelector("#recommendations table.recommender"));
+        assertThat(recommender.isDisplayed()).isTrue();
+        assertThat(recommender.getAttribute("textContent")).contains(r.config().recommender().id(),
+                r.config().offer().id());
+        List<WebElement> rows = driver.findElements(By.cssSelector("#recommendations table.sample tbody tr"));
+        assertThat(rows).isNotEmpty();
+        for (WebElement row : rows) {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            assertThat(cells).hasSize(6);
+            long customer = Long.parseLong(cells.get(0).getAttribute("textContent").trim());
+            String rank = cells.get(2).getAttribute("textContent").trim();
+            if (rank.isEmpty()) {
+                continue;
+            }
+            Recommendation want = r.recommendations().stream()
+                    .filter(x -> x.customerId() == customer && x.rank() == Integer.parseInt(rank)).findFirst()
+                    .orElseThrow();
+            assertThat(cells.get(5).getAttribute("textContent")).isEqualTo(want.reason()).isNotBlank();
+        }
+    }
+
+    @Test
     void draggingTheThreeDimensionalViewTurnsIt() {
         WebElement cloud = driver.findElement(By.id("pca-3d"));
         page.js("arguments[0].scrollIntoView({block: 'center'});", cloud);

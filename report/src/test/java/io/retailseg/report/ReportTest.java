@@ -99,6 +99,89 @@ class ReportTest {
     }
 
     @Test
+    void theRecommendationSectionNamesTheRecommenderItsOfferModeWhyAndRule() {
+        String html = new String(readBytes(run.report()), StandardCharsets.UTF_8);
+        String section = html.substring(html.indexOf("<section id=\"recommendations\">"));
+        section = section.substring(0, section.indexOf("</section>"));
+        RunSummary.Recommendations rec = data.summary().recommendations();
+        assertThat(rec.recommender()).isEqualTo(run.result().config().recommender());
+        String from = section.substring(section.indexOf("<table class=\"recommender\">"));
+        String table = from.substring(0, from.indexOf("</table>"));
+        assertThat(table).contains("<tr><th>recommender</th><td>" + rec.recommender().id() + "</td></tr>",
+                "<tr><th>offer mode</th><td>" + rec.offer().id() + " ",
+                "<tr><th>why</th><td>" + Html.escape(rec.why()) + "</td></tr>",
+                "<tr><th>rule</th><td>" + Html.escape(rec.rule()) + "</td></tr>");
+        assertThat(rec.why()).isNotBlank();
+        rec.parameters().forEach((name, value) -> assertThat(table).as(name)
+                .contains(Html.escape(name) + " = " + Html.escape(String.valueOf(value))));
+        // the evidence: a table row per cell when the run recorded it, else a note saying there is none
+        assertThat(count(section, "<table class=\"numbers evidence\">")).isEqualTo(rec.evidence().isEmpty() ? 0 : 1);
+        assertThat(count(section, "id=\"recommender-evidence-none\"")).isEqualTo(rec.evidence().isEmpty() ? 1 : 0);
+    }
+
+    @Test
+    void theEvidenceTableShowsEveryHoldOutCellAndIsLeftOutWhenThereIsNone() {
+        RunSummary.Recommendations rec = data.summary().recommendations();
+        java.util.List<io.retailseg.recommend.RecommenderChoice.Evidence> cells = java.util.List.of(
+                new io.retailseg.recommend.RecommenderChoice.Evidence("2011-09-01", "new_only", 0.512, 0.301,
+                        "co_purchase", 0.452, 0.266),
+                new io.retailseg.recommend.RecommenderChoice.Evidence("last 60 days", "any", 0.8, 0.55, "repeat<x>",
+                        0.727, 0.5));
+        String with = SegmentSections.Recommendations.recommender(new RunSummary.Recommendations(
+                rec.customersWithFewerThanRequested(), rec.total(), rec.recommender(), rec.offer(), rec.parameters(),
+                rec.why(), rec.rule(), cells));
+        assertThat(with).contains("<tr><td>2011-09-01</td><td>new_only</td><td>0.512</td><td>0.301</td>"
+                + "<td>co_purchase</td><td>0.452</td><td>0.266</td></tr>",
+                "<tr><td>last 60 days</td><td>any</td><td>0.8</td><td>0.55</td><td>repeat&lt;x&gt;</td><td>0.727</td>"
+                        + "<td>0.5</td></tr>").doesNotContain("recommender-evidence-none");
+        assertThat(count(with, "<tr><td>")).isEqualTo(2);
+        String without = SegmentSections.Recommendations.recommender(new RunSummary.Recommendations(
+                rec.customersWithFewerThanRequested(), rec.total(), io.retailseg.config.RecommenderKind.CO_PURCHASE,
+                io.retailseg.config.OfferMode.ANY, Map.of(), "w", "r", java.util.List.of()));
+        assertThat(without).contains("<tr><th>recommender</th><td>co-purchase</td></tr>",
+                "<tr><th>offer mode</th><td>any ", "<tr><th>parameters</th><td>none</td></tr>",
+                "id=\"recommender-evidence-none\"").doesNotContain("<table class=\"numbers evidence\">");
+    }
+
+    @Test
+    void theSampleTableHasTheScoreAndReasonOfEveryRecommendationOfItsCustomers() {
+        String html = new String(readBytes(run.report()), StandardCharsets.UTF_8);
+        String table = html.substring(html.indexOf("<table class=\"sample\">"));
+        table = table.substring(0, table.indexOf("</table>"));
+        assertThat(table).contains("<th>Score</th><th>Reason</th>");
+        Matcher row = Pattern.compile("<tr><td>(\\d+)</td><td>.*?</td><td>(\\d+)</td><td>(.*?) <span class=\"muted\">(.*?)"
+                + "</span></td><td class=\"score\">(.*?)</td><td class=\"reason\">(.*?)</td></tr>").matcher(table);
+        java.util.Set<Long> shown = new java.util.TreeSet<>();
+        int rows = 0;
+        while (row.find()) {
+            long customer = Long.parseLong(row.group(1));
+            int rank = Integer.parseInt(row.group(2));
+            io.retailseg.recommend.Recommendation want = data.recommendations().stream()
+                    .filter(r -> r.customerId() == customer && r.rank() == rank).findFirst().orElseThrow();
+            assertThat(row.group(3)).isEqualTo(Html.escape(want.description()));
+            assertThat(row.group(4)).isEqualTo(Html.escape(want.stockCode()));
+            assertThat(row.group(5)).isEqualTo(Html.number(want.score()));
+            assertThat(row.group(6)).isEqualTo(Html.escape(want.reason())).isNotBlank();
+            shown.add(customer);
+            rows++;
+        }
+        // the lowest CustomerIDs of each segment, those with recommendations
+        java.util.Set<Long> sample = new java.util.TreeSet<>();
+        int[] taken = new int[data.k()];
+        for (int i = 0; i < data.customers().size(); i++) {
+            int segment = data.customers().segment()[i];
+            if (segment >= 0 && taken[segment]++ < SegmentSections.SAMPLE_CUSTOMERS_PER_SEGMENT) {
+                sample.add(data.customers().ids()[i]);
+            }
+        }
+        sample.retainAll(data.recommendations().stream().map(io.retailseg.recommend.Recommendation::customerId).toList());
+        assertThat(shown).isEqualTo(sample).isNotEmpty();
+        // every recommendation of the customers shown, none left out
+        assertThat(rows).isEqualTo((int) data.recommendations().stream().filter(r -> shown.contains(r.customerId()))
+                .count());
+    }
+
+    @Test
     void silhouettesOfTheReportAreTheRunsPerCustomerValues() {
         Silhouettes s = Silhouettes.of(data, 1);
         int segmented = run.result().customers().size() - run.result().outlierCount();

@@ -71,11 +71,12 @@ final class Api {
         return List.of(
                 new Route(HandlerType.GET, "/", "dashboard", "The dashboard (HTML)", List.of(), List.of(), HTML, none,
                         ctx -> ctx.contentType(HTML).result(dashboard)),
-                new Route(HandlerType.GET, "/api/health", "run", "Liveness and the loaded run", List.of(), List.of(),
-                        JSON_TYPE, none, this::health),
+                new Route(HandlerType.GET, "/api/health", "run", "Liveness and the loaded run, its recommender and offer mode",
+                        List.of(), List.of(), JSON_TYPE, none, this::health).returning(OpenApi.HEALTH),
                 new Route(HandlerType.GET, "/api/summary", "run",
-                        "The run's summary.json: cleaning, customers, PCA, k and why, metrics, segments", List.of(),
-                        List.of(), JSON_TYPE, none, this::summary),
+                        "The run's summary.json: cleaning, customers, PCA, k and why, metrics, segments, and the"
+                                + " recommender with its offer mode, parameters and why", List.of(),
+                        List.of(), JSON_TYPE, none, this::summary).returning(OpenApi.SUMMARY),
                 new Route(HandlerType.GET, "/api/segments", "segments",
                         "Every segment: name, size, profile and best sellers", List.of(), List.of(), JSON_TYPE, none,
                         this::segments),
@@ -88,11 +89,11 @@ final class Api {
                                         + DEFAULT_LIMIT + ")"),
                                 Route.Param.query("offset", "integer", "customers to skip (default 0)")),
                         List.of(), JSON_TYPE, Map.of(400, "a parameter is not a valid number", 404,
-                                "no such segment"), this::customers),
+                                "no such segment"), this::customers).returning(OpenApi.CUSTOMER_PAGE),
                 new Route(HandlerType.GET, "/api/customers/{id}", "customers",
                         "One customer: features, outlier flag, segment and recommendations", List.of(customerId),
                         List.of(), JSON_TYPE, Map.of(400, "the id is not a whole number", 404, "no such customer"),
-                        this::customer),
+                        this::customer).returning(OpenApi.CUSTOMER),
                 new Route(HandlerType.POST, "/api/score", "scoring",
                         "Score transaction lines of one or many customers with the run's model",
                         List.of(), List.of(ScoreRequest.JSON_TYPE, ScoreRequest.CSV_TYPE), JSON_TYPE,
@@ -100,7 +101,8 @@ final class Api {
                                 413, "body larger than " + maxBodyBytes + " bytes (sent or decoded), or more than "
                                         + maxLines + " lines",
                                 415, "Content-Type is neither application/json nor text/csv, or a Content-Encoding"
-                                        + " other than gzip, deflate or identity"), this::score),
+                                        + " other than gzip, deflate or identity"), this::score)
+                        .returning(OpenApi.SCORED),
                 new Route(HandlerType.POST, "/api/admin/reload", "admin",
                         "Load a run folder (default: the current one again; serving from a database: a published"
                                 + " run id, default the newest) and swap it in atomically",
@@ -130,6 +132,8 @@ final class Api {
         m.put("loaded_at", s.loadedAt().toString());
         m.put("customers", s.customers().size());
         m.put("segments", s.segments());
+        m.put("recommender", s.scorer().model().recommender().kind().id());
+        m.put("offer", s.scorer().model().offer().id());
         json(ctx, m);
     }
 
@@ -210,13 +214,20 @@ final class Api {
     private static Map<String, Object> customerJson(RunSnapshot s, RunSnapshot.Customer c) {
         List<Object> recs = new ArrayList<>();
         for (RunSnapshot.Pick p : c.recommendations()) {
-            recs.add(ordered("rank", p.rank(), "stock_code", p.stockCode(), "description", p.description()));
+            recs.add(recommendationJson(p.rank(), p.stockCode(), p.description(), p.score(), p.reason()));
         }
         Map<String, Object> m = ordered("customer_id", c.id(), "features", features(c.features()),
                 "is_outlier", c.outlier(), "segment", c.outlier() ? null : c.segment(),
                 "segment_name", c.outlier() ? null : s.scorer().model().segmentName(c.segment()));
         m.put("recommendations", recs);
         return m;
+    }
+
+    /** One recommendation, as the customer and the scoring answers give it (OpenApi's Recommendation schema). */
+    static Map<String, Object> recommendationJson(int rank, String stockCode, String description, double score,
+                                                  String reason) {
+        return ordered("rank", rank, "stock_code", stockCode, "description", description, "score", score,
+                "reason", reason);
     }
 
     private void score(Context ctx) {
@@ -228,7 +239,7 @@ final class Api {
         for (ScoredCustomer c : result.customers()) {
             List<Object> recs = new ArrayList<>();
             for (Recommendation r : c.recommendations()) {
-                recs.add(ordered("rank", r.rank(), "stock_code", r.stockCode(), "description", r.description()));
+                recs.add(recommendationJson(r.rank(), r.stockCode(), r.description(), r.score(), r.reason()));
             }
             Map<String, Object> m = ordered("customer_id", c.customerId(), "features", features(c.features()),
                     "outlier_score", c.outlierScore(), "is_outlier", c.outlier(),

@@ -18,9 +18,23 @@ import java.util.Map;
  * @param responseType content type of a successful response
  * @param errors error statuses this route answers, with when
  * @param handler the handler
+ * @param responseSchema the schema of a successful JSON response in {@code /openapi.json}'s components, or
+ *     null for a plain {@code object}
  */
 record Route(HandlerType method, String path, String tag, String summary, List<Param> parameters,
-             List<String> requestTypes, String responseType, Map<Integer, String> errors, Handler handler) {
+             List<String> requestTypes, String responseType, Map<Integer, String> errors, Handler handler,
+             String responseSchema) {
+
+    /** A route whose successful response is documented as a plain object (or text). */
+    Route(HandlerType method, String path, String tag, String summary, List<Param> parameters,
+          List<String> requestTypes, String responseType, Map<Integer, String> errors, Handler handler) {
+        this(method, path, tag, summary, parameters, requestTypes, responseType, errors, handler, null);
+    }
+
+    /** The same route, its successful response documented by the component schema {@code schema}. */
+    Route returning(String schema) {
+        return new Route(method, path, tag, summary, parameters, requestTypes, responseType, errors, handler, schema);
+    }
 
     /**
      * A path or query parameter.

@@ -40,8 +40,13 @@ public record RunSnapshot(String id, String origin, Instant loadedAt, Scorer sco
         customers = List.copyOf(customers);
     }
 
-    /** A recommendation as the run wrote it. */
-    public record Pick(int rank, String stockCode, String description) {
+    /**
+     * A recommendation as the run wrote it in {@code recommendations.csv}.
+     *
+     * @param score the recommender's score (its own scale)
+     * @param reason why it was recommended, in words
+     */
+    public record Pick(int rank, String stockCode, String description, double score, String reason) {
     }
 
     /**
@@ -190,7 +195,7 @@ public record RunSnapshot(String id, String origin, Instant loadedAt, Scorer sco
             List<Pick> picks = new ArrayList<>();
             while (r < recs.size() && recs.get(r).customerId() == id) {
                 Recommendation rec = recs.get(r++);
-                picks.add(new Pick(rec.rank(), rec.stockCode(), rec.description()));
+                picks.add(new Pick(rec.rank(), rec.stockCode(), rec.description(), rec.score(), rec.reason()));
             }
             customers.add(new Customer(id, rows.features()[i], outlier, outlier ? -1 : segment, List.copyOf(picks)));
         }

@@ -122,10 +122,17 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("customer-heading")).getText()).isEqualTo("Customer " + customer);
         assertThat(driver.findElement(By.id("customer-segment")).getText())
                 .isEqualTo("Segment " + run.segmentation().segmentAt(row).orElse(-1) + ": " + run.profiles().get(run.segmentation().segmentAt(row).orElse(-1)).name());
+        // each recommended product with the reason it was made, next to it
         List<String> want = run.recommendations().stream().filter(r -> r.customerId() == customer)
-                .map(r -> r.stockCode() + " " + r.description()).toList();
+                .map(r -> r.stockCode() + " " + r.description() + " — " + r.reason()).toList();
+        assertThat(want).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector("#customer-recommendations li")))
                 .extracting(WebElement::getText).containsExactlyElementsOf(want);
+        assertThat(driver.findElements(By.cssSelector("#customer-recommendations li .reason")))
+                .extracting(WebElement::getText).containsExactlyElementsOf(run.recommendations().stream()
+                        .filter(r -> r.customerId() == customer).map(Recommendation::reason).toList());
+        assertThat(driver.findElement(By.id("run-recommender")).getText())
+                .isEqualTo(run.config().recommender().id() + " (" + run.config().offer().id() + ")");
         assertThat(driver.findElement(By.id("customer-features")).getText()).contains("Total Spend");
 
         // an unknown customer: the API's message, shown
@@ -148,6 +155,9 @@ class DashboardBrowserTest {
                 .contains(run.segmentation().segmentAt(row).orElse(-1) + ": " + run.profiles().get(run.segmentation().segmentAt(row).orElse(-1)).name())
                 .contains(run.recommendations().stream().filter(r -> r.customerId() == customer)
                         .map(Recommendation::stockCode).findFirst().orElseThrow());
+        assertThat(scored.get(0).findElements(By.cssSelector(".reason"))).extracting(WebElement::getText)
+                .containsExactlyElementsOf(run.recommendations().stream().filter(r -> r.customerId() == customer)
+                        .map(Recommendation::reason).toList());
 
         // bad pasted lines: the API's one-line error, shown
         area.clear();

@@ -56,19 +56,37 @@ final class TwoRuns {
 
     /** The CSV text of the raw lines of the given customers (header first). */
     String csvOf(long... customers) {
-        StringBuilder sb = new StringBuilder("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
+        StringBuilder sb = new StringBuilder(HEADER);
         for (int r = 0; r < raw.size(); r++) {
             for (long c : customers) {
                 if (raw.customerId(r) == c) {
-                    sb.append(raw.invoiceText(r)).append(',').append(quote(raw.stockCodeText(r))).append(',')
-                            .append(raw.description(r) == Transactions.MISSING_DESCRIPTION ? "" : quote(raw.descriptionText(r)))
-                            .append(',').append(raw.quantity(r)).append(',').append(raw.invoiceDate(r).format(SECONDS))
-                            .append(',').append(raw.unitPrice(r)).append(',').append(c).append(',')
-                            .append(quote(raw.countryText(r))).append('\n');
+                    appendLine(sb, r, c);
                 }
             }
         }
         return sb.toString();
+    }
+
+    /** The CSV text of one customer's raw lines (header first) under another CustomerID, {@code as}. */
+    String csvOfAs(long customer, long as) {
+        StringBuilder sb = new StringBuilder(HEADER);
+        for (int r = 0; r < raw.size(); r++) {
+            if (raw.customerId(r) == customer) {
+                appendLine(sb, r, as);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final String HEADER =
+            "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+
+    private void appendLine(StringBuilder sb, int r, long customer) {
+        sb.append(raw.invoiceText(r)).append(',').append(quote(raw.stockCodeText(r))).append(',')
+                .append(raw.description(r) == Transactions.MISSING_DESCRIPTION ? "" : quote(raw.descriptionText(r)))
+                .append(',').append(raw.quantity(r)).append(',').append(raw.invoiceDate(r).format(SECONDS))
+                .append(',').append(raw.unitPrice(r)).append(',').append(customer).append(',')
+                .append(quote(raw.countryText(r))).append('\n');
     }
 
     private static final java.time.format.DateTimeFormatter SECONDS =
