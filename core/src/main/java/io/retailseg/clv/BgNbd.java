@@ -51,11 +51,7 @@ public record BgNbd(double r, double alpha, double a, double b) {
 
     /** The sum of the customers' log-likelihoods. */
     public double logLikelihood(List<RepeatHistory> customers) {
-        double sum = 0;
-        for (RepeatHistory h : customers) {
-            sum += logLikelihood(h);
-        }
-        return sum;
+        return RepeatHistory.sum(customers, this::logLikelihood);
     }
 
     /**

@@ -40,11 +40,7 @@ public record GammaGamma(double p, double q, double gamma) {
     }
 
     public double logLikelihood(List<RepeatHistory> customers) {
-        double sum = 0;
-        for (RepeatHistory h : customers) {
-            sum += logLikelihood(h);
-        }
-        return sum;
+        return RepeatHistory.sum(customers, this::logLikelihood);
     }
 
     /**

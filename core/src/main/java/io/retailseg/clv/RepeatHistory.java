@@ -19,4 +19,13 @@ public record RepeatHistory(int frequency, double recency, double age, double me
             throw new IllegalArgumentException("recency must be 0 without a repeat purchase, found " + recency);
         }
     }
+
+    /** The sum of {@code f} over the customers, in list order (a model's log-likelihood). */
+    static double sum(java.util.List<RepeatHistory> customers, java.util.function.ToDoubleFunction<RepeatHistory> f) {
+        double sum = 0;
+        for (RepeatHistory h : customers) {
+            sum += f.applyAsDouble(h);
+        }
+        return sum;
+    }
 }
