@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The models' customer summary from cleaned lines (docs/definitions.md, "Customer value"): a purchase
+ * The models' customer summary from cleaned lines (docs/definitions.md section 9, "Customer value"): a purchase
  * day is a calendar day on which the customer has a line that is not part of a cancelled invoice and has
  * a positive quantity; its spend is the sum of Quantity x UnitPrice over those lines (cancellations are
  * neither purchases nor subtracted: the models describe buying). Per customer: x = purchase days - 1,
