@@ -108,10 +108,21 @@ public final class RunFolderReader {
             throw new InputException(name, "cannot open: " + e.getMessage());
         }
         if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InputException(name, "not a folder: expected the output folder of 'retailseg run'");
+            InputException notAFolder = new InputException(name, "not a folder: expected the output folder of"
+                    + " 'retailseg run'");
+            if (!real.equals(currentTarget(dir))) {
+                // the link moved on and the folder it pointed to was cleaned before it could be opened
+                throw new Vanished(notAFolder);
+            }
+            throw notAFolder;
         }
         Path manifestFile = real.resolve(RunFolderLayout.MANIFEST);
         if (!Files.isRegularFile(manifestFile, LinkOption.NOFOLLOW_LINKS)) {
+            if (!real.equals(currentTarget(dir))) {
+                // the link moved on and this folder was (being) cleaned between resolving and reading it
+                throw new Vanished(new InputException(name, "no " + RunFolderLayout.MANIFEST
+                        + ": the run folder was replaced while it was being opened, several times in a row"));
+            }
             if (Files.exists(real.resolve(RunFolderLayout.SUMMARY)) || Files.exists(real.resolve(RunFolderLayout.MODEL))) {
                 throw new InputException(name, "no " + RunFolderLayout.MANIFEST + ": written by an older retailseg"
                         + " version; re-run 'retailseg run' (or 'evaluate') to write this folder again");
