@@ -9,6 +9,7 @@ import io.retailseg.domain.Transactions;
 import io.retailseg.features.CustomerGroups;
 import io.retailseg.io.TransactionReader;
 import io.retailseg.recommend.Basket;
+import io.retailseg.recommend.Interleaved;
 import io.retailseg.recommend.Catalogue;
 import io.retailseg.recommend.Pick;
 import io.retailseg.recommend.ProductRecommender;
@@ -100,8 +101,8 @@ public final class RecommenderScaleBench {
         List<Pick>[] picks = new List[chosen.length];
         long t5 = System.nanoTime();
         long c5 = cpuNanos();
-        parallel(chosen.length, threads, s -> picks[s] = r.recommend(baskets[chosen[s]], OptionalInt.of(0),
-                PER_CUSTOMER, OfferMode.NEW_ONLY));
+        Interleaved.forEach(chosen.length, threads, () -> null, (none, s) -> picks[s] = r.recommend(
+                baskets[chosen[s]], OptionalInt.of(0), PER_CUSTOMER, OfferMode.NEW_ONLY));
         long t6 = System.nanoTime();
         long c6 = cpuNanos();
         double recommendSeconds = (t6 - t5) / 1e9;
@@ -159,33 +160,5 @@ public final class RecommenderScaleBench {
             sha.update((byte) '\n');
         }
         return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-    }
-
-    /** Runs body(i) for i in 0..n, index i on thread i mod threads. */
-    private static void parallel(int n, int threads, java.util.function.IntConsumer body) throws InterruptedException {
-        List<Thread> started = new ArrayList<>();
-        Throwable[] failure = new Throwable[1];
-        for (int t = 0; t < threads; t++) {
-            int first = t;
-            Thread thread = new Thread(() -> {
-                try {
-                    for (int i = first; i < n; i += threads) {
-                        body.accept(i);
-                    }
-                } catch (RuntimeException | Error e) {
-                    synchronized (failure) {
-                        failure[0] = e;
-                    }
-                }
-            });
-            thread.start();
-            started.add(thread);
-        }
-        for (Thread thread : started) {
-            thread.join();
-        }
-        if (failure[0] != null) {
-            throw new IllegalStateException("recommend failed", failure[0]);
-        }
     }
 }

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Implicit-feedback ALS as the model keeps it: the product factors Y of {@link ImplicitAls#fit}, and a
@@ -58,14 +55,7 @@ public final class AlsRecommender implements ProductRecommender {
             }
         }
         this.items = java.util.Arrays.stream(items).map(double[]::clone).toArray(double[][]::new);
-        this.gram = new double[f * f];
-        for (double[] v : this.items) {
-            for (int a = 0; a < f; a++) {
-                for (int b = 0; b < f; b++) {
-                    gram[a * f + b] += v[a] * v[b];
-                }
-            }
-        }
+        this.gram = ImplicitAls.gram(this.items, f);
     }
 
     /** Fits the product factors on the training baskets (confidence from each customer's lines per product). */
@@ -114,32 +104,9 @@ public final class AlsRecommender implements ProductRecommender {
 
     /** The customer's factors x<sub>u</sub>, solved against the fixed product factors. */
     public double[] foldIn(Basket basket) {
-        int f = settings.factors();
-        DMatrixRMaj a = new DMatrixRMaj(f, f);
-        DMatrixRMaj b = new DMatrixRMaj(f, 1);
-        DMatrixRMaj x = new DMatrixRMaj(f, 1);
-        System.arraycopy(gram, 0, a.data, 0, f * f);
-        for (int e = 0; e < basket.size(); e++) {
-            double[] v = items[basket.products()[e]];
-            double confidence = 1 + settings.alpha() * basket.lines()[e];
-            double extra = confidence - 1;
-            for (int p = 0; p < f; p++) {
-                double w = extra * v[p];
-                for (int q = 0; q < f; q++) {
-                    a.data[p * f + q] += w * v[q];
-                }
-                b.data[p] += confidence * v[p];
-            }
-        }
-        for (int p = 0; p < f; p++) {
-            a.data[p * f + p] += settings.lambda();
-        }
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(f);
-        if (!solver.setA(a)) {
-            throw new IllegalStateException("ALS fold-in: normal equations not positive definite");
-        }
-        solver.solve(b, x);
-        return x.data.clone();
+        double[] x = new double[settings.factors()];
+        new ImplicitAls.RowSolver(settings).solve(gram, basket.products(), basket.lines(), items, x);
+        return x;
     }
 
     @Override

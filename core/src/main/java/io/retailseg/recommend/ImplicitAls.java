@@ -1,13 +1,7 @@
 package io.retailseg.recommend;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
@@ -112,30 +106,25 @@ public final class ImplicitAls {
             y[i] = initialItems[i].clone();
         }
         double[][] x = new double[users][s.factors()];
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "retailseg-als");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        try {
-            for (int it = 0; it < s.iterations(); it++) {
-                solveAll(x, rows, counts, y, s, pool, threads);
-                solveAll(y, itemRows, itemCounts, x, s, pool, threads);
-            }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
+        for (int it = 0; it < s.iterations(); it++) {
+            solveAll(x, rows, counts, y, s, threads);
+            solveAll(y, itemRows, itemCounts, x, s, threads);
         }
         return new Factors(x, y);
     }
 
     /** Solves every row of {@code target} against the fixed {@code other} factors. */
     private static void solveAll(double[][] target, int[][] rows, int[][] counts, double[][] other, Settings s,
-                                 ExecutorService pool, int threads) {
-        int f = s.factors();
+                                 int threads) {
+        double[] gram = gram(other, s.factors());
+        Interleaved.forEach(target.length, threads, () -> new RowSolver(s),
+                (solver, u) -> solver.solve(gram, rows[u], counts[u], other, target[u]));
+    }
+
+    /** Y<sup>T</sup>Y of factors with {@code f} columns, row-major f x f, summed row by row. */
+    static double[] gram(double[][] factors, int f) {
         double[] gram = new double[f * f];
-        for (double[] v : other) {
+        for (double[] v : factors) {
             for (int a = 0; a < f; a++) {
                 double va = v[a];
                 for (int b = 0; b < f; b++) {
@@ -143,44 +132,44 @@ public final class ImplicitAls {
                 }
             }
         }
-        int n = target.length;
-        int chunks = pool == null ? 1 : Math.min(threads, n);
-        if (chunks <= 1) {
-            solveRange(0, n, target, rows, counts, other, gram, s);
-            return;
-        }
-        List<Future<?>> futures = new ArrayList<>();
-        for (int c = 0; c < chunks; c++) {
-            int from = (int) ((long) n * c / chunks);
-            int to = (int) ((long) n * (c + 1) / chunks);
-            futures.add(pool.submit(() -> solveRange(from, to, target, rows, counts, other, gram, s)));
-        }
-        for (Future<?> future : futures) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while fitting ALS", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("ALS solve failed", e.getCause());
-            }
-        }
+        return gram;
     }
 
-    private static void solveRange(int from, int to, double[][] target, int[][] rows, int[][] counts,
-                                   double[][] other, double[] gram, Settings s) {
-        int f = s.factors();
-        DMatrixRMaj a = new DMatrixRMaj(f, f);
-        DMatrixRMaj b = new DMatrixRMaj(f, 1);
-        DMatrixRMaj solution = new DMatrixRMaj(f, 1);
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(f);
-        for (int u = from; u < to; u++) {
+    /**
+     * One row's normal equations against fixed factors, x = (Y<sup>T</sup>Y + Y<sup>T</sup>(C - I)Y + lambda
+     * I)<sup>-1</sup> Y<sup>T</sup>C p, with c = 1 + alpha x count for each product of the row: the step of
+     * every customer and product in a fit, and a new customer's fold-in. Holds one thread's scratch.
+     */
+    static final class RowSolver {
+        private final Settings s;
+        private final DMatrixRMaj a;
+        private final DMatrixRMaj b;
+        private final DMatrixRMaj solution;
+        private final LinearSolverDense<DMatrixRMaj> solver;
+
+        RowSolver(Settings s) {
+            int f = s.factors();
+            this.s = s;
+            this.a = new DMatrixRMaj(f, f);
+            this.b = new DMatrixRMaj(f, 1);
+            this.solution = new DMatrixRMaj(f, 1);
+            this.solver = LinearSolverFactory_DDRM.chol(f);
+        }
+
+        /**
+         * @param gram Y<sup>T</sup>Y of {@code other}
+         * @param row the indices (into {@code other}) with p = 1
+         * @param counts the count of each of them
+         * @param out receives x
+         */
+        void solve(double[] gram, int[] row, int[] counts, double[][] other, double[] out) {
+            int f = s.factors();
             double[] m = a.data;
             System.arraycopy(gram, 0, m, 0, f * f);
             Arrays.fill(b.data, 0);
-            for (int k = 0; k < rows[u].length; k++) {
-                double[] v = other[rows[u][k]];
-                double confidence = 1 + s.alpha() * counts[u][k];
+            for (int k = 0; k < row.length; k++) {
+                double[] v = other[row[k]];
+                double confidence = 1 + s.alpha() * counts[k];
                 double extra = confidence - 1;
                 for (int p = 0; p < f; p++) {
                     double w = extra * v[p];
@@ -197,7 +186,7 @@ public final class ImplicitAls {
                 throw new IllegalStateException("ALS normal equations not positive definite");
             }
             solver.solve(b, solution);
-            System.arraycopy(solution.data, 0, target[u], 0, f);
+            System.arraycopy(solution.data, 0, out, 0, f);
         }
     }
 }

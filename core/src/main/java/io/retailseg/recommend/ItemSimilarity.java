@@ -1,8 +1,6 @@
 package io.retailseg.recommend;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
@@ -82,7 +80,7 @@ public final class ItemSimilarity {
         }
         int[][] targets = new int[products][];
         int[][] counts = new int[products][];
-        forEachProduct(products, threads, () -> new int[products], (scratch, i) -> {
+        Interleaved.forEach(products, threads, () -> new int[products], (scratch, i) -> {
             int[] touched = new int[16];
             int n = 0;
             for (int c : customersOf[i]) {
@@ -167,7 +165,7 @@ public final class ItemSimilarity {
         int[][] t = new int[products][];
         double[][] w = new double[products][];
         int[][] together = new int[products][];
-        forEachProduct(products, threads, () -> null, (none, i) -> {
+        Interleaved.forEach(products, threads, () -> null, (none, i) -> {
             int[] top = nearest(co, i, neighbours);
             t[i] = top;
             w[i] = new double[top.length];
@@ -214,7 +212,7 @@ public final class ItemSimilarity {
         Cooccurrence co = cooccurrence(baskets, products, Math.max(neighbours, DEFAULT_CANDIDATES), threads);
         int[][] inputs = new int[products][];
         double[][] columnWeights = new double[products][];
-        forEachProduct(products, threads, () -> {
+        Interleaved.forEach(products, threads, () -> {
             int[] mark = new int[products];
             Arrays.fill(mark, -1);
             return mark;
@@ -312,7 +310,7 @@ public final class ItemSimilarity {
         int[][] t = new int[products][];
         double[][] w = new double[products][];
         int[][] together = new int[products][];
-        forEachProduct(products, threads, () -> null, (none, i) -> {
+        Interleaved.forEach(products, threads, () -> null, (none, i) -> {
             int offset = i * products;
             TopScores top = new TopScores(Math.min(keep, products - 1));
             for (int j = 0; j < products; j++) {
@@ -331,52 +329,5 @@ public final class ItemSimilarity {
             }
         });
         return ItemWeights.ofRows(t, w, together);
-    }
-
-    /** Runs {@code body(scratch, product)} for every product; product p goes to thread p mod threads. */
-    static <S> void forEachProduct(int products, int threads, java.util.function.Supplier<S> scratch,
-                                   java.util.function.ObjIntConsumer<S> body) {
-        int workers = Math.max(1, Math.min(threads, products));
-        if (workers == 1) {
-            S s = scratch.get();
-            for (int i = 0; i < products; i++) {
-                body.accept(s, i);
-            }
-            return;
-        }
-        List<Thread> started = new ArrayList<>();
-        Throwable[] failure = new Throwable[1];
-        for (int t = 0; t < workers; t++) {
-            int first = t;
-            Thread thread = new Thread(() -> {
-                try {
-                    S s = scratch.get();
-                    for (int i = first; i < products; i += workers) {
-                        body.accept(s, i);
-                    }
-                } catch (RuntimeException | Error e) {
-                    synchronized (failure) {
-                        failure[0] = e;
-                    }
-                }
-            }, "retailseg-items-" + t);
-            thread.setDaemon(true);
-            thread.start();
-            started.add(thread);
-        }
-        for (Thread thread : started) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while building product weights", e);
-            }
-        }
-        if (failure[0] instanceof Error e) {
-            throw e;
-        }
-        if (failure[0] != null) {
-            throw (RuntimeException) failure[0];
-        }
     }
 }
