@@ -272,7 +272,7 @@ public final class HoldoutEvaluation {
             progress.stageStarted(stage);
             // The training fit already holds the run's recommender: the same fit, not a second one.
             ProductRecommender fitted = kind == training.model().recommender().kind() ? training.model().recommender()
-                    : RecommenderFit.fit(kind, before, inputs);
+                    : RecommenderFit.fit(kind, catalogue, baskets, inputs);
             long millis = fitted == training.model().recommender()
                     ? training.timingsMillis().getOrDefault("train_recommender", 0L) : lapMillis(start);
             trainings.put(evaluationName(kind), new Training(millis, RecommenderFit.stateBytes(fitted)));

@@ -43,7 +43,17 @@ public final class RecommenderFit {
             return new BestSellerRecommender(in.bestSellers(), in.rankBy());
         }
         Catalogue catalogue = Catalogue.of(lines);
-        Basket[] baskets = Basket.of(lines, catalogue);
+        return fit(kind, catalogue, Basket.of(lines, catalogue), in);
+    }
+
+    /**
+     * As {@link #fit(RecommenderKind, Transactions, Inputs)} on baskets already built over the lines'
+     * {@link Catalogue#of catalogue} (the evaluation fits every kind on the same ones).
+     */
+    public static ProductRecommender fit(RecommenderKind kind, Catalogue catalogue, Basket[] baskets, Inputs in) {
+        if (kind == RecommenderKind.SEGMENT_BEST_SELLERS) {
+            return new BestSellerRecommender(in.bestSellers(), in.rankBy());
+        }
         int p = catalogue.size();
         return switch (kind) {
             case CO_PURCHASE -> new ItemItemRecommender(kind, catalogue,
