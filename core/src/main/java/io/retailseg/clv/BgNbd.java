@@ -34,12 +34,17 @@ public record BgNbd(double r, double alpha, double a, double b) {
      * repeat purchases):
      * ln L = A1 + A2 + ln(exp(A3) + [x > 0] exp(A4)), A1 = ln Gamma(r + x) - ln Gamma(r) + r ln alpha,
      * A2 = ln Gamma(a + b) + ln Gamma(b + x) - ln Gamma(b) - ln Gamma(a + b + x), A3 = -(r + x) ln(alpha + T),
-     * A4 = ln a - ln(b + x - 1) - (r + x) ln(alpha + t<sub>x</sub>).
+     * A4 = ln a - ln(b + x - 1) - (r + x) ln(alpha + t<sub>x</sub>). A2 is taken as the sum over i < x of
+     * ln(1 - a / (a + b + i)), the same quantity for whole x: the four log-gammas of a large b (the drop-out
+     * probability near 0, which the fit on a shop's data can approach) would cancel to noise.
      */
     public double logLikelihood(RepeatHistory h) {
         int x = h.frequency();
         double a1 = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha);
-        double a2 = Gamma.logGamma(a + b) + Gamma.logGamma(b + x) - Gamma.logGamma(b) - Gamma.logGamma(a + b + x);
+        double a2 = 0;
+        for (int i = 0; i < x; i++) {
+            a2 += Math.log1p(-a / (a + b + i));
+        }
         double a3 = -(r + x) * Math.log(alpha + h.age());
         if (x == 0) {
             return a1 + a2 + a3;
@@ -52,6 +57,54 @@ public record BgNbd(double r, double alpha, double a, double b) {
     /** The sum of the customers' log-likelihoods. */
     public double logLikelihood(List<RepeatHistory> customers) {
         return RepeatHistory.sum(customers, this::logLikelihood);
+    }
+
+    /**
+     * The same sum over a packed table, each log-gamma and logarithm taken once per distinct value of x,
+     * t<sub>x</sub> or T (equal to the list's sum up to rounding): what the fit maximises.
+     */
+    double logLikelihood(HistoryTable t) {
+        double constant = r * Math.log(alpha) - Gamma.logGamma(r);
+        int nx = t.xValues.length;
+        // A2 of every x up to the largest, as running sums of ln(1 - a / (a + b + i))
+        double[] a2 = new double[t.maxX + 1];
+        for (int i = 0; i < t.maxX; i++) {
+            a2[i + 1] = a2[i] + Math.log1p(-a / (a + b + i));
+        }
+        double[] head = new double[nx];
+        double[] dropout = new double[nx];
+        for (int i = 0; i < nx; i++) {
+            int x = t.xValues[i];
+            head[i] = constant + Gamma.logGamma(r + x) + a2[x];
+            dropout[i] = x == 0 ? 0 : Math.log(a) - Math.log(b + x - 1);
+        }
+        double[] logAge = logsPlusAlpha(t.ageValues);
+        double[] logRecency = logsPlusAlpha(t.recencyValues);
+        double sum = 0;
+        for (int row = 0; row < t.count.length; row++) {
+            int xi = t.xIndex[row];
+            int x = t.xValues[xi];
+            double rx = r + x;
+            double a3 = -rx * logAge[t.ageIndex[row]];
+            double ll;
+            if (x == 0) {
+                ll = head[xi] + a3;
+            } else {
+                double a4 = dropout[xi] - rx * logRecency[t.recencyIndex[row]];
+                double max = Math.max(a3, a4);
+                ll = head[xi] + max + Math.log1p(Math.exp(Math.min(a3, a4) - max));
+            }
+            sum += t.count[row] * ll;
+        }
+        return sum;
+    }
+
+    private double[] logsPlusAlpha(double[] days) {
+        double[] out = new double[days.length];
+        for (int i = 0; i < days.length; i++) {
+            out[i] = Math.log(alpha + days[i]);
+        }
+        return out;
     }
 
     /**

@@ -4,17 +4,19 @@ import java.util.List;
 
 /**
  * Fits BG/NBD and Gamma-Gamma to customers' repeat histories by maximum likelihood
- * ({@link MaximumLikelihood}: Nelder-Mead on log parameters, standard errors from the observed information).
+ * ({@link MaximumLikelihood}: BOBYQA on log parameters, standard errors from the observed information).
  */
 public final class CustomerValue {
     private CustomerValue() {
     }
 
     /**
-     * A fitted model with its log-likelihood, standard errors (same order as the parameters), the number of
-     * log-likelihood evaluations and whether the optimiser converged.
+     * A fitted model with its log-likelihood, standard errors (same order as the parameters; NaN where the
+     * observed information is not positive definite), the number of log-likelihood evaluations, whether the
+     * optimiser converged, and the number of customers it was fitted on.
      */
-    public record Fit<M>(M model, double logLikelihood, double[] standardErrors, int evaluations, boolean converged) {
+    public record Fit<M>(M model, double logLikelihood, double[] standardErrors, int evaluations, boolean converged,
+                         int customers) {
     }
 
     /** BG/NBD by maximum likelihood from r = alpha = a = b = 1. */
@@ -22,11 +24,12 @@ public final class CustomerValue {
         if (customers.isEmpty()) {
             throw new IllegalArgumentException("BG/NBD needs at least one customer");
         }
+        HistoryTable table = HistoryTable.of(customers);
         MaximumLikelihood.Result r = MaximumLikelihood.maximise(
-                v -> new BgNbd(v[0], v[1], v[2], v[3]).logLikelihood(customers), new double[] {1, 1, 1, 1});
+                v -> new BgNbd(v[0], v[1], v[2], v[3]).logLikelihood(table), new double[] {1, 1, 1, 1});
         double[] v = r.parameters();
         return new Fit<>(new BgNbd(v[0], v[1], v[2], v[3]), r.logLikelihood(), r.standardErrors(), r.evaluations(),
-                r.converged());
+                r.converged(), customers.size());
     }
 
     /** Gamma-Gamma by maximum likelihood on the customers with a repeat purchase and a positive mean spend. */
@@ -36,10 +39,11 @@ public final class CustomerValue {
         if (repeat.isEmpty()) {
             throw new IllegalArgumentException("Gamma-Gamma needs at least one customer with a repeat purchase");
         }
+        HistoryTable table = HistoryTable.of(repeat);
         MaximumLikelihood.Result r = MaximumLikelihood.maximise(
-                v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(repeat), new double[] {1, 1, 1});
+                v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(table), new double[] {1, 1, 1});
         double[] v = r.parameters();
         return new Fit<>(new GammaGamma(v[0], v[1], v[2]), r.logLikelihood(), r.standardErrors(), r.evaluations(),
-                r.converged());
+                r.converged(), repeat.size());
     }
 }

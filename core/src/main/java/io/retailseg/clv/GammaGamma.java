@@ -44,6 +44,29 @@ public record GammaGamma(double p, double q, double gamma) {
     }
 
     /**
+     * The same sum over a packed table's repeat customers, the log-gammas taken once per distinct x (equal to
+     * the list's sum up to rounding): what the fit maximises.
+     */
+    double logLikelihood(HistoryTable t) {
+        double constant = q * Math.log(gamma) - Gamma.logGamma(q);
+        int nx = t.xValues.length;
+        double[] head = new double[nx];
+        for (int i = 0; i < nx; i++) {
+            int x = t.xValues[i];
+            double px = p * x;
+            head[i] = x == 0 ? 0 : constant + Gamma.logGamma(px + q) - Gamma.logGamma(px) + px * Math.log(x);
+        }
+        double sum = 0;
+        for (int c = 0; c < t.spendMean.length; c++) {
+            int xi = t.spendX[c];
+            int x = t.xValues[xi];
+            double px = p * x;
+            sum += head[xi] + (px - 1) * t.spendLogMean[c] - (px + q) * Math.log(gamma + x * t.spendMean[c]);
+        }
+        return sum;
+    }
+
+    /**
      * E[M | p, q, gamma, m<sub>x</sub>, x], the expected spend of a purchase: (p (gamma + x m<sub>x</sub>)) /
      * (p x + q - 1), which is a weighted mean of the population mean p gamma / (q - 1) and the customer's
      * own mean; for x = 0 the population mean (defined for q > 1).

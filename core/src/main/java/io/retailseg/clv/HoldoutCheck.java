@@ -33,6 +33,12 @@ public final class HoldoutCheck {
                          List<Calibration> calibration) {
     }
 
+    /** Whether the models can be fitted on {@code before}, observed to {@code endDay}: a customer bought on a second day. */
+    public static boolean fittable(Transactions before, long endDay) {
+        java.util.List<RepeatHistory> h = RepeatHistories.of(before, endDay).histories();
+        return h.size() >= 2 && h.stream().anyMatch(r -> r.frequency() > 0 && r.meanRepeatSpend() > 0);
+    }
+
     /**
      * @param before cleaned lines before the split (the fit)
      * @param after cleaned lines from the split on (the hold-out)

@@ -26,8 +26,10 @@ final class Hypergeometric {
     }
 
     /**
-     * ln 2F1(a, b; c; z) for positive a, b, c and 0 <= z < 1, the series summed in log space so that it
-     * stays finite when 2F1 itself overflows a double (thousands of repeat purchases).
+     * ln 2F1(a, b; c; z) for positive a, b, c and 0 <= z < 1: the series summed in plain arithmetic (one
+     * multiplication a term: a customer's prediction takes a few of these) and rescaled by 2^-900 whenever
+     * the sum passes 2^900, so that it stays finite when 2F1 itself overflows a double (thousands of repeat
+     * purchases); the scale is added back as a logarithm.
      */
     static double logF21(double a, double b, double c, double z) {
         if (!(z >= 0 && z < 1)) {
@@ -36,19 +38,28 @@ final class Hypergeometric {
         if (z == 0) {
             return 0;
         }
-        double logZ = Math.log(z);
-        double logTerm = 0;
-        double logSum = 0;
+        double term = 1;
+        double sum = 1;
+        double logScale = 0;
         for (int k = 0; k < MAX_TERMS; k++) {
-            logTerm += Math.log((a + k) * (b + k) / ((c + k) * (k + 1))) + logZ;
-            double next = logSum + Math.log1p(Math.exp(logTerm - logSum));
-            if (next == logSum) {
-                return logSum;
+            term *= (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
+            double next = sum + term;
+            if (next == sum) {
+                break;
             }
-            logSum = next;
+            sum = next;
+            if (sum > RESCALE_ABOVE) {
+                sum *= RESCALE;
+                term *= RESCALE;
+                logScale += LOG_RESCALE_ABOVE;
+            }
         }
-        return logSum;
+        return Math.log(sum) + logScale;
     }
+
+    private static final double RESCALE_ABOVE = 0x1p900;
+    private static final double RESCALE = 0x1p-900;
+    private static final double LOG_RESCALE_ABOVE = 900 * Math.log(2);
 
     private static double series(double a, double b, double c, double z) {
         double term = 1;

@@ -2,26 +2,37 @@ package io.retailseg.clv;
 
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Maximum likelihood for the customer-value models: Commons Math's Nelder-Mead simplex over the logarithms
- * of the parameters (so they stay positive without constraints), restarted from its own optimum until a
- * restart no longer improves the log-likelihood by more than 1e-10 of it (at most {@link #MAX_RESTARTS}
- * restarts: the simplex can stall on a ridge), then standard errors from the inverse of the observed
- * information, the Hessian of minus the log-likelihood in the natural parameters by central differences.
+ * Maximum likelihood for the customer-value models: Commons Math's BOBYQA (Powell's bounded trust-region
+ * method with quadratic models, no derivatives) over the logarithms of the parameters (so they stay
+ * positive), restarted from its own optimum until a restart no longer improves the log-likelihood by more
+ * than 1e-10 of it (at most {@link #MAX_RESTARTS} restarts), then standard errors from the inverse of the
+ * observed information, the Hessian of minus the log-likelihood in the natural parameters by central
+ * differences. BOBYQA replaced the Nelder-Mead simplex: on the real file the simplex stopped, from each of
+ * three starts, on BG/NBD's ridge where a and b grow together, 0.09 below the maximum BOBYQA reaches from
+ * any of them (and scipy's optimiser confirms).
  */
 final class MaximumLikelihood {
     static final int MAX_RESTARTS = 10;
-    static final int MAX_EVALUATIONS = 100_000;
+    /** The search keeps each parameter's logarithm within +-30 (parameters from 1e-13 to 1e13). */
+    static final double LOG_BOUND = 30;
+    /**
+     * Evaluations allowed over all restarts. A well-posed fit of BG/NBD takes a few hundred to two thousand;
+     * a flat likelihood (e.g. data in which nobody seems to drop out, where a and b can grow together without
+     * bound) would otherwise wander for ever. The best point seen is kept and reported as not converged.
+     */
+    static final int MAX_EVALUATIONS = 20_000;
 
     /**
      * @param parameters the maximising parameters
@@ -47,27 +58,46 @@ final class MaximumLikelihood {
         for (int i = 0; i < d; i++) {
             point[i] = Math.log(start[i]);
         }
+        double[] bestSeen = point.clone();
+        double[] bestSeenValue = {Double.NEGATIVE_INFINITY};
         MultivariateFunction objective = logs -> {
             double[] natural = new double[d];
             for (int i = 0; i < d; i++) {
                 natural[i] = Math.exp(logs[i]);
             }
+            double ll;
             try {
-                double ll = logLikelihood.applyAsDouble(natural);
-                return Double.isFinite(ll) ? ll : -Double.MAX_VALUE;
+                ll = logLikelihood.applyAsDouble(natural);
+                ll = Double.isFinite(ll) ? ll : -Double.MAX_VALUE;
             } catch (IllegalArgumentException e) {
                 // a parameter overflowed to infinity or underflowed to 0: outside the model
-                return -Double.MAX_VALUE;
+                ll = -Double.MAX_VALUE;
             }
+            if (ll > bestSeenValue[0]) {
+                bestSeenValue[0] = ll;
+                System.arraycopy(logs, 0, bestSeen, 0, d);
+            }
+            return ll;
         };
-        SimplexOptimizer optimizer = new SimplexOptimizer(1e-12, 1e-12);
         double best = objective.value(point);
         int evaluations = 1;
         boolean converged = false;
         for (int restart = 0; restart <= MAX_RESTARTS; restart++) {
-            PointValuePair found = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), new ObjectiveFunction(objective),
-                    GoalType.MAXIMIZE, new InitialGuess(point), new NelderMeadSimplex(d, 0.5));
-            evaluations += optimizer.getEvaluations();
+            PointValuePair found;
+            BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * d + 1, 0.5, 1e-10);
+            double[] low = new double[d];
+            double[] high = new double[d];
+            java.util.Arrays.fill(low, -LOG_BOUND);
+            java.util.Arrays.fill(high, LOG_BOUND);
+            try {
+                found = optimizer.optimize(new MaxEval(MAX_EVALUATIONS - evaluations), new ObjectiveFunction(objective),
+                        GoalType.MAXIMIZE, new InitialGuess(point), new SimpleBounds(low, high));
+                evaluations += optimizer.getEvaluations();
+            } catch (TooManyEvaluationsException e) {
+                evaluations = MAX_EVALUATIONS;
+                point = bestSeen.clone();
+                break;
+            }
             double value = found.getValue();
             boolean still = value - best <= 1e-10 * Math.abs(best);
             if (value >= best) {
@@ -76,6 +106,9 @@ final class MaximumLikelihood {
             }
             if (still && restart > 0) {
                 converged = true;
+                break;
+            }
+            if (evaluations >= MAX_EVALUATIONS) {
                 break;
             }
         }

@@ -29,6 +29,19 @@ public final class RepeatHistories {
      * @param endDay epoch day the observation ends (usually the last day of the lines)
      */
     public static Result of(Transactions lines, long endDay) {
+        return of(lines, endDay, false);
+    }
+
+    /**
+     * As {@link #of(Transactions, long)}, but a customer whose last purchase is after {@code endDay} is
+     * observed to that purchase (scoring new lines with a model: each customer's history then depends on
+     * their own lines and the model only, never on the other customers scored with them).
+     */
+    public static Result observedTo(Transactions lines, long endDay) {
+        return of(lines, endDay, true);
+    }
+
+    private static Result of(Transactions lines, long endDay, boolean extend) {
         CustomerGroups groups = CustomerGroups.of(lines);
         boolean[] cancelled = Cleaner.cancelledInvoices(lines.invoices());
         List<Long> ids = new ArrayList<>();
@@ -62,12 +75,13 @@ public final class RepeatHistories {
             }
             int x = m - 1;
             long first = days[0];
-            if (endDay < days[m - 1]) {
+            long end = extend ? Math.max(endDay, days[m - 1]) : endDay;
+            if (end < days[m - 1]) {
                 throw new IllegalArgumentException("the observation ends on epoch day " + endDay
                         + ", before customer " + groups.customerId(c) + "'s last purchase");
             }
             ids.add(groups.customerId(c));
-            out.add(new RepeatHistory(x, days[m - 1] - first, endDay - first, x == 0 ? 0 : repeatSpend / x));
+            out.add(new RepeatHistory(x, days[m - 1] - first, end - first, x == 0 ? 0 : repeatSpend / x));
         }
         return new Result(ids.stream().mapToLong(Long::longValue).toArray(), List.copyOf(out));
     }
