@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] STAGES = {"io.retailseg.clean..", "io.retailseg.features..", "io.retailseg.ml..",
         "io.retailseg.recommend..", "io.retailseg.domain..", "io.retailseg.config..", "io.retailseg.evaluate..",
-        "io.retailseg.score..", "io.retailseg.explore.."};
+        "io.retailseg.score..", "io.retailseg.explore..", "io.retailseg.clv.."};
 
     private static JavaClasses classes;
 

@@ -70,6 +70,16 @@ final class RunOptions {
                     + " re-buys included (any) (default: new).")
     String offer;
 
+    @Option(names = "--horizon-days", paramLabel = "DAYS",
+            description = "Days ahead the customer-value predictions look: expected purchases and lifetime value"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int horizonDays;
+
+    @Option(names = "--discount-rate", paramLabel = "RATE",
+            description = "Annual rate the lifetime value discounts later spend by, e.g. 0.1 for 10% (default:"
+                    + " ${DEFAULT-VALUE}).")
+    double discountRate;
+
     @Option(names = "--threads", description = "Worker threads (default: all processors). Results do not depend on it.")
     Integer threads;
 
@@ -88,7 +98,7 @@ final class RunOptions {
         RunConfig.Builder b = RunConfig.builder().seed(seed).compat(compat).kRange(kMin, kMax)
                 .contamination(contamination).pcaComponents(pcaComponents).kmeansRestarts(restarts)
                 .topProducts(topProducts).recommendationsPerCustomer(recommendations).rankBy(rankBy)
-                .silhouetteSampleSize(silhouetteSample);
+                .silhouetteSampleSize(silhouetteSample).horizonDays(horizonDays).discountRate(discountRate);
         if (threads != null) {
             b.threads(threads);
         }
@@ -151,7 +161,9 @@ final class RunOptions {
                     Map.entry("--rank-by", d.rankBy().name().toLowerCase(Locale.ROOT)),
                     // --recommender has none here: its default depends on --compat (RunConfig.defaultRecommender)
                     Map.entry("--offer", d.offer() == OfferMode.NEW_ONLY ? "new" : d.offer().id()),
-                    Map.entry("--silhouette-sample", Integer.toString(d.silhouetteSampleSize())));
+                    Map.entry("--silhouette-sample", Integer.toString(d.silhouetteSampleSize())),
+                    Map.entry("--horizon-days", Integer.toString(d.horizonDays())),
+                    Map.entry("--discount-rate", Double.toString(d.discountRate())));
         }
 
         @Override

@@ -29,6 +29,10 @@ import java.util.OptionalInt;
  *     the reference's segment best sellers)
  * @param offer whether recommendations may include what the customer already bought (default: new
  *     products only, SPEC section 7)
+ * @param horizonDays days ahead the customer-value predictions look (expected purchases and value;
+ *     default 90, a quarter: long enough to see repeat buyers, short enough to act on)
+ * @param discountRate annual rate the lifetime value discounts later spend by (default 0.10, a
+ *     common cost of capital; 0 for undiscounted)
  * @param silhouetteSampleSize the silhouette is exact (n^2 distances) up to this many segmented
  *     customers and estimated above from a seeded sample of this many (s n distances, standard error
  *     reported). 5,000: the row silhouettes of generated data have a standard deviation near
@@ -57,7 +61,9 @@ public record RunConfig(
         RankBy rankBy,
         int silhouetteSampleSize,
         RecommenderKind recommender,
-        OfferMode offer) {
+        OfferMode offer,
+        int horizonDays,
+        double discountRate) {
 
     /** The reference analysis' parameters, seed 42, all available processors. */
     public static RunConfig defaults() {
@@ -91,6 +97,8 @@ public record RunConfig(
         b.silhouetteSampleSize = silhouetteSampleSize;
         b.recommender = recommender;
         b.offer = offer;
+        b.horizonDays = horizonDays;
+        b.discountRate = discountRate;
         return b;
     }
 
@@ -119,6 +127,8 @@ public record RunConfig(
                 "recommendationsPerCustomer must be in 1..topProducts with the segment-best-sellers recommender, was "
                         + recommendationsPerCustomer);
         require(rankBy != null, "rankBy must be given");
+        require(horizonDays >= 1 && horizonDays <= 3650, "horizonDays must be in 1..3650, was " + horizonDays);
+        require(discountRate >= 0 && discountRate < 10, "discountRate must be in [0, 10), was " + discountRate);
         require(silhouetteSampleSize >= 2, "silhouetteSampleSize must be at least 2, was " + silhouetteSampleSize);
     }
 
@@ -155,6 +165,8 @@ public record RunConfig(
         private int silhouetteSampleSize = 5_000;
         private RecommenderKind recommender;
         private OfferMode offer = OfferMode.NEW_ONLY;
+        private int horizonDays = 90;
+        private double discountRate = 0.10;
 
         private Builder() {
         }
@@ -201,11 +213,16 @@ public record RunConfig(
 
         public Builder offer(OfferMode v) { offer = v; return this; }
 
+        public Builder horizonDays(int v) { horizonDays = v; return this; }
+
+        public Builder discountRate(double v) { discountRate = v; return this; }
+
         public RunConfig build() {
             return new RunConfig(seed, threads, compat, contamination, isolationTrees, isolationSampleSize,
                     pcaComponents, fixedK, kMin, kMax, kmeansRestarts, kmeansMaxIterations, kmeansTolerance,
                     silhouetteTolerance, topProducts, recommendationsPerCustomer, rankBy, silhouetteSampleSize,
-                    recommender != null ? recommender : defaultRecommender(compat), offer);
+                    recommender != null ? recommender : defaultRecommender(compat), offer, horizonDays,
+                    discountRate);
         }
     }
 }

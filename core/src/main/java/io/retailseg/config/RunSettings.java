@@ -27,7 +27,9 @@ public record RunSettings(
         RankBy rankBy,
         int silhouetteSampleSize,
         RecommenderKind recommender,
-        OfferMode offer) {
+        OfferMode offer,
+        int horizonDays,
+        double discountRate) {
 
     /** The value of {@link #k} when k is chosen automatically. */
     public static final String AUTO = "auto";
@@ -36,7 +38,7 @@ public record RunSettings(
     public RunSettings {
         toConfig(seed, compat, contamination, isolationTrees, isolationSampleSize, pcaComponents, k, kMin, kMax,
                 kmeansRestarts, kmeansMaxIterations, kmeansTolerance, silhouetteTolerance, topProducts,
-                recommendationsPerCustomer, rankBy, silhouetteSampleSize, recommender, offer, 1);
+                recommendationsPerCustomer, rankBy, silhouetteSampleSize, recommender, offer, horizonDays, discountRate, 1);
     }
 
     /** The settings of {@code c}. */
@@ -45,14 +47,15 @@ public record RunSettings(
                 c.pcaComponents(), c.fixedK().isPresent() ? Integer.toString(c.fixedK().getAsInt()) : AUTO,
                 c.kMin(), c.kMax(), c.kmeansRestarts(), c.kmeansMaxIterations(), c.kmeansTolerance(),
                 c.silhouetteTolerance(), c.topProducts(), c.recommendationsPerCustomer(), c.rankBy(),
-                c.silhouetteSampleSize(), c.recommender(), c.offer());
+                c.silhouetteSampleSize(), c.recommender(), c.offer(), c.horizonDays(), c.discountRate());
     }
 
     /** The configuration these settings describe, run with {@code threads} threads. */
     public RunConfig toConfig(int threads) {
         return toConfig(seed, compat, contamination, isolationTrees, isolationSampleSize, pcaComponents, k, kMin,
                 kMax, kmeansRestarts, kmeansMaxIterations, kmeansTolerance, silhouetteTolerance, topProducts,
-                recommendationsPerCustomer, rankBy, silhouetteSampleSize, recommender, offer, threads);
+                recommendationsPerCustomer, rankBy, silhouetteSampleSize, recommender, offer, horizonDays, discountRate,
+                threads);
     }
 
     /** The fixed k, or empty when k is chosen automatically. */
@@ -65,7 +68,7 @@ public record RunSettings(
                                       int kmeansRestarts, int kmeansMaxIterations, double kmeansTolerance,
                                       double silhouetteTolerance, int topProducts, int recommendationsPerCustomer,
                                       RankBy rankBy, int silhouetteSampleSize, RecommenderKind recommender,
-                                      OfferMode offer, int threads) {
+                                      OfferMode offer, int horizonDays, double discountRate, int threads) {
         OptionalInt fixedK;
         if (k == null || AUTO.equals(k)) {
             fixedK = OptionalInt.empty();
@@ -82,6 +85,6 @@ public record RunSettings(
         return new RunConfig(seed, threads, compat, contamination, isolationTrees, isolationSampleSize,
                 pcaComponents, fixedK, kMin, kMax, kmeansRestarts, kmeansMaxIterations, kmeansTolerance,
                 silhouetteTolerance, topProducts, recommendationsPerCustomer, rankBy, silhouetteSampleSize,
-                recommender, offer);
+                recommender, offer, horizonDays, discountRate);
     }
 }

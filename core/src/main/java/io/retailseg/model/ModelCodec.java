@@ -15,6 +15,7 @@ import io.retailseg.recommend.ItemItemRecommender;
 import io.retailseg.recommend.ItemWeights;
 import io.retailseg.recommend.ProductRecommender;
 import io.retailseg.recommend.TopProduct;
+import io.retailseg.runfolder.CustomerValueBlock;
 import io.retailseg.runfolder.RunFolderLayout;
 import io.retailseg.runfolder.RunJson;
 import java.nio.file.Files;
@@ -43,7 +44,8 @@ public final class ModelCodec {
     record Document(String format, int formatVersion, ModelProvenance provenance, Compat compat,
                     String referenceDay, List<String> features, int recommendationsPerCustomer, Outliers outliers,
                     Scaler scaler, Projection pca, double[][] centroids, List<Segment> segments,
-                    List<TopProduct> topProducts, OfferMode offer, RecommenderBlock recommender) {
+                    List<TopProduct> topProducts, OfferMode offer, RecommenderBlock recommender,
+                    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<CustomerValueBlock> customerValue) {
     }
 
     /**
@@ -98,7 +100,8 @@ public final class ModelCodec {
                 new Scaler(scaler.means(), scaler.scales()),
                 new Projection(pca.mean(), pca.components(), pca.explainedVarianceRatio(),
                         pca.allExplainedVarianceRatio()),
-                m.segmenter().centroids(), segments, m.topProducts(), m.offer(), recommender(m.recommender())));
+                m.segmenter().centroids(), segments, m.topProducts(), m.offer(), recommender(m.recommender()),
+                m.customerValue().map(CustomerValueBlock::of)));
     }
 
     private static RecommenderBlock recommender(ProductRecommender r) {
@@ -273,7 +276,8 @@ public final class ModelCodec {
                     o.contamination(), o.threshold());
             check.that(d.offer() != null, "offer", "expected \"new_only\" or \"any\", found none");
             return new SegmentationModel(d.provenance(), d.compat(), referenceDay, detector, segmenter, names,
-                    d.topProducts(), d.recommendationsPerCustomer(), recommender(d.recommender(), check), d.offer());
+                    d.topProducts(), d.recommendationsPerCustomer(), recommender(d.recommender(), check), d.offer(),
+                    d.customerValue().map(CustomerValueBlock::toModel));
         } catch (IllegalArgumentException e) {
             throw withPrefix(check, "", e);
         }

@@ -1,5 +1,6 @@
 package io.retailseg.model;
 
+import io.retailseg.clv.CustomerValueModel;
 import io.retailseg.config.Compat;
 import io.retailseg.config.OfferMode;
 import io.retailseg.config.RecommenderKind;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -36,7 +38,7 @@ import java.util.OptionalInt;
  */
 public final class SegmentationModel {
     /** Version of the {@code model.json} layout this code writes and reads. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
 
     private final ModelProvenance provenance;
     private final Compat compat;
@@ -48,6 +50,7 @@ public final class SegmentationModel {
     private final int recommendationsPerCustomer;
     private final ProductRecommender recommender;
     private final OfferMode offer;
+    private final Optional<CustomerValueModel> customerValue;
 
     /**
      * @param segmentNames one per segment, by id
@@ -55,12 +58,14 @@ public final class SegmentationModel {
      * @param recommender the fitted recommender; {@code null} for the reference's, built here from
      *     {@code topProducts} (ranked by the provenance's {@code rank_by})
      * @param offer whether recommendations may repeat what a customer bought
+     * @param customerValue the customer-value models (BG/NBD, Gamma-Gamma), empty when they could not be fitted
      * @throws IllegalArgumentException naming the part that is wrong (e.g. {@code segments: expected 3 ...})
      */
     public SegmentationModel(ModelProvenance provenance, Compat compat, LocalDate referenceDay,
                              OutlierDetector outliers, Segmenter segmenter, List<String> segmentNames,
                              List<TopProduct> topProducts, int recommendationsPerCustomer,
-                             ProductRecommender recommender, OfferMode offer) {
+                             ProductRecommender recommender, OfferMode offer,
+                             Optional<CustomerValueModel> customerValue) {
         this.provenance = Objects.requireNonNull(provenance, "provenance");
         this.compat = Objects.requireNonNull(compat, "compat");
         this.referenceDay = Objects.requireNonNull(referenceDay, "reference_day");
@@ -104,6 +109,7 @@ public final class SegmentationModel {
         }
         this.recommendationsPerCustomer = recommendationsPerCustomer;
         this.offer = Objects.requireNonNull(offer, "offer");
+        this.customerValue = Objects.requireNonNull(customerValue, "customer_value");
         this.recommender = recommender != null ? recommender
                 : new BestSellerRecommender(bestSellers, provenance.config().rankBy());
         if (this.recommender instanceof ItemItemRecommender items && items.fallback().length != 0
@@ -181,11 +187,16 @@ public final class SegmentationModel {
         }
         if (kind == RecommenderKind.SEGMENT_BEST_SELLERS) {
             return new SegmentationModel(provenance, compat, referenceDay, outliers, segmenter, segmentNames,
-                    topProducts(), recommendationsPerCustomer, null, OfferMode.NEW_ONLY);
+                    topProducts(), recommendationsPerCustomer, null, OfferMode.NEW_ONLY, customerValue);
         }
         throw new IllegalArgumentException("this model was fitted with the " + recommender.kind().id()
                 + " recommender and holds segment-best-sellers too, not " + kind.id() + "; run 'retailseg run --recommender "
                 + kind.id() + "' to fit a model with it");
+    }
+
+    /** The customer-value models, empty when the run could not fit them. */
+    public Optional<CustomerValueModel> customerValue() {
+        return customerValue;
     }
 
     /** The fitted recommender. */

@@ -2,6 +2,7 @@ package io.retailseg.pipeline;
 
 import io.retailseg.InputException;
 import io.retailseg.clean.Cleaner;
+import io.retailseg.clv.HoldoutCheck;
 import io.retailseg.config.RankBy;
 import io.retailseg.config.RunConfig;
 import io.retailseg.config.Seeds;
@@ -114,7 +115,8 @@ public final class HoldoutEvaluation {
                          List<RecommenderEvaluation.Comparison> defaultComparisons,
                          Optional<BootstrapStability.Result> stability,
                          Optional<Migration.Result> migration, Map<String, Long> timingsMillis,
-                         Map<String, Training> trainings, String defaultRecommender) {
+                         Map<String, Training> trainings, String defaultRecommender,
+                         Optional<HoldoutCheck.Result> customerValue) {
     }
 
     /**
@@ -303,12 +305,18 @@ public final class HoldoutEvaluation {
             lap(progress, timings, "migration", start, later.customers().size() + " hold-out customers");
         }
 
+        progress.stageStarted("customer_value");
+        Optional<HoldoutCheck.Result> customerValue = HoldoutCheck.fittable(before, split - 1)
+                ? Optional.of(HoldoutCheck.run(before, after, split, lastDay)) : Optional.empty();
+        start = lap(progress, timings, "customer_value", start, customerValue.map(c -> "BG/NBD on " + c.customers()
+                + " customers").orElse("not fitted"));
+
         Population population = new Population(LocalDate.ofEpochDay(firstDay).toString(),
                 LocalDate.ofEpochDay(lastDay).toString(), LocalDate.ofEpochDay(split).toString(), before.size(),
                 after.size(), history.catalogue().length, training.customers().size(), training.outlierCount(),
                 holdout.size(), returning, returningWithNew, returningSegmented, withNew);
         return new Result(config, options, population, training, scored.scores(), scored.comparisons(),
-                scored.defaultComparisons(), stability, migration, timings, trainings, defaultName);
+                scored.defaultComparisons(), stability, migration, timings, trainings, defaultName, customerValue);
     }
 
     private static BootstrapStability.Result stability(RunResult training, int resamples, long seed) {

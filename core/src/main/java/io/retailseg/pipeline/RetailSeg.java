@@ -2,6 +2,7 @@ package io.retailseg.pipeline;
 
 import io.retailseg.InputException;
 import io.retailseg.clean.Cleaner;
+import io.retailseg.clv.CustomerValues;
 import io.retailseg.clean.CleaningReport;
 import io.retailseg.config.RunConfig;
 import io.retailseg.config.Seeds;
@@ -98,14 +99,18 @@ public final class RetailSeg {
             throw new InputException(sourceName, "every one of the " + lines.size() + " lines kept after cleaning"
                     + " is a cancellation (InvoiceNo starting with C): nothing was bought to segment or recommend");
         }
+        CustomerValues.Estimate value = stages.run("customer_value", () -> CustomerValues.estimate(lines,
+                customers.customerIds(), referenceDay, config.horizonDays(), config.discountRate()),
+                e -> e.model().map(m -> "BG/NBD fitted on " + customers.size() + " customers")
+                        .orElse("not fitted: " + e.why().orElse("")));
         InputIdentity input = new InputIdentity(sourceName, fingerprint.bytes(), rowsRead, fingerprint.checksum(),
                 dataProfile.firstDay(), LocalDate.ofEpochDay(referenceDay).toString());
         SegmentationTrainer.Fit fit = SegmentationTrainer.fit(customers, lines, config, Seeds.of(config.seed()),
-                input, previous, stages);
+                input, previous, value.values(), value.model(), stages);
         return new RunResult(sourceName, rowsRead, config, cleaned.report(), customers, fit.outlierScores(),
                 fit.outlier(), fit.pcaScores(), fit.kSelection(), fit.segmentation(), fit.metrics(), fit.profiles(),
                 fit.recommended().topProducts(), fit.recommended().recommendations(), fit.model(), stages.timings(),
-                dataProfile);
+                dataProfile, value.values(), value.why());
     }
 
     private static boolean allCancellations(Transactions lines) {

@@ -1,6 +1,7 @@
 package io.retailseg.pipeline;
 
 import io.retailseg.clean.CleaningReport;
+import io.retailseg.clv.CustomerValues;
 import io.retailseg.config.RunConfig;
 import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Segmentation;
@@ -12,6 +13,7 @@ import io.retailseg.recommend.Recommendation;
 import io.retailseg.recommend.TopProduct;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a run computed. Arrays indexed by customer follow the rows of {@link #customers()}.
@@ -35,6 +37,8 @@ import java.util.Map;
  * @param model the fitted model
  * @param timingsMillis wall time per stage, in order
  * @param dataProfile missing values, cancellations, countries, products and months of the lines
+ * @param customerValues P(alive), expected purchases, order value and value per customer (NaN where unknown)
+ * @param customerValueWhy why the customer-value models, or the spend model, are missing; empty when both are there
  */
 public record RunResult(
         String source,
@@ -53,7 +57,9 @@ public record RunResult(
         List<Recommendation> recommendations,
         SegmentationModel model,
         Map<String, Long> timingsMillis,
-        DataProfile dataProfile) {
+        DataProfile dataProfile,
+        CustomerValues customerValues,
+        Optional<String> customerValueWhy) {
 
     /** Number of outlier customers. */
     public int outlierCount() {

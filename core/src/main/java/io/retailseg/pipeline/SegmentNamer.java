@@ -22,13 +22,25 @@ final class SegmentNamer {
     /** A segment whose UK share is at most this is called international. */
     static final double INTERNATIONAL_SHARE = 0.25;
 
+    /**
+     * A segment whose customers' mean P(alive) (BG/NBD) is below this is called "at risk": on average its
+     * customers are more likely to have stopped buying than not.
+     */
+    static final double AT_RISK = 0.5;
+
     private SegmentNamer() {
     }
 
-    static List<String> names(List<double[]> standardizedMeans, List<Double> ukShares) {
+    /**
+     * @param meanProbabilityAlive per segment, its customers' mean P(alive) (NaN without a model): below
+     *     {@link #AT_RISK} the name ends in ", at risk"
+     */
+    static List<String> names(List<double[]> standardizedMeans, List<Double> ukShares,
+                              List<Double> meanProbabilityAlive) {
         List<String> names = new ArrayList<>();
         for (int s = 0; s < standardizedMeans.size(); s++) {
-            names.add(base(standardizedMeans.get(s), ukShares.get(s)));
+            names.add(base(standardizedMeans.get(s), ukShares.get(s))
+                    + (meanProbabilityAlive.get(s) < AT_RISK ? ", at risk" : ""));
         }
         Set<String> seen = new HashSet<>();
         Set<String> repeated = new HashSet<>();

@@ -13,9 +13,12 @@ import java.util.List;
  * @param standardizedMeans mean of each feature standardized over all segmented customers (the
  *     radar chart: 0 = average customer, 1 = one standard deviation above)
  * @param distinguishing the features furthest from the average, in words, most distinctive first
+ * @param meanProbabilityAlive the mean P(alive) of the segment's customers (BG/NBD), NaN without a model
+ * @param expectedValue the segment's total expected value over the horizon, NaN without a spend model
  */
 public record SegmentProfile(int id, String name, int size, double revenueShare, double[] featureMeans,
-                             double[] standardizedMeans, List<String> distinguishing) {
+                             double[] standardizedMeans, List<String> distinguishing, double meanProbabilityAlive,
+                             double expectedValue) {
     public SegmentProfile {
         featureMeans = featureMeans.clone();
         standardizedMeans = standardizedMeans.clone();

@@ -1,6 +1,8 @@
 package io.retailseg.pipeline;
 
 import io.retailseg.InputException;
+import io.retailseg.clv.CustomerValueModel;
+import io.retailseg.clv.CustomerValues;
 import io.retailseg.config.RecommenderKind;
 import io.retailseg.config.RunConfig;
 import io.retailseg.config.RunSettings;
@@ -64,11 +66,17 @@ public final class SegmentationTrainer {
      */
     public static Fit fit(CustomerTable customers, Transactions lines, RunConfig config, Seeds seeds,
                           InputIdentity input, Optional<SegmentationModel> previous) {
-        return fit(customers, lines, config, seeds, input, previous, new Stages(ProgressListener.NONE));
+        return fit(customers, lines, config, seeds, input, previous, CustomerValues.none(customers.size()),
+                Optional.empty(), new Stages(ProgressListener.NONE));
     }
 
+    /**
+     * @param values the customers' value predictions (rows of {@code customers}), for the profiles and names
+     * @param valueModel the customer-value models the model keeps
+     */
     static Fit fit(CustomerTable customers, Transactions lines, RunConfig config, Seeds seeds, InputIdentity input,
-                   Optional<SegmentationModel> previous, Stages stages) {
+                   Optional<SegmentationModel> previous, CustomerValues values, Optional<CustomerValueModel> valueModel,
+                   Stages stages) {
         ProgressListener progress = stages.progress();
         int n = customers.size();
         double[][] features = customers.matrix();
@@ -156,7 +164,8 @@ public final class SegmentationTrainer {
             pcaScores[segmentedRows[i]] = scores[i];
         }
         Segmentation segmentation = Segmentation.of(customers.customerIds(), segment, k);
-        List<SegmentProfile> profiles = stages.run("profile", () -> profiles(segmentedFeatures, labels, k),
+        List<SegmentProfile> profiles = stages.run("profile", () -> profiles(segmentedFeatures, labels, k,
+                        values, segmentedRows),
                 p -> p.size() + " profiles");
         SegmentBestSellers.Result bestSellers = stages.run("best_sellers",
                 () -> SegmentBestSellers.compute(lines, segmentation, config.topProducts(),
@@ -178,7 +187,7 @@ public final class SegmentationTrainer {
         SegmentationModel model = new SegmentationModel(provenance, config.compat(),
                 LocalDate.parse(input.lastDay()), outliers.detector(), segmenter,
                 profiles.stream().map(SegmentProfile::name).toList(), bestSellers.topProducts(),
-                config.recommendationsPerCustomer(), recommender, config.offer());
+                config.recommendationsPerCustomer(), recommender, config.offer(), valueModel);
         SegmentBestSellers.Result recommended = stages.run("recommend",
                 () -> new SegmentBestSellers.Result(bestSellers.topProducts(), model.recommendAll(lines, segmentation)),
                 r -> r.recommendations().size() + " recommendations");
@@ -204,7 +213,8 @@ public final class SegmentationTrainer {
         return relabel;
     }
 
-    private static List<SegmentProfile> profiles(double[][] features, int[] labels, int k) {
+    private static List<SegmentProfile> profiles(double[][] features, int[] labels, int k, CustomerValues values,
+                                                 int[] rows) {
         int m = features.length;
         int d = Feature.COUNT;
         double[] mean = new double[d];
@@ -244,12 +254,33 @@ public final class SegmentationTrainer {
             standardized.add(z);
             ukShare.add(means[s][Feature.IS_UK.ordinal()]);
         }
-        List<String> names = SegmentNamer.names(standardized, ukShare);
+        double[] alive = new double[k];
+        int[] aliveKnown = new int[k];
+        double[] value = new double[k];
+        int[] valueKnown = new int[k];
+        for (int i = 0; i < m; i++) {
+            double p = values.probabilityAlive()[rows[i]];
+            double v = values.expectedValue()[rows[i]];
+            if (!Double.isNaN(p)) {
+                alive[labels[i]] += p;
+                aliveKnown[labels[i]]++;
+            }
+            if (!Double.isNaN(v)) {
+                value[labels[i]] += v;
+                valueKnown[labels[i]]++;
+            }
+        }
+        List<Double> meanAlive = new ArrayList<>();
+        for (int s = 0; s < k; s++) {
+            meanAlive.add(aliveKnown[s] == 0 ? Double.NaN : alive[s] / aliveKnown[s]);
+        }
+        List<String> names = SegmentNamer.names(standardized, ukShare, meanAlive);
         List<SegmentProfile> profiles = new ArrayList<>();
         for (int s = 0; s < k; s++) {
             double share = totalSpend == 0 ? 0 : sums[s][Feature.TOTAL_SPEND.ordinal()] / totalSpend;
             profiles.add(new SegmentProfile(s, names.get(s), size[s], share, means[s], standardized.get(s),
-                    SegmentNamer.describe(standardized.get(s))));
+                    SegmentNamer.describe(standardized.get(s)), meanAlive.get(s),
+                    valueKnown[s] == 0 ? Double.NaN : value[s]));
         }
         return profiles;
     }

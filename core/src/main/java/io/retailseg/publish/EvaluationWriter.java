@@ -95,8 +95,22 @@ public final class EvaluationWriter {
                 r.migration().map(m -> migration(m, "training segment (before the split)",
                         "segment of a fit on the hold-out lines alone, with the training k, matched to the training"
                                 + " segments by centroid")),
-                r.timingsMillis());
+                r.customerValue().map(EvaluationWriter::customerValue), r.timingsMillis());
     }
+
+    private static EvaluationReport.CustomerValueCheck customerValue(io.retailseg.clv.HoldoutCheck.Result c) {
+        return new EvaluationReport.CustomerValueCheck(c.customers(), c.horizonDays(),
+                io.retailseg.runfolder.CustomerValueBlock.of(c.bgNbd()),
+                Optional.of(io.retailseg.runfolder.CustomerValueBlock.ofSpend(c.gammaGamma())), c.purchases(), c.spend(),
+                c.calibration(), CUSTOMER_VALUE_DEFINITION);
+    }
+
+    private static final String CUSTOMER_VALUE_DEFINITION = "BG/NBD and Gamma-Gamma fitted on the purchase days before"
+            + " split_day (T counted to the day before it); per training customer, predicted purchase days (and spend)"
+            + " over the hold-out's horizon_days against the actual ones: bg_nbd; past_rate = the customer's repeat"
+            + " purchase days (spend) per day since their first purchase, carried forward; population_rate = all"
+            + " customers' repeat purchase days (spend) per day of their histories, the same for everyone."
+            + " calibration: mean predicted and actual purchase days by repeat purchase days before the split";
 
     private static final String SPLIT_DEFINITION = "cleaned lines dated before split_day train the pipeline; lines dated split_day"
                 + " or later are the hold-out";

@@ -1,5 +1,6 @@
 package io.retailseg.publish;
 
+import io.retailseg.clv.CustomerValueModel;
 import io.retailseg.config.RunSettings;
 import io.retailseg.clean.CleaningStep;
 import io.retailseg.domain.CustomerTable;
@@ -12,6 +13,7 @@ import io.retailseg.pipeline.RunResult;
 import io.retailseg.pipeline.SegmentProfile;
 import io.retailseg.recommend.Recommendation;
 import io.retailseg.recommend.RecommenderChoice;
+import io.retailseg.runfolder.CustomerValueBlock;
 import io.retailseg.runfolder.DataProfileFile;
 import io.retailseg.runfolder.RunCsv;
 import io.retailseg.runfolder.RunFolderLayout;
@@ -116,6 +118,11 @@ public final class RunWriter {
             public double pc(int i, int c) {
                 return r.pcaScores()[i] == null ? Double.NaN : r.pcaScores()[i][c];
             }
+
+            @Override
+            public CustomerValueModel.Prediction value(int i) {
+                return r.customerValues().at(i);
+            }
         };
     }
 
@@ -153,7 +160,8 @@ public final class RunWriter {
         List<RunSummary.Segment> segments = new ArrayList<>();
         for (SegmentProfile p : r.profiles()) {
             segments.add(new RunSummary.Segment(p.id(), p.name(), p.size(), p.revenueShare(), p.distinguishing(),
-                    byFeature(p.featureMeans()), byFeature(p.standardizedMeans())));
+                    byFeature(p.featureMeans()), byFeature(p.standardizedMeans()), known(p.meanProbabilityAlive()),
+                    known(p.expectedValue())));
         }
         Optional<ModelProvenance.Matching> matching = r.model().provenance().segmentMatching();
         return RunSummary.of(runId, input(r), RunSettings.of(r.config()), r.config().threads(),
@@ -162,7 +170,8 @@ public final class RunWriter {
                         r.model().recommender().kind(), r.model().offer(), r.model().recommender().parameters(),
                         RecommenderChoice.why(r.model().recommender().kind(), r.config().compat()),
                         RecommenderChoice.RULE, RecommenderChoice.EVIDENCE), matching,
-                r.timingsMillis());
+                r.model().customerValue().map(CustomerValueBlock::of),
+                r.model().customerValue().isPresent() ? Optional.empty() : r.customerValueWhy(), r.timingsMillis());
     }
 
     /**
@@ -188,6 +197,10 @@ public final class RunWriter {
         return segmented - full;
     }
 
+
+    private static java.util.OptionalDouble known(double v) {
+        return Double.isNaN(v) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(v);
+    }
 
     private static Map<String, Double> byFeature(double[] values) {
         Map<String, Double> m = new LinkedHashMap<>();

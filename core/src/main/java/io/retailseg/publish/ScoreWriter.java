@@ -20,7 +20,9 @@ import java.util.List;
  * Writes scored customers as CSV, one row per customer: {@code CustomerID}, the 15 features,
  * {@code Outlier_Score}, {@code Is_Outlier} (0/1), {@code Segment} and {@code Segment_Name} (empty for
  * outliers), then {@code Rec1_StockCode, Rec1_Description, ...} up to the model's recommendations per
- * customer (empty when fewer). Numbers are formatted as in {@code customers.csv}.
+ * customer (empty when fewer), then the customer-value columns of {@code customers.csv} ({@code P_Alive,
+ * Expected_Purchases, Expected_Order_Value, Expected_Value}, empty where the model says nothing). Numbers
+ * are formatted as in {@code customers.csv}.
  */
 public final class ScoreWriter {
     private ScoreWriter() {
@@ -52,6 +54,7 @@ public final class ScoreWriter {
             header.add("Rec" + r + "_Score");
             header.add("Rec" + r + "_Reason");
         }
+        header.addAll(RunFolderLayout.VALUE_COLUMNS);
         return header;
     }
 
@@ -78,6 +81,10 @@ public final class ScoreWriter {
                 fields[j++] = rec == null ? "" : RunCsv.score(rec.score());
                 fields[j++] = rec == null ? "" : rec.reason();
             }
+            fields[j++] = CsvNumbers.format(c.value().probabilityAlive());
+            fields[j++] = CsvNumbers.format(c.value().expectedPurchases());
+            fields[j++] = CsvNumbers.format(c.value().expectedOrderValue());
+            fields[j++] = CsvNumbers.format(c.value().expectedValue());
             w.writeRecord(fields);
         }
         w.flush();

@@ -22,6 +22,8 @@ import java.util.OptionalInt;
  *     other recommender, paired on the same customers; {@code reference} names the default
  * @param stability absent with {@code --bootstrap 0}
  * @param migration absent with {@code --no-migration}
+ * @param customerValue BG/NBD and Gamma-Gamma fitted before the split against the hold-out, absent when they
+ *     could not be fitted
  */
 public record EvaluationReport(String format, int formatVersion,
                                @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> runId,
@@ -30,9 +32,11 @@ public record EvaluationReport(String format, int formatVersion,
                                Comparisons comparisons, Comparisons defaultComparisons,
                                @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Stability> stability,
                                @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<MigrationBlock> migration,
+                               @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<CustomerValueCheck> customerValue,
                                Map<String, Long> timingsMs) {
     public static final String FORMAT = "retailseg-evaluation";
-    public static final int FORMAT_VERSION = 2;
+    /** 3: the customer-value check, and the horizon and discount settings in {@code config}. */
+    public static final int FORMAT_VERSION = 3;
 
     public EvaluationReport {
         recommenders = List.copyOf(recommenders);
@@ -47,9 +51,11 @@ public record EvaluationReport(String format, int formatVersion,
                                       MetricsDefinition metricsDefinition, List<Recommender> recommenders,
                                       Comparisons comparisons, Comparisons defaultComparisons,
                                       Optional<Stability> stability,
-                                      Optional<MigrationBlock> migration, Map<String, Long> timingsMs) {
+                                      Optional<MigrationBlock> migration, Optional<CustomerValueCheck> customerValue,
+                                      Map<String, Long> timingsMs) {
         return new EvaluationReport(FORMAT, FORMAT_VERSION, runId, input, config, threads, split, population, training,
-                metricsDefinition, recommenders, comparisons, defaultComparisons, stability, migration, timingsMs);
+                metricsDefinition, recommenders, comparisons, defaultComparisons, stability, migration, customerValue,
+                timingsMs);
     }
 
     /** Reads {@code file}; errors name it as {@code name}. */
@@ -61,14 +67,14 @@ public record EvaluationReport(String format, int formatVersion,
     public EvaluationReport withScores(List<Recommender> otherRecommenders, Comparisons otherComparisons) {
         return new EvaluationReport(format, formatVersion, runId, input, config, threads, split, population, training,
                 metricsDefinition, otherRecommenders, otherComparisons, defaultComparisons, stability, migration,
-                timingsMs);
+                customerValue, timingsMs);
     }
 
-    /** The same report without the optional stability and migration blocks. */
+    /** The same report without the optional stability, migration and customer-value blocks. */
     public EvaluationReport withoutOptionalBlocks() {
         return new EvaluationReport(format, formatVersion, runId, input, config, threads, split, population, training,
                 metricsDefinition, recommenders, comparisons, defaultComparisons, Optional.empty(), Optional.empty(),
-                timingsMs);
+                Optional.empty(), timingsMs);
     }
 
     /**
@@ -77,6 +83,28 @@ public record EvaluationReport(String format, int formatVersion,
      * @param rule {@code date} or {@code holdout_days}
      * @param holdoutDays present when the rule is {@code holdout_days}
      */
+    /**
+     * The customer-value models fitted on the lines before the split, predicting each training customer's
+     * purchase days and spend over the hold-out, against two baselines.
+     *
+     * @param customers training customers with a purchase
+     * @param horizonDays the hold-out's length, the predictions' horizon
+     * @param purchases mean absolute and root mean square error of purchase days, totals, per predictor
+     * @param spend the same for spend
+     * @param calibration mean predicted (BG/NBD) and actual purchase days by training repeat purchase days
+     */
+    public record CustomerValueCheck(int customers, double horizonDays, CustomerValueBlock.FitBlock bgNbd,
+                                     @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<CustomerValueBlock.FitBlock> gammaGamma,
+                                     List<io.retailseg.clv.HoldoutCheck.Errors> purchases,
+                                     List<io.retailseg.clv.HoldoutCheck.Errors> spend,
+                                     List<io.retailseg.clv.HoldoutCheck.Calibration> calibration, String definition) {
+        public CustomerValueCheck {
+            purchases = List.copyOf(purchases);
+            spend = List.copyOf(spend);
+            calibration = List.copyOf(calibration);
+        }
+    }
+
     public record Split(String firstDay, String lastDay, String splitDay, String rule,
                         @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalInt holdoutDays, long linesBefore,
                         long linesAfter, String definition) {

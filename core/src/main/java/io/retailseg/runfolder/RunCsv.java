@@ -6,6 +6,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.retailseg.InputException;
+import io.retailseg.clv.CustomerValueModel;
+import io.retailseg.clv.CustomerValues;
 import io.retailseg.domain.Feature;
 import io.retailseg.publish.CsvNumbers;
 import io.retailseg.recommend.Recommendation;
@@ -46,6 +48,9 @@ public final class RunCsv {
 
         /** PCA score {@code c} of customer {@code i}, NaN (an empty field) for an outlier. */
         double pc(int i, int c);
+
+        /** Customer {@code i}'s customer-value predictions (NaN, an empty field, where there is none). */
+        CustomerValueModel.Prediction value(int i);
     }
 
     /**
@@ -56,9 +61,10 @@ public final class RunCsv {
      * @param outlier whether each customer is an outlier
      * @param segment segment per customer, -1 for outliers
      * @param pcs PCA scores per customer ({@code PC1..PCk}), {@code null} for outliers
+     * @param values the customer-value columns (NaN where empty)
      */
-    public record Customers(long[] ids, double[][] features, boolean[] outlier, int[] segment, double[][] pcs)
-            implements CustomerRows {
+    public record Customers(long[] ids, double[][] features, boolean[] outlier, int[] segment, double[][] pcs,
+                            CustomerValues values) implements CustomerRows {
         @Override
         public int size() {
             return ids.length;
@@ -100,8 +106,15 @@ public final class RunCsv {
         }
 
         @Override
+        public CustomerValueModel.Prediction value(int i) {
+            return values.at(i);
+        }
+
+        @Override
         public boolean equals(Object o) {
             return o instanceof Customers c && java.util.Arrays.equals(ids, c.ids)
+                    && java.util.Arrays.equals(values.probabilityAlive(), c.values.probabilityAlive())
+                    && java.util.Arrays.equals(values.expectedValue(), c.values.expectedValue())
                     && java.util.Arrays.deepEquals(features, c.features) && java.util.Arrays.equals(outlier, c.outlier)
                     && java.util.Arrays.equals(segment, c.segment) && java.util.Arrays.deepEquals(pcs, c.pcs);
         }
@@ -140,6 +153,11 @@ public final class RunCsv {
                 for (int c = 0; c < components; c++) {
                     fields[j++] = CsvNumbers.format(rows.pc(i, c));
                 }
+                CustomerValueModel.Prediction v = rows.value(i);
+                fields[j++] = CsvNumbers.format(v.probabilityAlive());
+                fields[j++] = CsvNumbers.format(v.expectedPurchases());
+                fields[j++] = CsvNumbers.format(v.expectedOrderValue());
+                fields[j++] = CsvNumbers.format(v.expectedValue());
                 w.writeRecord(fields);
             }
         }
@@ -180,6 +198,7 @@ public final class RunCsv {
         List<Boolean> outlier = new ArrayList<>();
         List<Integer> segment = new ArrayList<>();
         List<double[]> pcs = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
         read(file, name, (header, line, r) -> {
             Columns c = header;
             ids.add(c.whole(line, r, RunFolderLayout.CUSTOMER_ID));
@@ -205,8 +224,21 @@ public final class RunCsv {
                 }
                 pcs.add(p);
             }
+            double[] v = new double[RunFolderLayout.VALUE_COLUMNS.size()];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = c.optionalNumber(line, r, RunFolderLayout.VALUE_COLUMNS.get(k));
+            }
+            values.add(v);
         });
         int n = ids.size();
+        CustomerValues value = CustomerValues.none(n);
+        for (int i = 0; i < n; i++) {
+            double[] v = values.get(i);
+            value.probabilityAlive()[i] = v[0];
+            value.expectedPurchases()[i] = v[1];
+            value.expectedOrderValue()[i] = v[2];
+            value.expectedValue()[i] = v[3];
+        }
         long[] idArray = new long[n];
         boolean[] outlierArray = new boolean[n];
         int[] segmentArray = new int[n];
@@ -216,7 +248,7 @@ public final class RunCsv {
             segmentArray[i] = segment.get(i);
         }
         return new Customers(idArray, features.toArray(new double[0][]), outlierArray, segmentArray,
-                pcs.toArray(new double[0][]));
+                pcs.toArray(new double[0][]), value);
     }
 
     /**
@@ -312,6 +344,14 @@ public final class RunCsv {
             } catch (NumberFormatException e) {
                 throw new InputException(file, line, column, "expected a whole number, found \"" + text + "\"");
             }
+        }
+
+        /** A number, NaN when the field is empty or the file has no such column (written before it existed). */
+        double optionalNumber(long line, CsvRecord r, String column) {
+            if (!names.contains(column) || text(line, r, column).isEmpty()) {
+                return Double.NaN;
+            }
+            return number(line, r, column);
         }
 
         double number(long line, CsvRecord r, String column) {

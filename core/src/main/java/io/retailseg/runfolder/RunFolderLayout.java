@@ -28,6 +28,13 @@ public final class RunFolderLayout {
     public static final String DESCRIPTION = "Description";
     public static final String QUANTITY = "Quantity";
     public static final String SCORE = "Score";
+    /** The customer-value columns at the end of {@code customers.csv} (empty where the models say nothing). */
+    public static final String P_ALIVE = "P_Alive";
+    public static final String EXPECTED_PURCHASES = "Expected_Purchases";
+    public static final String EXPECTED_ORDER_VALUE = "Expected_Order_Value";
+    public static final String EXPECTED_VALUE = "Expected_Value";
+    public static final List<String> VALUE_COLUMNS = List.of(P_ALIVE, EXPECTED_PURCHASES, EXPECTED_ORDER_VALUE,
+            EXPECTED_VALUE);
     public static final String REASON = "Reason";
 
     private RunFolderLayout() {
@@ -45,6 +52,7 @@ public final class RunFolderLayout {
         for (int c = 1; c <= components; c++) {
             header.add(PC_PREFIX + c);
         }
+        header.addAll(VALUE_COLUMNS);
         return header;
     }
 

@@ -22,6 +22,8 @@ import java.util.OptionalInt;
  * @param config every parameter that decides the results
  * @param threads worker threads the run used (results do not depend on them)
  * @param segmentMatching how the segments were paired with a previous model's, when one was given
+ * @param customerValue the customer-value models (BG/NBD, Gamma-Gamma), when they could be fitted
+ * @param customerValueMissing why there are none, when there are none
  * @param timingsMs wall time per stage, in order
  */
 public record RunSummary(String format, int formatVersion,
@@ -30,9 +32,12 @@ public record RunSummary(String format, int formatVersion,
                          KSelection kSelection, Metrics metrics, List<Segment> segments,
                          Recommendations recommendations,
                          @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<io.retailseg.model.ModelProvenance.Matching> segmentMatching,
+                         @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<CustomerValueBlock> customerValue,
+                         @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> customerValueMissing,
                          Map<String, Long> timingsMs) {
     public static final String FORMAT = "retailseg-summary";
-    public static final int FORMAT_VERSION = 1;
+    /** 2: the customer-value block, the segments' P(alive) and value, the horizon and discount settings. */
+    public static final int FORMAT_VERSION = 2;
 
     public RunSummary {
         segments = List.copyOf(segments);
@@ -42,9 +47,11 @@ public record RunSummary(String format, int formatVersion,
     public static RunSummary of(Optional<String> runId, Input input, RunSettings config, int threads, Cleaning cleaning,
                                 Customers customers, Pca pca, KSelection kSelection, Metrics metrics,
                                 List<Segment> segments, Recommendations recommendations,
-                                Optional<io.retailseg.model.ModelProvenance.Matching> segmentMatching, Map<String, Long> timingsMs) {
+                                Optional<io.retailseg.model.ModelProvenance.Matching> segmentMatching,
+                                Optional<CustomerValueBlock> customerValue, Optional<String> customerValueMissing,
+                                Map<String, Long> timingsMs) {
         return new RunSummary(FORMAT, FORMAT_VERSION, runId, input, config, threads, cleaning, customers, pca, kSelection,
-                metrics, segments, recommendations, segmentMatching, timingsMs);
+                metrics, segments, recommendations, segmentMatching, customerValue, customerValueMissing, timingsMs);
     }
 
     /** Reads {@code file}; errors name it as {@code name}. */
@@ -55,7 +62,14 @@ public record RunSummary(String format, int formatVersion,
     /** The same summary with other segments (e.g. a subset, for a test). */
     public RunSummary withSegments(List<Segment> other) {
         return new RunSummary(format, formatVersion, runId, input, config, threads, cleaning, customers, pca, kSelection,
-                metrics, other, recommendations, segmentMatching, timingsMs);
+                metrics, other, recommendations, segmentMatching, customerValue, customerValueMissing, timingsMs);
+    }
+
+    /** The same summary as a run that fitted no customer-value models (e.g. for a test). */
+    public RunSummary withoutCustomerValue() {
+        return new RunSummary(format, formatVersion, runId, input, config, threads, cleaning, customers, pca, kSelection,
+                metrics, segments, recommendations, segmentMatching, Optional.empty(),
+                Optional.of("not fitted"), timingsMs);
     }
 
     /**
@@ -181,8 +195,14 @@ public record RunSummary(String format, int formatVersion,
         }
     }
 
+    /**
+     * @param meanProbabilityAlive the mean P(alive) of the segment's customers, when the run has a BG/NBD model
+     * @param expectedValue the segment's total expected value over the horizon, when it has a spend model
+     */
     public record Segment(int id, String name, int size, double revenueShare, List<String> distinguishing,
-                          Map<String, Double> featureMeans, Map<String, Double> standardizedMeans) {
+                          Map<String, Double> featureMeans, Map<String, Double> standardizedMeans,
+                          @JsonInclude(JsonInclude.Include.NON_ABSENT) java.util.OptionalDouble meanProbabilityAlive,
+                          @JsonInclude(JsonInclude.Include.NON_ABSENT) java.util.OptionalDouble expectedValue) {
         public Segment {
             distinguishing = List.copyOf(distinguishing);
         }

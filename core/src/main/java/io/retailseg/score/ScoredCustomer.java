@@ -1,6 +1,7 @@
 package io.retailseg.score;
 
 import io.retailseg.recommend.Recommendation;
+import io.retailseg.clv.CustomerValueModel;
 import java.util.List;
 
 /**
@@ -13,10 +14,13 @@ import java.util.List;
  * @param segment the nearest segment's id, or -1 for an outlier
  * @param segmentName the segment's name, or {@code null} for an outlier
  * @param pcaScores the PCA scores the segment was chosen from, or {@code null} for an outlier
- * @param recommendations the segment's best sellers the customer never bought, by rank (none for an outlier)
+ * @param recommendations the model's recommendations for the customer, by rank (none for an outlier)
+ * @param value P(alive), expected purchases, order value and value over the model's horizon (NaN where the
+ *     model has no customer-value part or the customer only cancelled)
  */
 public record ScoredCustomer(long customerId, double[] features, double outlierScore, boolean outlier, int segment,
-                             String segmentName, double[] pcaScores, List<Recommendation> recommendations) {
+                             String segmentName, double[] pcaScores, List<Recommendation> recommendations,
+                             CustomerValueModel.Prediction value) {
     public ScoredCustomer {
         recommendations = List.copyOf(recommendations);
     }

@@ -1,6 +1,9 @@
 package io.retailseg.score;
 
 import io.retailseg.clean.Cleaner;
+import io.retailseg.clv.CustomerValueModel;
+import io.retailseg.clv.CustomerValues;
+import io.retailseg.clv.RepeatHistories;
 import io.retailseg.config.Compat;
 import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Transactions;
@@ -62,12 +65,16 @@ public final class Scorer {
         CustomerTable table = features(lines);
         CustomerGroups groups = CustomerGroups.of(lines);
         Basket[] baskets = Basket.of(lines, groups, model.recommender().catalogue());
+        CustomerValues values = model.customerValue()
+                .map(v -> CustomerValues.predict(v, RepeatHistories.observedTo(lines, referenceDay),
+                        table.customerIds()))
+                .orElse(CustomerValues.none(table.size()));
         List<ScoredCustomer> scored = new ArrayList<>(table.size());
         Set<Long> scoredIds = new HashSet<>();
         for (int i = 0; i < table.size(); i++) {
             long id = table.customerId(i);
             scoredIds.add(id);
-            scored.add(score(id, table.row(i), baskets[groups.indexOf(id)]));
+            scored.add(score(id, table.row(i), baskets[groups.indexOf(id)], values.at(i)));
         }
         Map<Long, String> notScored = new TreeMap<>();
         for (int r = 0; r < raw.size(); r++) {
@@ -84,12 +91,13 @@ public final class Scorer {
 
     /**
      * Scores one customer's feature vector; {@code basket} is what their cleaned lines bought, over the
-     * model's recommender's catalogue ({@link Basket#of}).
+     * model's recommender's catalogue ({@link Basket#of}), and {@code value} their customer-value predictions.
      */
-    public ScoredCustomer score(long customerId, double[] features, Basket basket) {
+    public ScoredCustomer score(long customerId, double[] features, Basket basket, CustomerValueModel.Prediction value) {
         SegmentationModel.Assignment a = model.assign(features);
         if (a.segment().isEmpty()) {
-            return new ScoredCustomer(customerId, features.clone(), a.outlierScore(), true, -1, null, null, List.of());
+            return new ScoredCustomer(customerId, features.clone(), a.outlierScore(), true, -1, null, null, List.of(),
+                    value);
         }
         int segment = a.segment().getAsInt();
         List<Pick> chosen = model.recommend(basket, a.segment());
@@ -101,7 +109,7 @@ public final class Scorer {
                     catalogue.description(p.product()), p.score(), p.reason()));
         }
         return new ScoredCustomer(customerId, features.clone(), a.outlierScore(), false, segment,
-                model.segmentName(segment), a.principalComponents(), recommendations);
+                model.segmentName(segment), a.principalComponents(), recommendations, value);
     }
 
     private CustomerTable features(Transactions lines) {

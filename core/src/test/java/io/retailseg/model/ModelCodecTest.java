@@ -112,7 +112,7 @@ class ModelCodecTest {
     @Test
     void anUnknownFormatVersionIsRefused() {
         fails(m -> m.put("format_version", 99), "model.json: field 'format_version': model format version 99 is not"
-                + " supported, expected 3");
+                + " supported, expected 4");
         fails(m -> m.put("format", "something-else"), "model.json: field 'format': expected \"retailseg-model\"");
     }
 

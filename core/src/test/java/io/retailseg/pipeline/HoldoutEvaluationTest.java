@@ -88,7 +88,8 @@ class HoldoutEvaluationTest {
         double[][] c = m.segmenter().centroids();
         Segmenter swapped = new Segmenter(m.segmenter().projection(), new double[][] {c[1], c[0], c[2]});
         SegmentationModel previous = new SegmentationModel(m.provenance(), m.compat(), m.referenceDay(), m.outliers(),
-                swapped, m.segmentNames(), m.topProducts(), m.recommendationsPerCustomer(), m.recommender(), m.offer());
+                swapped, m.segmentNames(), m.topProducts(), m.recommendationsPerCustomer(), m.recommender(), m.offer(),
+                m.customerValue());
         RunResult again = RetailSeg.run(CONFIG, TransactionSource.of("g", raw), ProgressListener.NONE,
                 Optional.of(previous));
         int[] swap = {1, 0, 2};

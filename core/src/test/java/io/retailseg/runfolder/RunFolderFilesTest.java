@@ -59,12 +59,22 @@ class RunFolderFilesTest {
                         OptionalInt.of(2)),
                 new RunSummary.Metrics(0.46, 120.5, 0.8, 0.02, new RunSummary.SampleSize(300)),
                 List.of(new RunSummary.Segment(0, "Loyal", 20, 0.6, List.of("high frequency"), byFeature(1),
-                        byFeature(-1)), new RunSummary.Segment(1, "Lapsed", 28, 0.4, List.of(), byFeature(2),
-                        byFeature(0.5))),
+                        byFeature(-1), java.util.OptionalDouble.of(0.875), java.util.OptionalDouble.of(1234.5)),
+                        new RunSummary.Segment(1, "Lapsed", 28, 0.4, List.of(), byFeature(2),
+                        byFeature(0.5), java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty())),
                 new RunSummary.Recommendations(3, 141, io.retailseg.config.RecommenderKind.HYBRID,
                         io.retailseg.config.OfferMode.NEW_ONLY, java.util.Map.of("products", 12, "recency_days", 60.0),
                         "the default", "a rule", List.of(new io.retailseg.recommend.RecommenderChoice.Evidence(
-                                "2011-09-01", "new_only", 0.5, 0.12, "ease", 0.49, 0.11))), matching, timings);
+                                "2011-09-01", "new_only", 0.5, 0.12, "ease", 0.49, 0.11))), matching,
+                Optional.of(customerValue()), Optional.empty(), timings);
+    }
+
+    /** A customer-value block with a NaN standard error (written as null) and no spend model. */
+    static CustomerValueBlock customerValue() {
+        return CustomerValueBlock.of(new io.retailseg.clv.CustomerValueModel(java.time.LocalDate.of(2011, 12, 9), 90,
+                0.1, new io.retailseg.clv.CustomerValue.Fit<>(new io.retailseg.clv.BgNbd(0.25, 30.5, 0.75, 2.5),
+                        -1234.5, new double[] {0.01, Double.NaN, 0.1, 0.2}, 321, true, 4000),
+                Optional.empty(), Optional.of("fewer than two customers with a repeat purchase of positive spend")));
     }
 
     static DataProfileFile dataProfile() {
@@ -102,6 +112,12 @@ class RunFolderFilesTest {
                                 new EvaluationReport.StabilitySegment(1, Optional.empty(), List.of()))))
                         : Optional.empty(),
                 optionalBlocks ? Optional.of(migrationBlock()) : Optional.empty(),
+                optionalBlocks ? Optional.of(new EvaluationReport.CustomerValueCheck(3000, 100,
+                        customerValue().bgNbd(), Optional.empty(),
+                        List.of(new io.retailseg.clv.HoldoutCheck.Errors("bg_nbd", 0.99, 1.5, 3608, 4776)),
+                        List.of(new io.retailseg.clv.HoldoutCheck.Errors("bg_nbd_gamma_gamma", 300.5, 900.25, 1e6, 1.2e6)),
+                        List.of(new io.retailseg.clv.HoldoutCheck.Calibration("7+", 12, 5.5, 6.25)), "a definition"))
+                        : Optional.empty(),
                 Map.of("ingest", 5L));
     }
 
@@ -132,7 +148,7 @@ class RunFolderFilesTest {
         RunSummary bare = roundTrip(summary(Optional.empty(), Optional.empty()), RunFolderLayout.SUMMARY,
                 RunSummary::read);
         String text = Files.readString(dir.resolve(RunFolderLayout.SUMMARY));
-        assertThat(text).startsWith("{\n  \"format\" : \"retailseg-summary\",\n  \"format_version\" : 1,\n"
+        assertThat(text).startsWith("{\n  \"format\" : \"retailseg-summary\",\n  \"format_version\" : 2,\n"
                 + "  \"input\" : {").doesNotContain("run_id", "segment_matching");
         assertThat(bare.metrics().silhouetteSampleSize()).isEqualTo(new RunSummary.SampleSize(300));
         roundTrip(dataProfile(), RunFolderLayout.DATA_PROFILE, DataProfileFile::read);
@@ -153,7 +169,8 @@ class RunFolderFilesTest {
         RunSummary s = summary(Optional.empty(), Optional.empty());
         RunSummary all = new RunSummary(s.format(), s.formatVersion(), s.runId(), s.input(), s.config(), s.threads(),
                 s.cleaning(), s.customers(), s.pca(), s.kSelection(), new RunSummary.Metrics(0.45, 120.5, 0.8, 0.0,
-                RunSummary.SampleSize.ALL), s.segments(), s.recommendations(), s.segmentMatching(), s.timingsMs());
+                RunSummary.SampleSize.ALL), s.segments(), s.recommendations(), s.segmentMatching(), s.customerValue(),
+                s.customerValueMissing(), s.timingsMs());
         assertThat(roundTrip(all, RunFolderLayout.SUMMARY, RunSummary::read).metrics().silhouetteSampleSize())
                 .isEqualTo(RunSummary.SampleSize.ALL);
         assertThat(Files.readString(dir.resolve(RunFolderLayout.SUMMARY))).contains("\"silhouette_sample_size\" : \"all\"");
@@ -202,8 +219,8 @@ class RunFolderFilesTest {
     @Test
     void anUnknownFormatOrVersionIsRefused() throws IOException {
         refused(summary(Optional.empty(), Optional.empty()), RunFolderLayout.SUMMARY, RunSummary::read,
-                "\"format_version\" : 1", "\"format_version\" : 2", "summary.json: field 'format_version': unknown"
-                        + " version 2 of retailseg-summary: this retailseg reads version 1");
+                "\"format_version\" : 2", "\"format_version\" : 1", "summary.json: field 'format_version': unknown"
+                        + " version 1 of retailseg-summary: this retailseg reads version 2");
         refused(dataProfile(), RunFolderLayout.DATA_PROFILE, DataProfileFile::read, "\"format_version\" : 1,", "",
                 "data_profile.json: field 'format_version': expected a value, found none");
         refused(evaluation(false), RunFolderLayout.EVALUATION, EvaluationReport::read,
@@ -224,7 +241,9 @@ class RunFolderFilesTest {
             }
         }
         RunCsv.Customers customers = new RunCsv.Customers(ids, features, new boolean[] {false, true, false},
-                new int[] {1, -1, 0}, new double[][] {{0.5, -1.25}, null, {2, 3.75}});
+                new int[] {1, -1, 0}, new double[][] {{0.5, -1.25}, null, {2, 3.75}},
+                new io.retailseg.clv.CustomerValues(new double[] {0.5, Double.NaN, 1}, new double[] {1.25, Double.NaN, 0},
+                        new double[] {20.5, Double.NaN, Double.NaN}, new double[] {25.625, Double.NaN, Double.NaN}));
         Path file = dir.resolve(RunFolderLayout.CUSTOMERS);
         RunCsv.writeCustomers(customers, file);
         assertThat(Files.readAllLines(file).get(0)).isEqualTo(String.join(",", RunFolderLayout.customersHeader(2)));

@@ -30,6 +30,7 @@ final class ReportBuilder {
             new SegmentSections.Segments(),
             new SegmentSections.Cards(),
             new SegmentSections.Recommendations(),
+            new CustomerValueSection(),
             new EvaluationSection());
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -205,7 +205,8 @@ class ReportTest {
         }
         assertThat(ClusterMetrics.silhouetteSamples(x, labels, 2, 1)).hasSize(x.length);
         ReportData big = new ReportData(data.summary(), new RunCsv.Customers(new long[x.length],
-                new double[x.length][Feature.COUNT], new boolean[x.length], labels, x), data.topProducts(),
+                new double[x.length][Feature.COUNT], new boolean[x.length], labels, x,
+                io.retailseg.clv.CustomerValues.none(x.length)), data.topProducts(),
                 data.recommendations(), data.profile(), java.util.Optional.empty());
         ReportData twoSegments = new ReportData(data.summary().withSegments(data.summary().segments().subList(0, 2)),
                 big.customers(), big.topProducts(), big.recommendations(),
