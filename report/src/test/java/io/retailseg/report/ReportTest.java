@@ -290,7 +290,7 @@ class ReportTest {
                         java.util.List.of(new EvaluationReport.AtN(10, 0.1, 0.2, 0.1, 0.3, 0.4)), true, 12, 3_000)),
                 new EvaluationReport.Comparisons(java.util.Optional.empty(), "d", java.util.List.of()),
                 new EvaluationReport.Comparisons(java.util.Optional.empty(), "d", java.util.List.of()),
-                java.util.Optional.empty(), java.util.Optional.empty(), Map.of());
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), Map.of());
         commit(withEvaluation, change(RunFolderLayout.EVALUATION,
                 new String(RunJson.bytes(written), java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(RunFiles.read(withEvaluation).evaluation()).hasValueSatisfying(
