@@ -76,7 +76,7 @@ final class RunOptions {
     int horizonDays;
 
     @Option(names = "--discount-rate", paramLabel = "RATE",
-            description = "Annual rate the lifetime value discounts later spend by, e.g. 0.1 for 10% (default:"
+            description = "Annual rate the lifetime value discounts later spend by, e.g. 0.1 for 10%% a year (default:"
                     + " ${DEFAULT-VALUE}).")
     double discountRate;
 
