@@ -28,17 +28,9 @@ final class JsonErrorHandler {
 
     /** The error body: {@code {"status", "error", "message"}}, the message one printable line with no Jetty internals. */
     static byte[] body(int status, String message) {
-        Map<String, Object> m = new LinkedHashMap<>();
         HttpStatus s = HttpStatus.forStatus(status);
         String error = s == HttpStatus.UNKNOWN ? "Error" : s.getMessage();
-        m.put("status", status);
-        m.put("error", error);
-        m.put("message", message(status, message, error));
-        try {
-            return JSON.writeValueAsBytes(m);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ApiJson.bytes(new Answers.ApiError(status, error, message(status, message, error)));
     }
 
     private static String message(int status, String reason, String error) {

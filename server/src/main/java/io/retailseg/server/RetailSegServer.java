@@ -257,12 +257,9 @@ public final class RetailSegServer implements AutoCloseable {
     }
 
     private static void error(Context ctx, int status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status);
-        body.put("error", HttpStatus.forStatus(status).getMessage());
-        body.put("message", message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message);
+        String error = HttpStatus.forStatus(status).getMessage();
         ctx.status(status);
-        Api.json(ctx, body);
+        Api.json(ctx, new Answers.ApiError(status, error, message == null || message.isBlank() ? error : message));
     }
 
     /** 405 with the {@code Allow} header the RFC asks for: the methods of the routes at this path. */
