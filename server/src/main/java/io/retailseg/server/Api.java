@@ -153,22 +153,11 @@ final class Api {
                                 404, "no run folder by that name under the runs root (also for any path outside it)"),
                         true, this::reload),
                 Route.get("/openapi.json", "getOpenApi", "docs", "This OpenAPI document", List.of(), JSON_TYPE, null,
-                        none, ctx -> ctx.contentType(JSON_TYPE).result(openApi())),
+                        none, ctx -> ctx.contentType(JSON_TYPE).result(OpenApiFile.bytes())),
                 Route.get("/docs", "docs", "docs", "Readable API docs (Swagger UI)", List.of(), HTML, null, none,
                         ctx -> ctx.contentType(HTML).result(docs)));
     }
 
-    /** The document, built once (it depends on the routes only). */
-    private byte[] openApi() {
-        byte[] d = openApiBytes;
-        if (d == null) {
-            d = OpenApi.bytes(routes);
-            openApiBytes = d;
-        }
-        return d;
-    }
-
-    private volatile byte[] openApiBytes;
 
     RunSnapshot snapshot() {
         return current.get();

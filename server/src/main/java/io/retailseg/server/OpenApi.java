@@ -4,8 +4,6 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +17,8 @@ import java.util.TreeMap;
  * {@link ApiJson#MAPPER}), examples from {@code /openapi-examples/OPERATION.json} on the class path (taken
  * from a generated run by {@code ExamplesTool} in the tests, which also checks they validate).
  *
- * <p>The document is a pure function of the routes, so the one the build writes ({@link #main}, the input
- * of the generated client in {@code api-client-it}) is byte-identical to the one the server serves.
+ * <p>The document is a pure function of the routes, so the one the build writes ({@link OpenApiFile}, the
+ * input of the generated client in {@code api-client-it}) is byte-identical to the one the server serves.
  */
 final class OpenApi {
     static final String VERSION = "3.0.3";
@@ -37,19 +35,6 @@ final class OpenApi {
             "docs", "This document, its readable form and the dashboard");
 
     private OpenApi() {
-    }
-
-    /** Writes the document of the routes to the file {@code args[0]} (the build's {@code openapi.json}). */
-    public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: OpenApi FILE");
-            System.exit(2);
-        }
-        Path file = Path.of(args[0]);
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        Files.write(file, bytes(Api.documentedRoutes()));
     }
 
     /** The document as served: indented JSON. */
@@ -101,6 +86,9 @@ final class OpenApi {
             List<Object> params = new ArrayList<>();
             for (Route.Param p : r.parameters()) {
                 Map<String, Object> schema = map("type", p.type());
+                if (p.format() != null) {
+                    schema.put("format", p.format());
+                }
                 if (!p.values().isEmpty()) {
                     schema.put("enum", p.values());
                 }

