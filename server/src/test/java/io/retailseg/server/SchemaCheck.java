@@ -50,15 +50,20 @@ final class SchemaCheck {
             // an error the operation does not list (a 405, or one of Jetty's 414/431) is still an ApiError
             schema = JSON.createObjectNode().put("$ref", "#/components/schemas/ApiError");
         }
-        Schema validator = SCHEMAS.computeIfAbsent(schema.toString(), s -> REGISTRY.getSchema(root(s),
-                InputFormat.JSON));
-        List<com.networknt.schema.Error> errors = validator.validate(body, InputFormat.JSON);
+        List<com.networknt.schema.Error> errors = errors(schema, body);
         if (!errors.isEmpty()) {
             throw new AssertionError(method + " " + path + " (" + id + ", " + status + ") does not match its schema "
                     + schema + ": " + errors.stream().limit(5).map(Object::toString).toList() + "\nbody: "
                     + (body.length() > 600 ? body.substring(0, 600) + "..." : body));
         }
         CHECKED.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** What is wrong with {@code body} under {@code schema} (a schema of the document): nothing when empty. */
+    static List<com.networknt.schema.Error> errors(JsonNode schema, String body) {
+        Schema validator = SCHEMAS.computeIfAbsent(schema.toString(), s -> REGISTRY.getSchema(root(s),
+                InputFormat.JSON));
+        return validator.validate(body, InputFormat.JSON);
     }
 
     /** The document's operation for {@code method} on {@code path}, or null. */
