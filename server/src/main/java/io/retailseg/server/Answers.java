@@ -30,7 +30,9 @@ final class Answers {
                   @JsonPropertyDescription("new_only: never a product the customer bought; any: re-buys allowed")
                   OfferMode offer,
                   @JsonPropertyDescription("whether the run folder has an evaluation.json (GET /api/evaluation)")
-                  boolean evaluation) {
+                  boolean evaluation,
+                  @JsonPropertyDescription("whether the run folder has a report.html (GET /report)")
+                  boolean report) {
     }
 
     @JsonClassDescription("The run's summary.json with the run id: cleaning, customers, PCA, k and why, metrics,"

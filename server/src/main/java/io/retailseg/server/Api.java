@@ -167,7 +167,7 @@ final class Api {
         RunSnapshot s = current.get();
         json(ctx, new Answers.Health("ok", s.id(), s.origin(), s.loadedAt().toString(), s.customers().size(),
                 s.segments(), s.scorer().model().recommender().kind(), s.scorer().model().offer(),
-                s.evaluation().isPresent()));
+                s.evaluation().isPresent(), s.report().isPresent()));
     }
 
     private void summary(Context ctx) {
