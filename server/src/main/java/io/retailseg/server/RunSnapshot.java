@@ -126,11 +126,7 @@ public record RunSnapshot(String id, String origin, Instant loadedAt, Scorer sco
         }
         Optional<byte[]> report = Optional.empty();
         if (run.has(REPORT)) {
-            try {
-                report = Optional.of(Files.readAllBytes(run.file(REPORT)));
-            } catch (IOException e) {
-                throw new InputException(given + "/" + REPORT, "cannot read: " + e.getMessage());
-            }
+            report = Optional.of(run.bytes(REPORT));
         }
         return new RunSnapshot(run.runId(), given.toString(), Instant.now(), Scorer.of(model), summary, customers,
                 evaluation, report);
