@@ -218,7 +218,11 @@ class DashboardBrowserTest {
         consoleErrors();
         JsonNode segment = http.get("/api/segments/0").json();
         int size = segment.get("size").asInt();
-        driver.get(server.url() + "/#/segment/0");
+        // from the overview by keyboard: the segment's name is a link
+        driver.get(server.url() + "/");
+        WebElement segmentLink = await().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#segments-table a[href='#/segment/0']")));
+        segmentLink.sendKeys(Keys.ENTER);
         await().until(d -> d.findElement(By.id("segment-title")).getText()
                 .equals("Segment 0: " + segment.get("name").asText()));
         assertThat(driver.findElement(By.id("segment-facts")).getText()).startsWith(size + " customers");
@@ -312,6 +316,11 @@ class DashboardBrowserTest {
         driver.findElement(By.id("customer-segment-link")).click();
         await().until(d -> d.findElement(By.id("segment-title")).isDisplayed());
         assertThat(consoleErrors()).isEmpty();
+        // everything the page loaded came from this server
+        @SuppressWarnings("unchecked")
+        List<String> loaded = (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name)");
+        assertThat(loaded).isNotEmpty().allMatch(u -> u.startsWith(server.url() + "/"));
     }
 
     @Test
