@@ -1,12 +1,9 @@
 package io.retailseg.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.HttpStatus;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -20,7 +17,6 @@ import org.eclipse.jetty.util.Callback;
  * context (errors of the servlet layer, e.g. an ambiguous URI).
  */
 final class JsonErrorHandler {
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String TYPE = "application/json";
 
     private JsonErrorHandler() {

@@ -9,9 +9,7 @@ import io.javalin.http.staticfiles.Location;
 import io.retailseg.InputException;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
