@@ -130,11 +130,8 @@ async function route() {
   }
   show('view-overview');
   drawOverviewCharts();
-  if (hash !== '#/' && hash !== '#') {
-    return;
-  }
   if (document.activeElement && document.activeElement.tagName === 'A') {
-    $('overview-title').focus();
+    $('overview-title').focus(); // followed a link to the overview: start reading there
   }
 }
 
@@ -275,7 +272,11 @@ function openCustomer(event) {
     showError('customer-error', 'CustomerID: expected a whole number, found "' + id + '"');
     return;
   }
-  location.hash = '#/customer/' + id;
+  if (location.hash === '#/customer/' + id) {
+    route(); // the same address again (e.g. after an unknown id): no hashchange, so route here
+  } else {
+    location.hash = '#/customer/' + id;
+  }
 }
 
 async function scoreLines(event) {
