@@ -58,6 +58,31 @@ public final class RunFolderReader {
             return manifest.files().stream().filter(f -> f.name().equals(name)).findFirst();
         }
 
+        /**
+         * The bytes of the listed file {@code name}, read once and checked again against the manifest's size and
+         * CRC-32C (for a file used as is, e.g. the report a server hands out).
+         *
+         * @throws InputException when the manifest does not list it, or it changed since the run wrote it
+         */
+        public byte[] bytes(String name) {
+            String where = given + "/" + name;
+            RunManifest.FileEntry expected = entry(name).orElseThrow(() -> new InputException(where,
+                    "not listed in " + RunFolderLayout.MANIFEST + ": not a file of this run"));
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file(name), LinkOption.NOFOLLOW_LINKS)) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new InputException(where, "cannot read: " + e.getMessage());
+            }
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes);
+            if (bytes.length != expected.bytes() || !RunManifest.hex(crc).equals(expected.crc32c())) {
+                throw new InputException(where, "disagrees with " + RunFolderLayout.MANIFEST
+                        + ": the file was changed after the run wrote it");
+            }
+            return bytes;
+        }
+
         /** The names of the run's files, in the order written (without the manifest). */
         public List<String> names() {
             return manifest.files().stream().map(RunManifest.FileEntry::name).toList();

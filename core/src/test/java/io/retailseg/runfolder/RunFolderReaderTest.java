@@ -37,6 +37,19 @@ class RunFolderReaderTest {
     }
 
     @Test
+    void aListedFilesBytesAreCheckedAgainstTheManifestWhenRead() throws IOException {
+        Path out = run();
+        RunFolderReader.Run r = RunFolderReader.open(out);
+        assertThat(new String(r.bytes("customers.csv"), UTF_8)).isEqualTo("CustomerID\n1\n");
+        assertThatThrownBy(() -> r.bytes("report.html")).isInstanceOf(InputException.class)
+                .hasMessage(out + "/report.html: not listed in run.json: not a file of this run");
+        // changed after the folder was opened: refused, not handed out
+        Files.writeString(r.file("customers.csv"), "CustomerID\n2\n");
+        assertThatThrownBy(() -> r.bytes("customers.csv")).isInstanceOf(InputException.class)
+                .hasMessage(out + "/customers.csv: disagrees with run.json: the file was changed after the run wrote it");
+    }
+
+    @Test
     void aChangedFileIsNamedWithWhatDisagrees() throws IOException {
         Path out = run();
         Files.writeString(out.resolve("customers.csv"), "CustomerID\n2\n");

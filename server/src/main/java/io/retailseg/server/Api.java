@@ -2,19 +2,15 @@ package io.retailseg.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.retailseg.domain.Feature;
 import io.retailseg.domain.Transactions;
 import io.retailseg.recommend.Recommendation;
 import io.retailseg.recommend.TopProduct;
-import io.retailseg.runfolder.RunJson;
 import io.retailseg.score.ScoreResult;
 import io.retailseg.score.ScoredCustomer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -35,6 +31,7 @@ final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HTML = "text/html; charset=utf-8";
     private static final String JSON_TYPE = "application/json";
+    private static final String CSV_TYPE = "text/csv; charset=utf-8";
 
     private final AtomicReference<RunSnapshot> current;
     private final String adminToken;
@@ -64,60 +61,99 @@ final class Api {
         return routes;
     }
 
+    /** The routes as documented, without a run (the document does not depend on the run or the limits). */
+    static List<Route> documentedRoutes() {
+        return new Api(null, null, RetailSegServer.DEFAULT_MAX_BODY_BYTES, RetailSegServer.DEFAULT_MAX_LINES, null,
+                java.util.Optional.empty()).routes();
+    }
+
     private List<Route> buildRoutes() {
         Map<Integer, String> none = Map.of();
         Route.Param segmentId = Route.Param.path("id", "segment id (0 = largest segment)");
         Route.Param customerId = Route.Param.path("id", "CustomerID");
+        List<Route.Param> paging = List.of(
+                Route.Param.query("limit", "integer", "page size, 1.." + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")"),
+                Route.Param.query("offset", "integer", "customers to skip (default 0)"),
+                Route.Param.oneOf("sort", CustomerQuery.SORT_KEYS, "sort key (default customer_id)"),
+                Route.Param.oneOf("order", List.of("asc", "desc"), "sort order (default asc); ties by customer_id"),
+                Route.Param.query("q", "string", "only customers whose CustomerID starts with these digits"),
+                Route.Param.oneOf("feature", CustomerQuery.FEATURES, "the feature min and max filter on"),
+                Route.Param.query("min", "number", "only customers with the feature at least this"),
+                Route.Param.query("max", "number", "only customers with the feature at most this"));
+        Map<Integer, String> pagingErrors = Map.of(400, "a parameter is not valid (named in the message)",
+                404, "no such segment");
+        List<Route.Param> segmentPaging = new ArrayList<>();
+        segmentPaging.add(segmentId);
+        segmentPaging.addAll(paging);
+        List<Route.Param> customerPaging = new ArrayList<>();
+        customerPaging.add(Route.Param.query("segment", "integer", "only this segment's customers"));
+        customerPaging.addAll(paging);
+        List<Route.Param> export = new ArrayList<>(segmentPaging);
+        export.removeIf(p -> p.name().equals("limit") || p.name().equals("offset"));
         return List.of(
-                new Route(HandlerType.GET, "/", "dashboard", "The dashboard (HTML)", List.of(), List.of(), HTML, none,
+                Route.get("/", "dashboard", "docs", "The dashboard (HTML)", List.of(), HTML, null, none,
                         ctx -> ctx.contentType(HTML).result(dashboard)),
-                new Route(HandlerType.GET, "/api/health", "run", "Liveness and the loaded run, its recommender and offer mode",
-                        List.of(), List.of(), JSON_TYPE, none, this::health).returning(OpenApi.HEALTH),
-                new Route(HandlerType.GET, "/api/summary", "run",
+                Route.get("/api/health", "getHealth", "run", "Liveness and the loaded run, its recommender and offer"
+                        + " mode", List.of(), JSON_TYPE, Answers.Health.class, none, this::health),
+                Route.get("/api/summary", "getSummary", "run",
                         "The run's summary.json: cleaning, customers, PCA, k and why, metrics, segments, and the"
-                                + " recommender with its offer mode, parameters and why", List.of(),
-                        List.of(), JSON_TYPE, none, this::summary).returning(OpenApi.SUMMARY),
-                new Route(HandlerType.GET, "/api/segments", "segments",
-                        "Every segment: name, size, profile and best sellers", List.of(), List.of(), JSON_TYPE, none,
-                        this::segments),
-                new Route(HandlerType.GET, "/api/segments/{id}", "segments",
-                        "One segment: name, size, profile and best sellers", List.of(segmentId), List.of(), JSON_TYPE,
+                                + " recommender with its offer mode, parameters and why", List.of(), JSON_TYPE,
+                        Answers.Summary.class, none, this::summary),
+                Route.get("/api/evaluation", "getEvaluation", "run",
+                        "The run folder's evaluation.json (written by retailseg evaluate): hold-out numbers of the"
+                                + " recommenders and the segments' stability", List.of(), JSON_TYPE,
+                        io.retailseg.runfolder.EvaluationReport.class,
+                        Map.of(404, "the run folder has no evaluation.json"), this::evaluation),
+                Route.get("/report", "getReport", "run", "The run's HTML report (report.html)", List.of(), HTML, null,
+                        Map.of(404, "the run folder has no report.html"), this::report),
+                Route.get("/api/segments", "listSegments", "segments",
+                        "Every segment: name, size, revenue share, profile and best sellers, and the average customer",
+                        List.of(), JSON_TYPE, Answers.SegmentList.class, none, this::segments),
+                Route.get("/api/segments/{id}", "getSegment", "segments",
+                        "One segment: name, size, revenue share, profile and best sellers", List.of(segmentId),
+                        JSON_TYPE, Answers.SegmentDetail.class,
                         Map.of(400, "the id is not a whole number", 404, "no such segment"), this::segment),
-                new Route(HandlerType.GET, "/api/customers", "customers", "Customers of the run, paged",
-                        List.of(Route.Param.query("segment", "integer", "only this segment's customers"),
-                                Route.Param.query("limit", "integer", "page size, 1.." + MAX_LIMIT + " (default "
-                                        + DEFAULT_LIMIT + ")"),
-                                Route.Param.query("offset", "integer", "customers to skip (default 0)")),
-                        List.of(), JSON_TYPE, Map.of(400, "a parameter is not a valid number", 404,
-                                "no such segment"), this::customers).returning(OpenApi.CUSTOMER_PAGE),
-                new Route(HandlerType.GET, "/api/customers/{id}", "customers",
-                        "One customer: features, outlier flag, segment and recommendations", List.of(customerId),
-                        List.of(), JSON_TYPE, Map.of(400, "the id is not a whole number", 404, "no such customer"),
-                        this::customer).returning(OpenApi.CUSTOMER),
-                new Route(HandlerType.POST, "/api/score", "scoring",
+                Route.get("/api/segments/{id}/customers", "listSegmentCustomers", "segments",
+                        "A segment's customers, sorted, filtered and paged", segmentPaging, JSON_TYPE,
+                        Answers.CustomerPage.class, pagingErrors, ctx -> customers(ctx, true)),
+                Route.get("/api/segments/{id}/customers.csv", "exportSegmentCustomers", "segments",
+                        "A segment's customers as CSV (every page; the same sort and filter as"
+                                + " listSegmentCustomers): CustomerID, Outlier_Score, the 15 features", export,
+                        CSV_TYPE, null, pagingErrors, this::exportCustomers),
+                Route.get("/api/customers", "listCustomers", "customers",
+                        "Customers of the run (or of one segment), sorted, filtered and paged", customerPaging,
+                        JSON_TYPE, Answers.CustomerPage.class, pagingErrors, ctx -> customers(ctx, false)),
+                Route.get("/api/customers/{id}", "getCustomer", "customers",
+                        "One customer: features and their segment's means, outlier score, segment and"
+                                + " recommendations with reasons", List.of(customerId), JSON_TYPE,
+                        Answers.CustomerDetail.class,
+                        Map.of(400, "the id is not a whole number", 404, "no such customer"), this::customer),
+                new Route(HandlerType.POST, "/api/score", "scoreLines", "scoring",
                         "Score transaction lines of one or many customers with the run's model",
-                        List.of(), List.of(ScoreRequest.JSON_TYPE, ScoreRequest.CSV_TYPE), JSON_TYPE,
+                        List.of(), List.of(ScoreRequest.JSON_TYPE, ScoreRequest.CSV_TYPE), Answers.ScoreLines.class,
+                        JSON_TYPE, Answers.ScoreResult.class,
                         Map.of(400, "malformed or empty body, or a bad field (named with its line)",
-                                413, "body larger than " + maxBodyBytes + " bytes (sent or decoded), or more than "
-                                        + maxLines + " lines",
+                                413, "body larger than the server's limit (serve --max-body-bytes), sent or decoded,"
+                                        + " or more lines than its --max-lines",
                                 415, "Content-Type is neither application/json nor text/csv, or a Content-Encoding"
-                                        + " other than gzip, deflate or identity"), this::score)
-                        .returning(OpenApi.SCORED),
-                new Route(HandlerType.POST, "/api/admin/reload", "admin",
+                                        + " other than gzip, deflate or identity"), false, this::score),
+                new Route(HandlerType.POST, "/api/admin/reload", "reload", "admin",
                         "Load a run folder (default: the current one again; serving from a database: a published"
                                 + " run id, default the newest) and swap it in atomically",
                         List.of(new Route.Param("run", "query", "string", false,
-                                "run folder to load (or JSON body {\"run\": ...})")),
-                        List.of(ScoreRequest.JSON_TYPE), JSON_TYPE,
+                                "run folder to load (or JSON body {\"run\": ...})", List.of())),
+                        List.of(ScoreRequest.JSON_TYPE), Answers.ReloadRequest.class, JSON_TYPE,
+                        Answers.Reloaded.class,
                         Map.of(400, "not a valid path, or the folder is not a complete run; the current run stays",
                                 401, "no Authorization: Bearer token", 403, "wrong token, or reload disabled",
                                 404, "no run folder by that name under the runs root (also for any path outside it)"),
-                        this::reload),
-                new Route(HandlerType.GET, "/openapi.json", "docs", "This OpenAPI document", List.of(), List.of(),
-                        JSON_TYPE, none, ctx -> json(ctx, OpenApi.document(routes, "retailseg API"))),
-                new Route(HandlerType.GET, "/docs", "docs", "Readable API docs (Swagger UI)", List.of(), List.of(), HTML,
-                        none, ctx -> ctx.contentType(HTML).result(docs)));
+                        true, this::reload),
+                Route.get("/openapi.json", "getOpenApi", "docs", "This OpenAPI document", List.of(), JSON_TYPE, null,
+                        none, ctx -> ctx.contentType(JSON_TYPE).result(OpenApiFile.bytes())),
+                Route.get("/docs", "docs", "docs", "Readable API docs (Swagger UI)", List.of(), HTML, null, none,
+                        ctx -> ctx.contentType(HTML).result(docs)));
     }
+
 
     RunSnapshot snapshot() {
         return current.get();
@@ -125,109 +161,154 @@ final class Api {
 
     private void health(Context ctx) {
         RunSnapshot s = current.get();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", "ok");
-        m.put("run", s.id());
-        m.put("folder", s.origin());
-        m.put("loaded_at", s.loadedAt().toString());
-        m.put("customers", s.customers().size());
-        m.put("segments", s.segments());
-        m.put("recommender", s.scorer().model().recommender().kind().id());
-        m.put("offer", s.scorer().model().offer().id());
-        json(ctx, m);
+        json(ctx, new Answers.Health("ok", s.id(), s.origin(), s.loadedAt().toString(), s.customers().size(),
+                s.segments(), s.scorer().model().recommender().kind(), s.scorer().model().offer(),
+                s.evaluation().isPresent(), s.report().isPresent()));
     }
 
     private void summary(Context ctx) {
         RunSnapshot s = current.get();
-        ObjectNode out = JSON.createObjectNode();
-        out.put("run", s.id());
-        out.setAll(RunJson.tree(s.summary()));
-        json(ctx, out);
+        json(ctx, new Answers.Summary(s.id(), s.summary()));
+    }
+
+    private void evaluation(Context ctx) {
+        RunSnapshot s = current.get();
+        json(ctx, s.evaluation().orElseThrow(() -> ApiException.notFound("run " + s.id()
+                + " has no evaluation.json: run retailseg evaluate with --out to this folder")));
+    }
+
+    private void report(Context ctx) {
+        RunSnapshot s = current.get();
+        byte[] html = s.report().orElseThrow(() -> ApiException.notFound("run " + s.id()
+                + " has no report.html: build it with retailseg report"));
+        ctx.header("Content-Security-Policy", Headers.REPORT_CSP);
+        ctx.contentType(HTML).result(html);
     }
 
     private void segments(Context ctx) {
         RunSnapshot s = current.get();
-        List<Object> list = new ArrayList<>();
+        List<Answers.Segment> list = new ArrayList<>();
         for (int id = 0; id < s.segments(); id++) {
-            list.add(segmentJson(s, id));
+            list.add(segmentAnswer(s, id));
         }
-        json(ctx, Map.of("run", s.id(), "segments", list));
+        json(ctx, new Answers.SegmentList(s.id(), derived(s).average(), list));
     }
 
     private void segment(Context ctx) {
         RunSnapshot s = current.get();
         int id = segmentId(s, ctx.pathParam("id"), "segment id");
-        ObjectNode out = JSON.createObjectNode();
-        out.put("run", s.id());
-        out.setAll(segmentJson(s, id));
-        json(ctx, out);
+        json(ctx, new Answers.SegmentDetail(s.id(), segmentAnswer(s, id)));
     }
 
-    private static ObjectNode segmentJson(RunSnapshot s, int id) {
-        ObjectNode node = RunJson.tree(s.segmentSummary(id));
-        node.put("id", id);
-        node.put("name", s.scorer().model().segmentName(id));
-        List<Object> top = new ArrayList<>();
+    private static Answers.Segment segmentAnswer(RunSnapshot s, int id) {
+        List<Answers.BestSeller> top = new ArrayList<>();
         for (TopProduct p : s.topProducts(id)) {
-            top.add(ordered("rank", p.rank(), "stock_code", p.stockCode(), "description", p.description(),
-                    "quantity", p.quantity()));
+            top.add(new Answers.BestSeller(p.rank(), p.stockCode(), p.description(), p.quantity()));
         }
-        node.set("top_products", JSON.valueToTree(top));
-        return node;
+        return new Answers.Segment(s.segmentSummary(id), top);
     }
 
     private void customer(Context ctx) {
         RunSnapshot s = current.get();
         long id = parseLong(ctx.pathParam("id"), "customer id");
-        RunSnapshot.Customer c = s.customer(id);
-        if (c == null) {
+        int index = s.indexOf(id);
+        if (index < 0) {
             throw ApiException.notFound("no customer " + id + " in run " + s.id());
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("run", s.id());
-        out.putAll(customerJson(s, c));
-        json(ctx, out);
+        RunSnapshot.Customer c = s.customers().get(index);
+        Derived d = derived(s);
+        json(ctx, new Answers.CustomerDetail(s.id(), customerAnswer(s, c, d.outlierScores()[index]),
+                c.outlier() ? null : s.segmentSummary(c.segment()).featureMeans(),
+                s.scorer().model().outliers().threshold()));
     }
 
-    private void customers(Context ctx) {
+    private void customers(Context ctx, boolean ofSegment) {
         RunSnapshot s = current.get();
-        String segmentText = ctx.queryParam("segment");
-        Integer segment = segmentText == null || segmentText.isEmpty() ? null : segmentId(s, segmentText, "segment");
+        String segmentText = ofSegment ? ctx.pathParam("id") : ctx.queryParam("segment");
+        Integer segment = segmentText == null || segmentText.isEmpty() ? null
+                : segmentId(s, segmentText, ofSegment ? "segment id" : "segment");
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        List<RunSnapshot.Customer> matching = segment == null ? s.customers()
-                : s.customers().stream().filter(c -> c.segment() == segment).toList();
-        List<Object> page = new ArrayList<>();
-        for (int i = offset; i < matching.size() && i < (long) offset + limit; i++) {
-            page.add(customerJson(s, matching.get(i)));
+        CustomerQuery query = CustomerQuery.of(ctx, segment);
+        Derived d = derived(s);
+        List<Integer> rows = query.apply(s, d.outlierScores());
+        List<Answers.Customer> page = new ArrayList<>();
+        for (int i = offset; i < rows.size() && i < (long) offset + limit; i++) {
+            int index = rows.get(i);
+            page.add(customerAnswer(s, s.customers().get(index), d.outlierScores()[index]));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("run", s.id());
-        out.put("segment", segment);
-        out.put("total", matching.size());
-        out.put("offset", offset);
-        out.put("limit", limit);
-        out.put("customers", page);
-        json(ctx, out);
+        json(ctx, new Answers.CustomerPage(s.id(), segment, rows.size(), offset, limit, query.sort(), query.order(),
+                page));
     }
 
-    private static Map<String, Object> customerJson(RunSnapshot s, RunSnapshot.Customer c) {
-        List<Object> recs = new ArrayList<>();
+    /** Every matching customer as CSV: the export of the dashboard's table, in the same order. */
+    private void exportCustomers(Context ctx) {
+        RunSnapshot s = current.get();
+        int segment = segmentId(s, ctx.pathParam("id"), "segment id");
+        CustomerQuery query = CustomerQuery.of(ctx, segment);
+        Derived d = derived(s);
+        StringBuilder csv = new StringBuilder("CustomerID,Outlier_Score");
+        for (String f : CustomerQuery.FEATURES) {
+            csv.append(',').append(f);
+        }
+        csv.append('\n');
+        for (int index : query.apply(s, d.outlierScores())) {
+            RunSnapshot.Customer c = s.customers().get(index);
+            csv.append(c.id()).append(',').append(d.outlierScores()[index]);
+            for (double v : c.features()) {
+                csv.append(',').append(v);
+            }
+            csv.append('\n');
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"segment-" + segment + "-customers.csv\"");
+        ctx.contentType(CSV_TYPE).result(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Answers.Customer customerAnswer(RunSnapshot s, RunSnapshot.Customer c, double outlierScore) {
+        List<Answers.Recommendation> recs = new ArrayList<>();
         for (RunSnapshot.Pick p : c.recommendations()) {
-            recs.add(recommendationJson(p.rank(), p.stockCode(), p.description(), p.score(), p.reason()));
+            recs.add(new Answers.Recommendation(p.rank(), p.stockCode(), p.description(), p.score(), p.reason()));
         }
-        Map<String, Object> m = ordered("customer_id", c.id(), "features", features(c.features()),
-                "is_outlier", c.outlier(), "segment", c.outlier() ? null : c.segment(),
-                "segment_name", c.outlier() ? null : s.scorer().model().segmentName(c.segment()));
-        m.put("recommendations", recs);
-        return m;
+        return new Answers.Customer(c.id(), features(c.features()), outlierScore, c.outlier(),
+                c.outlier() ? null : c.segment(), c.outlier() ? null : s.scorer().model().segmentName(c.segment()),
+                recs);
     }
 
-    /** One recommendation, as the customer and the scoring answers give it (OpenApi's Recommendation schema). */
-    static Map<String, Object> recommendationJson(int rank, String stockCode, String description, double score,
-                                                  String reason) {
-        return ordered("rank", rank, "stock_code", stockCode, "description", description, "score", score,
-                "reason", reason);
+    /**
+     * What the answers derive from a run, computed once per run: every customer's outlier score (the model's
+     * isolation forest on the stored features, as scoring computes it) and the average customer.
+     */
+    private record Derived(RunSnapshot snapshot, double[] outlierScores, Map<String, Double> average) {
+    }
+
+    private volatile Derived derived;
+
+    private Derived derived(RunSnapshot s) {
+        Derived d = derived;
+        if (d != null && d.snapshot() == s) {
+            return d;
+        }
+        List<RunSnapshot.Customer> all = s.customers();
+        double[] scores = new double[all.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = s.scorer().model().outliers().score(all.get(i).features());
+        }
+        double[] sum = new double[Feature.values().length];
+        long n = 0;
+        for (RunSnapshot.Customer c : all) {
+            if (!c.outlier()) {
+                for (int f = 0; f < sum.length; f++) {
+                    sum[f] += c.features()[f];
+                }
+                n++;
+            }
+        }
+        for (int f = 0; f < sum.length; f++) {
+            sum[f] = n == 0 ? 0 : sum[f] / n;
+        }
+        d = new Derived(s, scores, features(sum));
+        derived = d;
+        return d;
     }
 
     private void score(Context ctx) {
@@ -235,30 +316,21 @@ final class Api {
         byte[] body = readBody(ctx);
         Transactions lines = ScoreRequest.parse(ctx.contentType(), body, maxLines);
         ScoreResult result = s.scorer().score(lines);
-        List<Object> customers = new ArrayList<>();
+        List<Answers.ScoredCustomer> customers = new ArrayList<>();
         for (ScoredCustomer c : result.customers()) {
-            List<Object> recs = new ArrayList<>();
+            List<Answers.Recommendation> recs = new ArrayList<>();
             for (Recommendation r : c.recommendations()) {
-                recs.add(recommendationJson(r.rank(), r.stockCode(), r.description(), r.score(), r.reason()));
+                recs.add(new Answers.Recommendation(r.rank(), r.stockCode(), r.description(), r.score(), r.reason()));
             }
-            Map<String, Object> m = ordered("customer_id", c.customerId(), "features", features(c.features()),
-                    "outlier_score", c.outlierScore(), "is_outlier", c.outlier(),
-                    "segment", c.outlier() ? null : c.segment(), "segment_name", c.segmentName());
-            m.put("recommendations", recs);
-            customers.add(m);
+            customers.add(new Answers.ScoredCustomer(c.customerId(), features(c.features()), c.outlierScore(),
+                    c.outlier(), c.outlier() ? null : c.segment(), c.segmentName(), recs));
         }
-        List<Object> notScored = new ArrayList<>();
-        result.notScored().forEach((id, reason) -> notScored.add(ordered("customer_id", id, "reason", reason)));
-        List<Object> steps = new ArrayList<>();
-        result.cleaning().steps().forEach(st -> steps.add(ordered("step", st.step(), "removed", st.removed())));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("run", s.id());
-        out.put("lines", lines.size());
-        out.put("cleaning", ordered("rows_in", result.cleaning().rowsIn(), "steps", steps,
-                "rows_out", result.cleaning().rowsOut()));
-        out.put("customers", customers);
-        out.put("not_scored", notScored);
-        json(ctx, out);
+        List<Answers.NotScored> notScored = new ArrayList<>();
+        result.notScored().forEach((id, reason) -> notScored.add(new Answers.NotScored(id, reason)));
+        List<Answers.CleaningStep> steps = new ArrayList<>();
+        result.cleaning().steps().forEach(st -> steps.add(new Answers.CleaningStep(st.step(), st.removed())));
+        json(ctx, new Answers.ScoreResult(s.id(), lines.size(), new Answers.ScoreCleaning(result.cleaning().rowsIn(),
+                steps, result.cleaning().rowsOut()), customers, notScored));
     }
 
     private void reload(Context ctx) {
@@ -285,13 +357,8 @@ final class Api {
                 : folder == null || folder.isBlank() ? runsRoot.reload(java.nio.file.Path.of(before.origin()))
                 : runsRoot.load(folder);
         current.set(next);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("run", next.id());
-        out.put("previous", before.id());
-        out.put("folder", next.origin());
-        out.put("customers", next.customers().size());
-        out.put("segments", next.segments());
-        json(ctx, out);
+        json(ctx, new Answers.Reloaded(next.id(), before.id(), next.origin(), next.customers().size(),
+                next.segments()));
     }
 
     private void authorize(String header) {
@@ -347,8 +414,13 @@ final class Api {
         return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
-    private static Map<String, Object> features(double[] values) {
-        return Feature.byColumnName(values);
+    /** The 15 features by column name. */
+    private static Map<String, Double> features(double[] values) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (Feature f : Feature.values()) {
+            m.put(f.columnName(), values[f.ordinal()]);
+        }
+        return m;
     }
 
     /** An ordered map of alternating keys and values. */
@@ -360,11 +432,8 @@ final class Api {
         return m;
     }
 
+    /** Writes {@code value}, a record of {@link Answers} (or a run-folder record), as the API's JSON. */
     static void json(Context ctx, Object value) {
-        try {
-            ctx.contentType(JSON_TYPE).result(JSON.writeValueAsBytes(value));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ctx.contentType(JSON_TYPE).result(ApiJson.bytes(value));
     }
 }

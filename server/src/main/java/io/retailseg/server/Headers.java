@@ -19,6 +19,14 @@ final class Headers {
             + " img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self';"
             + " frame-ancestors 'none'";
 
+    /**
+     * The run's report ({@code /report}) is one self-contained file whose charts are inline scripts and styles:
+     * it alone may run them, and as a sandboxed page (an opaque origin: no cookies, no calls to this API).
+     */
+    static final String REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline';"
+            + " img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none';"
+            + " sandbox allow-scripts allow-popups";
+
     private Headers() {
     }
 
@@ -28,7 +36,7 @@ final class Headers {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Content-Security-Policy", path.equals("/docs") ? DOCS_CSP : CSP);
-        if (path.startsWith("/api/") || path.equals("/api") || path.equals("/openapi.json")) {
+        if (path.startsWith("/api/") || path.equals("/api") || path.equals("/openapi.json") || path.equals("/report")) {
             ctx.header("Cache-Control", "no-store");
         }
     }

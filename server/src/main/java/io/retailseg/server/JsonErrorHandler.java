@@ -1,12 +1,9 @@
 package io.retailseg.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.HttpStatus;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -20,7 +17,6 @@ import org.eclipse.jetty.util.Callback;
  * context (errors of the servlet layer, e.g. an ambiguous URI).
  */
 final class JsonErrorHandler {
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String TYPE = "application/json";
 
     private JsonErrorHandler() {
@@ -28,17 +24,9 @@ final class JsonErrorHandler {
 
     /** The error body: {@code {"status", "error", "message"}}, the message one printable line with no Jetty internals. */
     static byte[] body(int status, String message) {
-        Map<String, Object> m = new LinkedHashMap<>();
         HttpStatus s = HttpStatus.forStatus(status);
         String error = s == HttpStatus.UNKNOWN ? "Error" : s.getMessage();
-        m.put("status", status);
-        m.put("error", error);
-        m.put("message", message(status, message, error));
-        try {
-            return JSON.writeValueAsBytes(m);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ApiJson.bytes(new Answers.ApiError(status, error, message(status, message, error)));
     }
 
     private static String message(int status, String reason, String error) {

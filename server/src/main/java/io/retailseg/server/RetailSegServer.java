@@ -9,9 +9,7 @@ import io.javalin.http.staticfiles.Location;
 import io.retailseg.InputException;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -257,12 +255,9 @@ public final class RetailSegServer implements AutoCloseable {
     }
 
     private static void error(Context ctx, int status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status);
-        body.put("error", HttpStatus.forStatus(status).getMessage());
-        body.put("message", message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message);
+        String error = HttpStatus.forStatus(status).getMessage();
         ctx.status(status);
-        Api.json(ctx, body);
+        Api.json(ctx, new Answers.ApiError(status, error, message == null || message.isBlank() ? error : message));
     }
 
     /** 405 with the {@code Allow} header the RFC asks for: the methods of the routes at this path. */

@@ -5,17 +5,16 @@ import io.retailseg.model.ModelCodec;
 import io.retailseg.model.SegmentationModel;
 import io.retailseg.recommend.Recommendation;
 import io.retailseg.recommend.TopProduct;
+import io.retailseg.runfolder.EvaluationReport;
 import io.retailseg.runfolder.RunCsv;
 import io.retailseg.runfolder.RunFolderLayout;
 import io.retailseg.runfolder.RunSummary;
 import io.retailseg.score.Scorer;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the server answers from, read once from a run's output folder ({@code model.json},
@@ -32,13 +31,24 @@ import java.util.List;
  * @param scorer the model, ready to score lines
  * @param summary {@code summary.json}
  * @param customers every customer of the run, by ascending id
+ * @param evaluation the run folder's {@code evaluation.json}, when it has one
+ * @param report the run folder's {@code report.html}, when its manifest lists one
  */
 public record RunSnapshot(String id, String origin, Instant loadedAt, Scorer scorer, RunSummary summary,
-                          List<Customer> customers) {
+                          List<Customer> customers, Optional<EvaluationReport> evaluation, Optional<byte[]> report) {
 
     public RunSnapshot {
         customers = List.copyOf(customers);
     }
+
+    /** A run without an evaluation or a report. */
+    public RunSnapshot(String id, String origin, Instant loadedAt, Scorer scorer, RunSummary summary,
+                       List<Customer> customers) {
+        this(id, origin, loadedAt, scorer, summary, customers, Optional.empty(), Optional.empty());
+    }
+
+    /** The HTML report's name in a run folder (written by {@code retailseg run} unless --no-report). */
+    static final String REPORT = "report.html";
 
     /**
      * A recommendation as the run wrote it in {@code recommendations.csv}.
@@ -106,7 +116,17 @@ public record RunSnapshot(String id, String origin, Instant loadedAt, Scorer sco
         run.checkRunId(summaryFile, summary.runId());
         checkSegments(model, summary, summaryFile.toString(), modelFile.getFileName().toString());
         List<Customer> customers = readCustomers(folder, model.k());
-        return new RunSnapshot(run.runId(), given.toString(), Instant.now(), Scorer.of(model), summary, customers);
+        Optional<EvaluationReport> evaluation = Optional.empty();
+        if (run.has(RunFolderLayout.EVALUATION)) {
+            Path file = run.file(RunFolderLayout.EVALUATION);
+            evaluation = Optional.of(EvaluationReport.read(file, file.toString()));
+        }
+        Optional<byte[]> report = Optional.empty();
+        if (run.has(REPORT)) {
+            report = Optional.of(run.bytes(REPORT));
+        }
+        return new RunSnapshot(run.runId(), given.toString(), Instant.now(), Scorer.of(model), summary, customers,
+                evaluation, report);
     }
 
     /**
@@ -136,6 +156,16 @@ public record RunSnapshot(String id, String origin, Instant loadedAt, Scorer sco
 
     /** The customer with {@code id}, or null. */
     public Customer customer(long id) {
+        return customerAt(indexOf(id));
+    }
+
+    /** The customer at {@code index} of {@link #customers()}, or null for -1. */
+    private Customer customerAt(int index) {
+        return index < 0 ? null : customers.get(index);
+    }
+
+    /** The index of the customer with {@code id} in {@link #customers()}, or -1. */
+    public int indexOf(long id) {
         int lo = 0;
         int hi = customers.size() - 1;
         while (lo <= hi) {
@@ -146,10 +176,10 @@ public record RunSnapshot(String id, String origin, Instant loadedAt, Scorer sco
             } else if (m > id) {
                 hi = mid - 1;
             } else {
-                return customers.get(mid);
+                return mid;
             }
         }
-        return null;
+        return -1;
     }
 
     /** Number of segments. */

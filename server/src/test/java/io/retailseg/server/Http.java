@@ -10,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small client over {@link HttpClient} for the tests: real HTTP on loopback. */
+/**
+ * A small client over {@link HttpClient} for the tests: real HTTP on loopback. Every JSON answer is checked
+ * against its operation's schema in {@code /openapi.json} ({@link SchemaCheck}).
+ */
 final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -58,8 +61,13 @@ final class Http {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            HttpRequest built = request.timeout(TIMEOUT).build();
+            HttpResponse<String> r = client.send(built, HttpResponse.BodyHandlers.ofString());
+            Reply reply = new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            // every JSON answer of every test is checked against /openapi.json's schema of its operation
+            SchemaCheck.check(built.method(), built.uri().getRawPath(), reply.status(), reply.contentType(),
+                    reply.body());
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

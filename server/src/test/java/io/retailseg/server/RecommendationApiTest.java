@@ -197,24 +197,23 @@ class RecommendationApiTest {
         long id = recommendedCustomers().get(0);
         JsonNode customer = http.get("/api/customers/" + id).json();
         assertThat(names(customer.at("/recommendations/0"))).isEqualTo(names(recommendation));
-        assertThat(names(customer)).isEqualTo(names(schemas.at("/Customer/properties")));
+        assertThat(names(customer)).isEqualTo(names(schemas.at("/CustomerDetail/properties")));
         JsonNode scored = http.post("/api/score", "text/csv", RUNS.csvOf(id)).json();
         assertThat(names(scored)).isEqualTo(names(schemas.at("/ScoreResult/properties")));
-        assertThat(names(scored.at("/customers/0")))
-                .isEqualTo(names(schemas.at("/ScoreResult/properties/customers/items/properties")));
-        assertThat(schemas.at("/ScoreResult/properties/customers/items/properties/recommendations/items/$ref").asText())
+        assertThat(names(scored.at("/customers/0"))).isEqualTo(names(schemas.at("/ScoredCustomer/properties")));
+        assertThat(schemas.at("/ScoredCustomer/properties/recommendations/items/$ref").asText())
                 .isEqualTo("#/components/schemas/Recommendation");
         assertThat(names(http.get("/api/health").json())).isEqualTo(names(schemas.at("/Health/properties")));
         JsonNode block = http.get("/api/summary").json().get("recommendations");
-        assertThat(names(block)).isEqualTo(names(schemas.at("/Recommender/properties")));
-        assertThat(schemas.at("/Recommender/properties/recommender/enum").toString())
+        assertThat(names(block)).isEqualTo(names(schemas.at("/RunSummaryRecommendations/properties")));
+        assertThat(schemas.at("/RunSummaryRecommendations/properties/recommender/enum").toString())
                 .contains("\"segment-best-sellers\"", "\"co-purchase\"", "\"ease\"", "\"als\"", "\"hybrid\"");
-        assertThat(schemas.at("/Evidence/properties").size()).isEqualTo(
+        assertThat(schemas.at("/RecommenderChoiceEvidence/properties").size()).isEqualTo(
                 io.retailseg.recommend.RecommenderChoice.Evidence.class.getRecordComponents().length);
 
         // the answers point at their schemas
         assertThat(doc.at("/paths/~1api~1customers~1{id}/get/responses/200/content/application~1json/schema/$ref")
-                .asText()).isEqualTo("#/components/schemas/Customer");
+                .asText()).isEqualTo("#/components/schemas/CustomerDetail");
         assertThat(doc.at("/paths/~1api~1score/post/responses/200/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/ScoreResult");
         assertThat(doc.at("/paths/~1api~1summary/get/responses/200/content/application~1json/schema/$ref").asText())

@@ -245,9 +245,12 @@ class ServerHardeningTest {
                     .isEqualTo(get.headers().firstValue("Content-Type").orElse(null));
             assertThat(head.body()).as(path).isEmpty();
             if (get.statusCode() == 200 && !path.equals("/api/health")) {
-                // health names its load time, the same length: all others are byte for byte the same
-                assertThat(head.headers().get("content-length")).as(path)
-                        .isEqualTo(Integer.toString(get.body().getBytes(StandardCharsets.UTF_8).length));
+                // health names its load time, the same length: all others are byte for byte the same. A body
+                // larger than Jetty's output buffer (/openapi.json) is sent chunked, with no length, by both
+                java.util.Optional<String> length = get.headers().firstValue("Content-Length");
+                assertThat(head.headers().get("content-length")).as(path).isEqualTo(length.orElse(null));
+                length.ifPresent(l -> assertThat(l).as(path)
+                        .isEqualTo(Integer.toString(get.body().getBytes(StandardCharsets.UTF_8).length)));
             }
         }
     }
