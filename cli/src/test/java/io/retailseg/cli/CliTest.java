@@ -78,7 +78,8 @@ class CliTest {
         assertThat(customers.get(0)).isEqualTo("CustomerID,Days_Since_Last_Purchase,Total_Transactions,"
                 + "Total_Products_Purchased,Total_Spend,Average_Transaction_Value,Unique_Products_Purchased,"
                 + "Average_Days_Between_Purchases,Day_Of_Week,Hour,Is_UK,Cancellation_Frequency,Cancellation_Rate,"
-                + "Monthly_Spending_Mean,Monthly_Spending_Std,Spending_Trend,Is_Outlier,Segment,PC1,PC2,PC3,PC4,PC5,PC6");
+                + "Monthly_Spending_Mean,Monthly_Spending_Std,Spending_Trend,Is_Outlier,Segment,PC1,PC2,PC3,PC4,PC5,PC6,"
+                + "P_Alive,Expected_Purchases,Expected_Order_Value,Expected_Value");
         assertThat(customers).hasSize(summary.at("/customers/total").asInt() + 1);
         assertThat(customers.get(1)).matches("\\d+,.*");
         assertThat(Files.readAllLines(out.resolve("recommendations.csv")).get(0))
@@ -106,7 +107,8 @@ class CliTest {
         int total = summary.at("/customers/total").asInt();
         assertThat(summary.at("/customers/outliers").asInt()).isBetween((int) (0.1 * total) - 1, (int) (0.1 * total) + 1);
         assertThat(Files.readAllLines(out.resolve("top_products.csv"))).hasSize(1 + 3 * 5);
-        assertThat(Files.readAllLines(out.resolve("customers.csv")).get(0)).endsWith(",PC1,PC2,PC3,PC4");
+        assertThat(Files.readAllLines(out.resolve("customers.csv")).get(0))
+                .endsWith(",PC1,PC2,PC3,PC4,P_Alive,Expected_Purchases,Expected_Order_Value,Expected_Value");
         assertThat(Files.readAllLines(out.resolve("recommendations.csv")).stream().skip(1)
                 .map(l -> l.split(",")[2])).allMatch(rank -> rank.equals("1") || rank.equals("2"));
     }

@@ -56,8 +56,22 @@ class RunOptionsTest {
                     "(default: " + d.seed() + ")", "(default: spec)", "(default: " + d.contamination() + ")",
                     "(default: " + d.pcaComponents() + ")", "(default: " + d.kmeansRestarts() + ")",
                     "(default: " + d.topProducts() + ")", "(default: " + d.recommendationsPerCustomer() + ")",
-                    "(default: quantity)", "(default: " + d.silhouetteSampleSize() + ")");
+                    "(default: quantity)", "(default: " + d.silhouetteSampleSize() + ")",
+                    "(default: " + d.horizonDays() + ")", "10% a year (default: " + d.discountRate() + ")");
             assertThat(help).doesNotContain("(default: null)");
         }
+    }
+
+    @Test
+    void theCustomerValueOptionsAreCheckedWithTheirNames() {
+        CliTest.Outcome zero = CliTest.execute("run", "--input", "x.csv", "--out", "o", "--horizon-days", "0");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).contains("horizonDays must be in 1..3650, was 0").doesNotContain("Exception");
+        CliTest.Outcome negative = CliTest.execute("run", "--input", "x.csv", "--out", "o", "--discount-rate", "-0.1");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).contains("discountRate must be in [0, 10), was -0.1");
+        CliTest.Outcome text = CliTest.execute("run", "--input", "x.csv", "--out", "o", "--horizon-days", "soon");
+        assertThat(text.exitCode()).isEqualTo(2);
+        assertThat(text.err()).contains("--horizon-days");
     }
 }

@@ -53,7 +53,11 @@ class ScoreCommandTest {
         assertThat(header).startsWith("CustomerID", "Days_Since_Last_Purchase").endsWith("Outlier_Score", "Is_Outlier",
                 "Segment", "Segment_Name", "Rec1_StockCode", "Rec1_Description", "Rec1_Score", "Rec1_Reason",
                 "Rec2_StockCode", "Rec2_Description", "Rec2_Score", "Rec2_Reason", "Rec3_StockCode", "Rec3_Description",
-                "Rec3_Score", "Rec3_Reason");
+                "Rec3_Score", "Rec3_Reason", "P_Alive", "Expected_Purchases", "Expected_Order_Value", "Expected_Value");
+        // the customer-value columns are compared below with the run's, as every other column of customers.csv
+        assertThat(customers.get(0).getHeader()).endsWith("P_Alive", "Expected_Purchases", "Expected_Order_Value",
+                "Expected_Value");
+        assertThat(customers).anyMatch(c -> !c.getField("P_Alive").isEmpty() && !c.getField("Expected_Value").isEmpty());
         for (int i = 0; i < customers.size(); i++) {
             NamedCsvRecord want = customers.get(i);
             NamedCsvRecord got = scored.get(i);

@@ -80,23 +80,25 @@ public record BgNbd(double r, double alpha, double a, double b) {
         }
         double[] logAge = logsPlusAlpha(t.ageValues);
         double[] logRecency = logsPlusAlpha(t.recencyValues);
-        double sum = 0;
-        for (int row = 0; row < t.count.length; row++) {
-            int xi = t.xIndex[row];
-            int x = t.xValues[xi];
-            double rx = r + x;
-            double a3 = -rx * logAge[t.ageIndex[row]];
-            double ll;
-            if (x == 0) {
-                ll = head[xi] + a3;
-            } else {
-                double a4 = dropout[xi] - rx * logRecency[t.recencyIndex[row]];
-                double max = Math.max(a3, a4);
-                ll = head[xi] + max + Math.log1p(Math.exp(Math.min(a3, a4) - max));
+        return t.sumOverRows((from, to) -> {
+            double sum = 0;
+            for (int row = from; row < to; row++) {
+                int xi = t.xIndex[row];
+                int x = t.xValues[xi];
+                double rx = r + x;
+                double a3 = -rx * logAge[t.ageIndex[row]];
+                double ll;
+                if (x == 0) {
+                    ll = head[xi] + a3;
+                } else {
+                    double a4 = dropout[xi] - rx * logRecency[t.recencyIndex[row]];
+                    double max = Math.max(a3, a4);
+                    ll = head[xi] + max + Math.log1p(Math.exp(Math.min(a3, a4) - max));
+                }
+                sum += t.count[row] * ll;
             }
-            sum += t.count[row] * ll;
-        }
-        return sum;
+            return sum;
+        });
     }
 
     private double[] logsPlusAlpha(double[] days) {

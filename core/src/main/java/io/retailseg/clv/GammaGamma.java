@@ -56,14 +56,16 @@ public record GammaGamma(double p, double q, double gamma) {
             double px = p * x;
             head[i] = x == 0 ? 0 : constant + Gamma.logGamma(px + q) - Gamma.logGamma(px) + px * Math.log(x);
         }
-        double sum = 0;
-        for (int c = 0; c < t.spendMean.length; c++) {
-            int xi = t.spendX[c];
-            int x = t.xValues[xi];
-            double px = p * x;
-            sum += head[xi] + (px - 1) * t.spendLogMean[c] - (px + q) * Math.log(gamma + x * t.spendMean[c]);
-        }
-        return sum;
+        return t.sumOverSpenders((from, to) -> {
+            double sum = 0;
+            for (int c = from; c < to; c++) {
+                int xi = t.spendX[c];
+                int x = t.xValues[xi];
+                double px = p * x;
+                sum += head[xi] + (px - 1) * t.spendLogMean[c] - (px + q) * Math.log(gamma + x * t.spendMean[c]);
+            }
+            return sum;
+        });
     }
 
     /**

@@ -112,6 +112,43 @@ final class HistoryTable {
         return count.length;
     }
 
+    /** A sum over a range [from, to) of rows or spenders. */
+    @FunctionalInterface
+    interface RangeSum {
+        double sum(int from, int to);
+    }
+
+    /** Rows per block of a parallel sum: blocks are fixed, so the sum does not depend on the thread count. */
+    static final int BLOCK = 16_384;
+
+    /**
+     * The sum of {@code f} over all rows, in blocks of {@link #BLOCK} rows computed on the common fork-join
+     * pool when there are several and added in block order: the same double whatever the number of threads.
+     */
+    double sumOverRows(RangeSum f) {
+        return blocks(count.length, f);
+    }
+
+    /** As {@link #sumOverRows}, over the repeat customers with a positive mean spend. */
+    double sumOverSpenders(RangeSum f) {
+        return blocks(spendMean.length, f);
+    }
+
+    private static double blocks(int n, RangeSum f) {
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        if (blocks <= 1) {
+            return f.sum(0, n);
+        }
+        double[] partial = new double[blocks];
+        java.util.stream.IntStream.range(0, blocks).parallel()
+                .forEach(b -> partial[b] = f.sum(b * BLOCK, Math.min(n, (b + 1) * BLOCK)));
+        double sum = 0;
+        for (double v : partial) {
+            sum += v;
+        }
+        return sum;
+    }
+
     private record Triple(int x, int recency, int age) {
     }
 

@@ -53,6 +53,14 @@ final class MaximumLikelihood {
      * @param start a positive starting point
      */
     static Result maximise(ToDoubleFunction<double[]> logLikelihood, double[] start) {
+        return maximise(logLikelihood, start, 0.5);
+    }
+
+    /**
+     * @param initialRadius BOBYQA's first trust-region radius in log parameters: 0.5 from an arbitrary start,
+     *     smaller from one near the maximum (a sample's fit)
+     */
+    static Result maximise(ToDoubleFunction<double[]> logLikelihood, double[] start, double initialRadius) {
         int d = start.length;
         double[] point = new double[d];
         for (int i = 0; i < d; i++) {
@@ -84,7 +92,7 @@ final class MaximumLikelihood {
         boolean converged = false;
         for (int restart = 0; restart <= MAX_RESTARTS; restart++) {
             PointValuePair found;
-            BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * d + 1, 0.5, 1e-10);
+            BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * d + 1, initialRadius, 1e-10);
             double[] low = new double[d];
             double[] high = new double[d];
             java.util.Arrays.fill(low, -LOG_BOUND);

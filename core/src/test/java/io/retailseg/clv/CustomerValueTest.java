@@ -94,6 +94,17 @@ class CustomerValueTest {
             double expected = m.logLikelihood(customers);
             assertThat(m.logLikelihood(table)).as(m.toString()).isCloseTo(expected, within(1e-12 * Math.abs(expected)));
         }
+        // many blocks, summed in parallel: the same sum, and the same double on every call
+        List<RepeatHistory> many = SimulatedHistories.of(new BgNbd(0.82, 69, 0.5, 5), new GammaGamma(2.28, 3.4, 432),
+                60_000, 730, 730, false, 7);
+        HistoryTable big = HistoryTable.of(many);
+        assertThat(big.rows()).isGreaterThan(3 * HistoryTable.BLOCK);
+        BgNbd m = new BgNbd(0.8, 70, 0.4, 6);
+        double once = m.logLikelihood(big);
+        assertThat(once).isCloseTo(m.logLikelihood(many), within(1e-10 * Math.abs(once)));
+        for (int i = 0; i < 5; i++) {
+            assertThat(m.logLikelihood(big)).isEqualTo(once);
+        }
     }
 
     /**

@@ -81,7 +81,26 @@ final class Answers {
                     boolean isOutlier,
                     @JsonPropertyDescription("null for an outlier") @Nullable Integer segment,
                     @JsonPropertyDescription("null for an outlier") @Nullable String segmentName,
-                    List<Recommendation> recommendations) {
+                    List<Recommendation> recommendations,
+                    @JsonUnwrapped Value value) {
+    }
+
+    @JsonClassDescription("A customer's value (docs/definitions.md section 9): null where the run's models say"
+            + " nothing (no model, or only cancellations)")
+    record Value(@JsonPropertyDescription("probability the customer is still buying (BG/NBD)") @Nullable Double pAlive,
+                 @JsonPropertyDescription("expected purchase days over the run's horizon") @Nullable Double expectedPurchases,
+                 @JsonPropertyDescription("expected spend of a purchase day (Gamma-Gamma), GBP")
+                 @Nullable Double expectedOrderValue,
+                 @JsonPropertyDescription("expected spend over the horizon, discounted, GBP")
+                 @Nullable Double expectedValue) {
+        static Value of(io.retailseg.clv.CustomerValueModel.Prediction p) {
+            return new Value(known(p.probabilityAlive()), known(p.expectedPurchases()), known(p.expectedOrderValue()),
+                    known(p.expectedValue()));
+        }
+
+        private static Double known(double v) {
+            return Double.isFinite(v) ? v : null;
+        }
     }
 
     @JsonClassDescription("One customer of the run, with the mean of their segment to compare with")
@@ -129,7 +148,8 @@ final class Answers {
                           double outlierScore, boolean isOutlier,
                           @JsonPropertyDescription("null for an outlier") @Nullable Integer segment,
                           @JsonPropertyDescription("null for an outlier") @Nullable String segmentName,
-                          List<Recommendation> recommendations) {
+                          List<Recommendation> recommendations,
+                          @JsonUnwrapped Value value) {
     }
 
     @JsonClassDescription("A customer of the posted lines that was not scored, and why")

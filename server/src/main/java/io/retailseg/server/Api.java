@@ -271,7 +271,7 @@ final class Api {
         }
         return new Answers.Customer(c.id(), features(c.features()), outlierScore, c.outlier(),
                 c.outlier() ? null : c.segment(), c.outlier() ? null : s.scorer().model().segmentName(c.segment()),
-                recs);
+                recs, Answers.Value.of(c.value()));
     }
 
     /**
@@ -323,7 +323,7 @@ final class Api {
                 recs.add(new Answers.Recommendation(r.rank(), r.stockCode(), r.description(), r.score(), r.reason()));
             }
             customers.add(new Answers.ScoredCustomer(c.customerId(), features(c.features()), c.outlierScore(),
-                    c.outlier(), c.outlier() ? null : c.segment(), c.segmentName(), recs));
+                    c.outlier(), c.outlier() ? null : c.segment(), c.segmentName(), recs, Answers.Value.of(c.value())));
         }
         List<Answers.NotScored> notScored = new ArrayList<>();
         result.notScored().forEach((id, reason) -> notScored.add(new Answers.NotScored(id, reason)));

@@ -64,7 +64,8 @@ public record RunSnapshot(String id, String origin, Instant loadedAt, Scorer sco
      *
      * @param segment the segment id, -1 for an outlier
      */
-    public record Customer(long id, double[] features, boolean outlier, int segment, List<Pick> recommendations) {
+    public record Customer(long id, double[] features, boolean outlier, int segment, List<Pick> recommendations,
+                           io.retailseg.clv.CustomerValueModel.Prediction value) {
     }
 
     /**
@@ -227,7 +228,8 @@ public record RunSnapshot(String id, String origin, Instant loadedAt, Scorer sco
                 Recommendation rec = recs.get(r++);
                 picks.add(new Pick(rec.rank(), rec.stockCode(), rec.description(), rec.score(), rec.reason()));
             }
-            customers.add(new Customer(id, rows.features()[i], outlier, outlier ? -1 : segment, List.copyOf(picks)));
+            customers.add(new Customer(id, rows.features()[i], outlier, outlier ? -1 : segment, List.copyOf(picks),
+                    rows.values().at(i)));
         }
         if (r < recs.size()) {
             throw new InputException(recommendationsFile.toString(), r + 2, RunFolderLayout.CUSTOMER_ID,
