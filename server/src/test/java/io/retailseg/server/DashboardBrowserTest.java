@@ -310,8 +310,14 @@ class DashboardBrowserTest {
                 java.util.Locale.ROOT, "Outlier score %.3f", c.get("outlier_score").asDouble()));
         assertThat(driver.findElements(By.cssSelector("#customer-recs li"))).hasSize(
                 Math.max(1, c.get("recommendations").size()));
-        // no lifetime value in this run: the block stays hidden
-        assertThat(driver.findElement(By.id("customer-value")).isDisplayed()).isFalse();
+        // the customer's value, as the API gives it
+        assertThat(driver.findElement(By.id("customer-value")).isDisplayed()).isTrue();
+        List<WebElement> values = driver.findElements(By.cssSelector("#customer-value-list dd"));
+        assertThat(values).hasSize(4);
+        assertThat(values.get(0).getText()).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f %%",
+                100 * c.get("p_alive").asDouble()));
+        assertThat(values.get(3).getText()).isEqualTo(String.format(java.util.Locale.ROOT, "%.2f",
+                c.get("expected_value").asDouble()));
         // back to the segment by its link
         driver.findElement(By.id("customer-segment-link")).click();
         await().until(d -> d.findElement(By.id("segment-title")).isDisplayed());
