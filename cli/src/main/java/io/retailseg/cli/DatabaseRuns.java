@@ -33,7 +33,8 @@ final class DatabaseRuns implements RunProvider {
                 Recommendation rec = recs.get(next++);
                 picks.add(new RunSnapshot.Pick(rec.rank(), rec.stockCode(), rec.description(), rec.score(), rec.reason()));
             }
-            customers.add(new RunSnapshot.Customer(c.id(), c.features(), c.outlier(), c.segment(), List.copyOf(picks)));
+            customers.add(new RunSnapshot.Customer(c.id(), c.features(), c.outlier(), c.segment(), List.copyOf(picks),
+                    c.value()));
         }
         return RunSnapshot.of(r.runId(), runs.describe(), r.model(), r.summary(), customers);
     }

@@ -26,7 +26,8 @@ public final class Migrations {
     public static Migrations current() {
         return new Migrations(List.of(new Script(1, "runs, customers, segments, top_products, recommendations,"
                 + " latest views", resource("V1__runs.sql")),
-                new Script(2, "recommendation score and reason", resource("V2__recommendation_score.sql"))));
+                new Script(2, "recommendation score and reason", resource("V2__recommendation_score.sql")),
+                new Script(3, "customer value", resource("V3__customer_value.sql"))));
     }
 
     private final List<Script> scripts;

@@ -1,6 +1,7 @@
 package io.retailseg.postgres;
 
 import io.retailseg.OutputException;
+import io.retailseg.clv.CustomerValueModel;
 import io.retailseg.domain.Feature;
 import io.retailseg.model.ModelCodec;
 import io.retailseg.pipeline.RunResult;
@@ -161,6 +162,11 @@ public final class PostgresSink {
             columns.add(f.columnName().toLowerCase(Locale.ROOT));
         }
         columns.addAll(List.of("is_outlier", "outlier_score", "segment", "pcs"));
+        // the customer's value exists from schema version 3 on
+        boolean value = tables.migrations().latest() >= 3;
+        if (value) {
+            columns.addAll(List.of("p_alive", "expected_purchases", "expected_order_value", "expected_value"));
+        }
         List<Integer> indices = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             indices.add(i);
@@ -180,6 +186,17 @@ public final class PostgresSink {
                     pcs[k] = rows.pc(i, k);
                 }
                 w.int4(segment).float8Array(pcs);
+            }
+            if (value) {
+                CustomerValueModel.Prediction v = rows.value(i);
+                for (double x : new double[] {v.probabilityAlive(), v.expectedPurchases(), v.expectedOrderValue(),
+                        v.expectedValue()}) {
+                    if (Double.isNaN(x)) {
+                        w.nul();
+                    } else {
+                        w.float8(x);
+                    }
+                }
             }
         }, listener, runId);
     }

@@ -36,7 +36,8 @@ public final class PublishedRuns {
     }
 
     /** A customer's row of {@code customers}. */
-    public record Customer(long id, double[] features, boolean outlier, double outlierScore, int segment) {
+    public record Customer(long id, double[] features, boolean outlier, double outlierScore, int segment,
+                           io.retailseg.clv.CustomerValueModel.Prediction value) {
     }
 
     /**
@@ -101,7 +102,9 @@ public final class PublishedRuns {
         for (io.retailseg.domain.Feature f : io.retailseg.domain.Feature.values()) {
             sql.append(", ").append(SqlName.quote(f.columnName().toLowerCase(java.util.Locale.ROOT)));
         }
-        sql.append(", is_outlier, outlier_score, segment FROM ").append(table("customers"))
+        // a run this program can read (its model is of this version) was published at schema version 3 or later
+        sql.append(", is_outlier, outlier_score, segment, p_alive, expected_purchases, expected_order_value,"
+                + " expected_value FROM ").append(table("customers"))
                 .append(" WHERE run_id = ? ORDER BY customer_id");
         List<Customer> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement(sql.toString())) {
@@ -120,7 +123,15 @@ public final class PublishedRuns {
                     if (r.wasNull()) {
                         segment = -1; // an outlier
                     }
-                    out.add(new Customer(r.getLong(1), features, outlier, score, segment));
+                    double[] value = new double[4];
+                    for (int k = 0; k < 4; k++) {
+                        value[k] = r.getDouble(col + 3 + k);
+                        if (r.wasNull()) {
+                            value[k] = Double.NaN;
+                        }
+                    }
+                    out.add(new Customer(r.getLong(1), features, outlier, score, segment,
+                            new io.retailseg.clv.CustomerValueModel.Prediction(value[0], value[1], value[2], value[3])));
                 }
             }
         }

@@ -60,7 +60,10 @@ class PostgresSinkTest {
             assertThat(c.outlier()).isEqualTo(small.outlier()[i]);
             assertThat(c.outlierScore()).isEqualTo(small.outlierScore()[i]);
             assertThat(c.segment()).isEqualTo(small.segmentation().segmentAt(i).orElse(-1));
+            // the customer's value, NULL (NaN) where the run has none
+            assertThat(c.value()).isEqualTo(small.customerValues().at(i));
         }
+        assertThat(back.customers()).anyMatch(c -> c.value().probabilityAlive() > 0 && c.value().expectedValue() > 0);
         assertThat(back.recommendations()).isEqualTo(small.recommendations());
         // PCs as arrays, null for outliers; segments, top products and the run's row
         int i = firstSegmented(small);
