@@ -232,6 +232,10 @@ class OutputFolderTest {
                     Files.writeString(file, "{}");
                     Files.createSymbolicLink(file.resolveSibling("customers.csv"), victim);
                 })
+                // files are written on two threads: this one waits for summary.json, so whichever thread takes
+                // customers.csv does so after the link was planted
+                .add("data_profile.json", (file, earlier) -> Files.copy(earlier.apply("summary.json"), file,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING))
                 .add("customers.csv", "overwritten".getBytes(UTF_8));
 
         assertThatThrownBy(folder::commit).isInstanceOf(OutputException.class).hasMessageContaining("customers.csv");
