@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Reproduces the end-to-end tables of docs/benchmarks.md: retailseg beside the reference script on the
-# real file (same machine, same session), then generated files of 1 M and 10 M lines (100 M with
+# real file (same machine, same session), DuckDB's SQL peer for clean + the 15 features (issue 15), then generated files of 1 M and 10 M lines (100 M with
 # --with-100m), with wall time including JVM start, time per stage (summary.json), peak RSS
 # (/usr/bin/time -v) and the scaling exponent (least-squares slope of log time against log lines).
 # Prints paste-ready Markdown on stdout; what it is doing goes to stderr.
 #
 #   bench/run.sh                    # real file (best of RUNS=3) + 1 M + 10 M generated lines
 #   bench/run.sh --with-100m        # also 100 M lines (about 8 GB of CSV, several minutes)
+#   bench/run.sh --real-only        # the real file only (DuckDB peer, retailseg, reference)
 #   GEN_DIR=/work/data RUNS=5 bench/run.sh
 #
 # Generated files are taken from $GEN_DIR (gen1m.csv, gen10m.csv, gen100m.csv) when present, else
@@ -24,13 +25,19 @@ sizes="1000000 10000000"
 for arg in "$@"; do
   case "$arg" in
     --with-100m) sizes="$sizes 100000000" ;;
-    *) echo "usage: bench/run.sh [--with-100m]" >&2; exit 2 ;;
+    --real-only) sizes="" ;;
+    *) echo "usage: bench/run.sh [--with-100m | --real-only]" >&2; exit 2 ;;
   esac
 done
 work="$(mktemp -d /tmp/retailseg-run-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 cd "$root"
 ./retailseg --version >/dev/null   # builds the jar if needed, outside the timings
+bench_jar="$root/bench/target/benchmarks.jar"
+if [ ! -f "$bench_jar" ] || [ -n "$(find "$root/pom.xml" "$root"/core/src/main "$root"/bench/src/main "$root"/bench/pom.xml -newer "$bench_jar" -type f -print -quit)" ]; then
+  echo "bench: building bench/target/benchmarks.jar" >&2
+  ./mvnw -B -q -DskipTests -pl bench -am package >&2
+fi
 
 # measure LABEL OUTDIR RUNS command... -> appends "label wall_s rss_mb outdir" to $work/results
 measure() {
@@ -45,7 +52,7 @@ measure() {
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$work/time.txt")
     rss=$(awk -F': ' '/Maximum resident set size/ {print int($2 / 1024)}' "$work/time.txt")
     if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then
-      best_wall=$wall; best_rss=$rss; rm -rf "$out"; mv "$out.try" "$out"
+      best_wall=$wall; best_rss=$rss; rm -rf "$out"; if [ -e "$out.try" ]; then mv "$out.try" "$out"; fi
       cp "$work/stdout.txt" "$out.stdout"
     fi
   done
@@ -54,6 +61,14 @@ measure() {
 
 : >"$work/results"
 if [ -f "$real" ]; then
+  # Target 4: clean + the 15 features from the .csv.gz, retailseg beside DuckDB's SQL (bench DuckDbPeer),
+  # after checking that both compute the same features (exit 1 and the first difference otherwise).
+  # Both JVMs with the launcher's C1-only option for a file of this size.
+  peer=(java -XX:TieredStopAtLevel=1 -cp "$bench_jar" io.retailseg.bench.DuckDbPeer)
+  echo "bench: DuckDbPeer check" >&2
+  "${peer[@]}" check "$real" >&2 || { echo "bench: DuckDB's features differ from retailseg's: no comparison" >&2; exit 1; }
+  measure "features duckdb" "$work/fduck" "$runs" "${peer[@]}" duckdb "$real"
+  measure "features retailseg" "$work/fours" "$runs" "${peer[@]}" retailseg "$real"
   measure "retailseg run --k 3" "$work/k3" "$runs" ./retailseg run --input "$real" --out OUT --k 3 --quiet
   # like for like: the reference script draws no chart, so also without report.html
   measure "retailseg run --k 3 --no-report" "$work/k3nr" "$runs" ./retailseg run --input "$real" --out OUT --k 3 --quiet --no-report
@@ -85,6 +100,18 @@ def summary(out):
 print(f"Machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GB;"
       f" load average at the end {os.getloadavg()[0]:.2f} (above ~0.1 means the machine was shared).\n")
 ref = res.get('reference notebook_reference.py')
+def peer_ms(out):
+    line = open(out + '.stdout').read().split()
+    return int(dict(x.split('=') for x in line)['ms'])
+if 'features duckdb' in res and 'features retailseg' in res:
+    d, o = res['features duckdb'], res['features retailseg']
+    dm, om = peer_ms(d[2]), peer_ms(o[2])
+    print(f"### Clean + 15 features from the .csv.gz: retailseg beside DuckDB (features checked equal), best of {runs}\n")
+    print("| engine | wall s (JVM start, DuckDB's native library) | in-process s (file to features) | peak RSS MB |")
+    print("|---|---:|---:|---:|")
+    print(f"| DuckDB SQL (`DuckDbPeer duckdb`) | {d[0]:.2f} | {dm / 1000:.3f} | {d[1]:,} |")
+    print(f"| retailseg (`DuckDbPeer retailseg`) | {o[0]:.2f} | {om / 1000:.3f} | {o[1]:,} |")
+    print(f"\nDuckDB / retailseg: wall {d[0] / o[0]:.2f}x, in-process {dm / om:.2f}x (above 1: retailseg faster).\n")
 if 'retailseg run --k 3' in res:
     print(f"### Real file, best of {runs} (wall time includes JVM / Python start)\n")
     print("| run | wall s | peak RSS MB | reference / this |")

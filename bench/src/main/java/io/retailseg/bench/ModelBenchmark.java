@@ -38,6 +38,10 @@ public class ModelBenchmark {
     double[][] scores;
     int[] labels3;
     SampledSilhouette sampled;
+    /** The k search's clusterings (k = 2..15) and an exact scorer whose pair distances are already cached. */
+    int[][] searchLabels;
+    int[] searchKs;
+    SampledSilhouette exact;
 
     @Setup
     public void setUp() {
@@ -45,6 +49,30 @@ public class ModelBenchmark {
         scores = Inputs.pcaScores(lines);
         labels3 = KMeans.fit(scores, 3, 10, 100, 1e-4, Inputs.SEED, Inputs.THREADS).labels();
         sampled = SampledSilhouette.of(scores, 1000, Inputs.SEED);
+        searchLabels = new int[14][];
+        searchKs = new int[14];
+        for (int k = 2; k <= 15; k++) {
+            searchLabels[k - 2] = KMeans.fit(scores, k, 10, 100, 1e-4, Inputs.SEED, Inputs.THREADS).labels();
+            searchKs[k - 2] = k;
+        }
+        exact = SampledSilhouette.of(scores, 5_000, Inputs.SEED);
+        exact.score(labels3, 3, Inputs.THREADS);
+    }
+
+    /** The k search's 14 exact silhouettes one k after another, as before issue 15 (pair distances cached). */
+    @Benchmark
+    public double silhouettesK2To15OneByOne() {
+        double sum = 0;
+        for (int i = 0; i < searchKs.length; i++) {
+            sum += exact.score(searchLabels[i], searchKs[i], Inputs.THREADS).mean();
+        }
+        return sum;
+    }
+
+    /** The same 14 silhouettes in one pass over the cached pair distances, k values shared among the threads. */
+    @Benchmark
+    public SampledSilhouette.Estimate[] silhouettesK2To15OnePass() {
+        return exact.scoreAll(searchLabels, searchKs, Inputs.THREADS);
     }
 
     @Benchmark

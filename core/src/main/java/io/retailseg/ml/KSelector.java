@@ -52,16 +52,28 @@ public final class KSelector {
         return choose(x, kMin, kMax, s, io.retailseg.domain.WorkProgress.NONE);
     }
 
-    /** As {@link #choose(double[][], int, int, Settings)}, telling {@code progress} after each k (k values done, of all). */
+    /**
+     * As {@link #choose(double[][], int, int, Settings)}, telling {@code progress} after each k's k-means (k values
+     * done, of all); the silhouettes of every k are scored after the last ({@link SampledSilhouette#scoreAll}).
+     */
     public static Outcome choose(double[][] x, int kMin, int kMax, Settings s, io.retailseg.domain.WorkProgress progress) {
         List<KCandidate> candidates = new ArrayList<>();
         List<KMeansResult> results = new ArrayList<>();
         SampledSilhouette silhouette = SampledSilhouette.of(x, s.silhouetteSampleSize(), s.silhouetteSeed());
+        int count = kMax - kMin + 1;
+        int[][] labels = new int[count][];
+        int[] ks = new int[count];
         for (int k = kMin; k <= kMax; k++) {
             KMeansResult r = KMeans.fit(x, k, s.restarts(), s.maxIterations(), s.tolerance(), s.seed(), s.threads());
             results.add(r);
-            candidates.add(KCandidate.of(k, r.inertia(), silhouette.score(r.labels(), k, s.threads())));
-            progress.done(k - kMin + 1, kMax - kMin + 1);
+            labels[k - kMin] = r.labels();
+            ks[k - kMin] = k;
+            progress.done(k - kMin + 1, count);
+        }
+        // every k's silhouette at once: exact ones share one pass over the pair distances (same values)
+        SampledSilhouette.Estimate[] silhouettes = silhouette.scoreAll(labels, ks, s.threads());
+        for (int i = 0; i < count; i++) {
+            candidates.add(KCandidate.of(ks[i], results.get(i).inertia(), silhouettes[i]));
         }
         int best = 0;
         for (int i = 1; i < candidates.size(); i++) {

@@ -102,10 +102,95 @@ public final class SampledSilhouette {
     }
 
     /**
+     * The mean silhouettes of several clusterings of the same rows (the k search's), each the
+     * {@link #score} of that clustering, bit for bit. When the silhouettes are exact from the cached pair
+     * distances, one pass over the distances, block by block, serves every clustering (instead of one pass
+     * of 69 MB per k on the real file), and the clusterings are shared among the threads (each
+     * clustering's sums stay on one thread, in the same order as {@link #score}).
+     *
+     * @param labels per clustering, one label per row
+     * @param ks per clustering, its number of clusters
+     */
+    public Estimate[] scoreAll(int[][] labels, int[] ks, int threads) {
+        if (labels.length != ks.length) {
+            throw new IllegalArgumentException("SampledSilhouette.scoreAll: " + labels.length + " clusterings but "
+                    + ks.length + " k values");
+        }
+        int n = x.length;
+        int count = labels.length;
+        Estimate[] out = new Estimate[count];
+        if (rows != null || (long) n * (n - 1) / 2 > MAX_CACHED_PAIRS) {
+            for (int c = 0; c < count; c++) {
+                out[c] = score(labels[c], ks[c], threads);
+            }
+            return out;
+        }
+        int[][] sizes = new int[count][];
+        for (int c = 0; c < count; c++) {
+            sizes[c] = checkedSizes(labels[c], ks[c]);
+        }
+        double[] d = pairDistances(threads);
+        int groups = Math.min(threads, count);
+        double[] means = new double[count];
+        try (Parallel pool = Parallel.of(groups)) {
+            pool.map(groups, g -> {
+                int mine = (count - g + groups - 1) / groups;
+                int[] which = new int[mine];
+                for (int i = 0; i < mine; i++) {
+                    which[i] = g + i * groups;
+                }
+                double[][] sums = new double[mine][];
+                for (int i = 0; i < mine; i++) {
+                    sums[i] = new double[n * ks[which[i]]];
+                }
+                // blocks of rows a whose pairs (a, b > a) fit in L2 together: each block is read from memory
+                // once for all of this thread's clusterings; every clustering still sees the pairs in order
+                int a = 0;
+                int at = 0;
+                while (a < n) {
+                    int end = a;
+                    int pairs = 0;
+                    while (end < n && (pairs == 0 || pairs + (n - end - 1) <= PAIRS_PER_BLOCK)) {
+                        pairs += n - end - 1;
+                        end++;
+                    }
+                    for (int i = 0; i < mine; i++) {
+                        int c = which[i];
+                        accumulate(d, at, a, end, n, labels[c], ks[c], sums[i]);
+                    }
+                    at += pairs;
+                    a = end;
+                }
+                for (int i = 0; i < mine; i++) {
+                    int c = which[i];
+                    means[c] = meanFromSums(sums[i], sizes[c], labels[c], ks[c]);
+                }
+                return null;
+            });
+        }
+        for (int c = 0; c < count; c++) {
+            out[c] = new Estimate(means[c], 0.0, n, n);
+        }
+        return out;
+    }
+
+    /** Pairs per block of {@link #scoreAll}: 32,768 distances, 256 KB. */
+    private static final int PAIRS_PER_BLOCK = 1 << 15;
+
+    /**
      * {@link ClusterMetrics#silhouette} from the cached distances, bit for bit: each row's sums per
      * cluster receive the distances to rows 0..n-1 in ascending order, as there.
      */
     private double exactFromPairs(int[] labels, int k, int threads) {
+        int n = x.length;
+        int[] sizes = checkedSizes(labels, k);
+        double[] d = pairDistances(threads);
+        double[] sums = new double[n * k];
+        accumulate(d, 0, 0, n, n, labels, k, sums);
+        return meanFromSums(sums, sizes, labels, k);
+    }
+
+    private int[] checkedSizes(int[] labels, int k) {
         int n = x.length;
         int[] sizes = ClusterMetrics.sizes(x, labels, k, "ClusterMetrics.silhouetteSamples");
         int present = ClusterMetrics.nonEmpty(sizes);
@@ -113,21 +198,32 @@ public final class SampledSilhouette {
             throw new IllegalArgumentException("ClusterMetrics.silhouetteSamples: expected 2 to n - 1 (" + (n - 1)
                     + ") non-empty clusters, found " + present);
         }
-        double[] d = pairDistances(threads);
-        double[][] sums = new double[n][k];
-        int at = 0;
-        for (int a = 0; a < n; a++) {
-            double[] own = sums[a];
+        return sizes;
+    }
+
+    /**
+     * Adds the distances of the pairs (a, b), {@code from <= a < to}, b > a, starting at {@code at} in
+     * {@code d}, to {@code sums} (row-major, k per row): row a's sum for b's cluster and row b's for a's.
+     */
+    private static void accumulate(double[] d, int at, int from, int to, int n, int[] labels, int k, double[] sums) {
+        for (int a = from; a < to; a++) {
+            int own = a * k;
             int la = labels[a];
             for (int b = a + 1; b < n; b++) {
                 double distance = d[at++];
-                own[labels[b]] += distance;
-                sums[b][la] += distance;
+                sums[own + labels[b]] += distance;
+                sums[b * k + la] += distance;
             }
         }
+    }
+
+    private static double meanFromSums(double[] sums, int[] sizes, int[] labels, int k) {
+        int n = labels.length;
+        double[] row = new double[k];
         double total = 0;
         for (int i = 0; i < n; i++) {
-            total += ClusterMetrics.fromSums(sums[i], sizes, labels[i]);
+            System.arraycopy(sums, i * k, row, 0, k);
+            total += ClusterMetrics.fromSums(row, sizes, labels[i]);
         }
         return total / n;
     }

@@ -155,7 +155,21 @@ public final class SegmentationModel {
      */
     public List<Recommendation> recommendAll(Transactions lines, Segmentation segmentation) {
         CustomerGroups groups = CustomerGroups.of(lines);
-        Basket[] baskets = Basket.of(lines, groups, recommender.catalogue());
+        return recommendAll(segmentation, groups, Basket.of(lines, groups, recommender.catalogue()));
+    }
+
+    /**
+     * As {@link #recommendAll(Transactions, Segmentation)} on baskets already built (a run builds them
+     * once, to fit the recommender and to recommend).
+     *
+     * @param groups the cleaned lines' customers
+     * @param baskets one per group, over this model's recommender's catalogue ({@link Basket#of})
+     */
+    public List<Recommendation> recommendAll(Segmentation segmentation, CustomerGroups groups, Basket[] baskets) {
+        if (baskets.length != groups.size()) {
+            throw new IllegalArgumentException("recommendAll: " + groups.size() + " customers but " + baskets.length
+                    + " baskets");
+        }
         Catalogue catalogue = recommender.catalogue();
         List<Recommendation> out = new ArrayList<>();
         for (int c = 0; c < groups.size(); c++) {

@@ -22,6 +22,9 @@ import io.retailseg.model.Projection;
 import io.retailseg.model.SegmentMatching;
 import io.retailseg.model.SegmentationModel;
 import io.retailseg.model.Segmenter;
+import io.retailseg.features.CustomerGroups;
+import io.retailseg.recommend.Basket;
+import io.retailseg.recommend.Catalogue;
 import io.retailseg.recommend.ProductRecommender;
 import io.retailseg.recommend.RecommenderFit;
 import io.retailseg.recommend.SegmentBestSellers;
@@ -177,10 +180,11 @@ public final class SegmentationTrainer {
         }
         // Only ALS draws a seed, so the other recommenders' provenance lists no seed they did not use.
         long alsSeed = config.recommender() == RecommenderKind.ALS ? seeds.seed(Seeds.ALS) : 0;
-        ProductRecommender recommender = stages.run("train_recommender",
-                () -> RecommenderFit.fit(config.recommender(), lines, new RecommenderFit.Inputs(bySegment,
-                        config.rankBy(), alsSeed, config.threads())),
-                r -> r.kind().id() + ", " + r.catalogue().size() + " products");
+        RecommenderFit.Inputs fitInputs = new RecommenderFit.Inputs(bySegment, config.rankBy(), alsSeed,
+                config.threads());
+        Trained trained = stages.run("train_recommender", () -> train(config.recommender(), lines, fitInputs),
+                t -> t.recommender().kind().id() + ", " + t.recommender().catalogue().size() + " products");
+        ProductRecommender recommender = trained.recommender();
 
         ModelProvenance provenance = new ModelProvenance(ModelProvenance.currentVersion(), RunSettings.of(config),
                 input, seeds.drawn(), matching);
@@ -189,10 +193,30 @@ public final class SegmentationTrainer {
                 profiles.stream().map(SegmentProfile::name).toList(), bestSellers.topProducts(),
                 config.recommendationsPerCustomer(), recommender, config.offer(), valueModel);
         SegmentBestSellers.Result recommended = stages.run("recommend",
-                () -> new SegmentBestSellers.Result(bestSellers.topProducts(), model.recommendAll(lines, segmentation)),
+                () -> new SegmentBestSellers.Result(bestSellers.topProducts(), trained.baskets() != null
+                        ? model.recommendAll(segmentation, trained.groups(), trained.baskets())
+                        : model.recommendAll(lines, segmentation)),
                 r -> r.recommendations().size() + " recommendations");
         return new Fit(model, outliers.scores(), outliers.outlier(), pcaScores, outcome.selection(), segmentation,
                 metrics, profiles, recommended);
+    }
+
+    /** A fitted recommender and the baskets it was fitted on ({@code null} for segment-best-sellers, which uses none). */
+    private record Trained(ProductRecommender recommender, CustomerGroups groups, Basket[] baskets) {
+    }
+
+    /**
+     * Fits the recommender; the customers' baskets are built once here and kept, so that recommending
+     * reuses them instead of building them again (on the real file they are about 400,000 lines' worth).
+     */
+    private static Trained train(RecommenderKind kind, Transactions lines, RecommenderFit.Inputs in) {
+        if (kind == RecommenderKind.SEGMENT_BEST_SELLERS) {
+            return new Trained(RecommenderFit.fit(kind, lines, in), null, null);
+        }
+        CustomerGroups groups = CustomerGroups.of(lines);
+        Catalogue catalogue = Catalogue.of(lines);
+        Basket[] baskets = Basket.of(lines, groups, catalogue);
+        return new Trained(RecommenderFit.fit(kind, catalogue, baskets, in), groups, baskets);
     }
 
     /** Maps k-means labels to ids by size, largest first (ties: smaller original label first). */

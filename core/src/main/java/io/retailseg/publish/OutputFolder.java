@@ -25,13 +25,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -90,8 +93,15 @@ public final class OutputFolder {
     private final String runId;
     private final Instant createdAt;
     private final Map<String, Content> files = new LinkedHashMap<>();
-    private final Map<String, Path> written = new HashMap<>();
+    /** Each file's write, once the commit has started it (a file is written on one of {@link #WRITERS} threads). */
+    private final Map<String, Future<RunManifest.FileEntry>> writing = new ConcurrentHashMap<>();
     private Path staging;
+    /**
+     * Threads writing the files of a commit. Files are independent (a derived file waits only for the files
+     * it reads), so the run's largest file (model.json, 12 MB on the real file) is serialized and written
+     * while the others and the report are; the bytes of each file do not depend on it.
+     */
+    private static final int WRITERS = 2;
 
     /** A commit into {@code folder} (the {@code --out} folder, a link once committed), with a new run id. */
     public OutputFolder(Path folder) {
@@ -143,8 +153,29 @@ public final class OutputFolder {
      * that it is written and appears together with them.
      */
     public OutputFolder add(String name, DerivedContent content) {
-        return add(name, file -> content.writeTo(file,
-                other -> written.containsKey(other) ? written.get(other) : staging.resolve(other)));
+        Set<String> before = Set.copyOf(files.keySet());
+        return add(name, file -> content.writeTo(file, other -> earlier(before, other)));
+    }
+
+    /**
+     * A file added before a derived one, once written (waiting for it when it is being written on another
+     * thread); a name not added before gives a path in the staging folder that does not exist.
+     */
+    private Path earlier(Set<String> before, String other) {
+        if (!before.contains(other)) {
+            // one added later may be being written at this moment: not seen, as before files were written in turn
+            return files.containsKey(other) ? staging.resolve("." + other + ".added-later") : staging.resolve(other);
+        }
+        try {
+            writing.get(other).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + other, e);
+        } catch (ExecutionException e) {
+            // that file's own failure is reported by the commit; this one cannot be written without it
+            throw new IllegalStateException(other + " could not be written", e.getCause());
+        }
+        return staging.resolve(other);
     }
 
     /** What {@code PARENT/NAME} is before a commit. */
@@ -234,13 +265,49 @@ public final class OutputFolder {
                 }
             }
             List<RunManifest.FileEntry> entries = new ArrayList<>();
-            for (Map.Entry<String, Content> e : files.entrySet()) {
-                doing = target.resolve(e.getKey());
-                Path file = stagingDir.resolve(e.getKey());
-                Files.createFile(file); // CREATE_NEW: never through a link planted at this name
-                e.getValue().writeTo(file);
-                written.put(e.getKey(), file);
-                entries.add(syncAndDescribe(e.getKey(), file));
+            ExecutorService writers = Executors.newFixedThreadPool(Math.max(1, Math.min(WRITERS, files.size())), r -> {
+                Thread t = new Thread(r, "retailseg-write");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                // submitted in the order added, taken in that order by the threads: a derived file waits only
+                // for files taken before it, so the wait always ends
+                for (Map.Entry<String, Content> e : files.entrySet()) {
+                    String fileName = e.getKey();
+                    Content content = e.getValue();
+                    writing.put(fileName, writers.submit(() -> {
+                        Path file = stagingDir.resolve(fileName);
+                        Files.createFile(file); // CREATE_NEW: never through a link planted at this name
+                        content.writeTo(file);
+                        return syncAndDescribe(fileName, file);
+                    }));
+                }
+                Throwable failure = null;
+                for (String fileName : files.keySet()) {
+                    try {
+                        entries.add(writing.get(fileName).get());
+                    } catch (ExecutionException e) {
+                        if (failure == null) {
+                            failure = e.getCause();
+                            doing = target.resolve(fileName);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while writing the run's files", e);
+                    }
+                }
+                if (failure instanceof IOException io) {
+                    throw io;
+                } else if (failure instanceof RuntimeException runtime) {
+                    throw runtime;
+                } else if (failure instanceof Error error) {
+                    throw error;
+                } else if (failure != null) {
+                    throw new IllegalStateException(failure);
+                }
+            } finally {
+                writers.shutdownNow();
             }
             doing = target.resolve(RunFolderLayout.MANIFEST);
             RunManifest manifest = new RunManifest(RunManifest.FORMAT, RunManifest.FORMAT_VERSION, runId,

@@ -20,6 +20,7 @@ import io.retailseg.runfolder.RunFolderLayout;
 import io.retailseg.runfolder.RunManifest;
 import io.retailseg.runfolder.RunJson;
 import io.retailseg.runfolder.RunSummary;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +62,8 @@ public final class RunWriter {
                 .add(RunFolderLayout.TOP_PRODUCTS, file -> RunCsv.writeTopProducts(result.topProducts(), file))
                 .add(RunFolderLayout.RECOMMENDATIONS,
                         file -> RunCsv.writeRecommendations(result.recommendations(), file))
-                .add(RunFolderLayout.MODEL, ModelCodec.toJson(result.model()))
+                // serialized when written, on a writer thread, beside the other files (OutputFolder.commit)
+                .add(RunFolderLayout.MODEL, file -> Files.write(file, ModelCodec.toJson(result.model())))
                 .add(RunFolderLayout.DATA_PROFILE, RunJson.bytes(DataProfileFile.of(runId, result.dataProfile())))
                 .add(RunFolderLayout.SUMMARY, RunJson.bytes(summary(result, runId)));
     }

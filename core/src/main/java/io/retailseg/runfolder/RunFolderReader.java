@@ -128,7 +128,14 @@ public final class RunFolderReader {
         try {
             real = dir.toRealPath();
         } catch (NoSuchFileException e) {
-            throw new InputException(name, "folder not found: expected the output folder of 'retailseg run'");
+            InputException notFound = new InputException(name, "folder not found: expected the output folder of"
+                    + " 'retailseg run'");
+            if (Files.isSymbolicLink(dir)) {
+                // the link is there but the run it pointed to was cleaned while the path was resolved (two newer
+                // runs were committed meanwhile): resolve the link again
+                throw new Vanished(notFound);
+            }
+            throw notFound;
         } catch (IOException e) {
             throw new InputException(name, "cannot open: " + e.getMessage());
         }

@@ -49,6 +49,34 @@ class SampledSilhouetteTest {
         }
     }
 
+    /**
+     * The k search's one pass over the cached distances for every k, split among threads, gives each k's
+     * silhouette bit for bit as the row-by-row kernel does, whatever the thread count, and on a sample the
+     * same estimates as scoring one k at a time.
+     */
+    @Test
+    void scoringEveryKAtOnceGivesEachKsSilhouetteBitForBit() {
+        int[][] labels = new int[9][];
+        int[] ks = new int[9];
+        for (int k = 2; k <= 10; k++) {
+            labels[k - 2] = KMeans.fit(X, k, 2, 50, 1e-4, 5, 2).labels();
+            ks[k - 2] = k;
+        }
+        for (int threads = 1; threads <= 4; threads++) {
+            SampledSilhouette.Estimate[] all = SampledSilhouette.of(X, N, 1).scoreAll(labels, ks, threads);
+            for (int i = 0; i < ks.length; i++) {
+                assertThat(all[i].mean()).as("k=%d, %d threads", ks[i], threads)
+                        .isEqualTo(ClusterMetrics.silhouette(X, labels[i], ks[i], 1));
+                assertThat(all[i].exact()).isTrue();
+            }
+        }
+        SampledSilhouette sampled = SampledSilhouette.of(X, N / 3, 9);
+        SampledSilhouette.Estimate[] estimates = sampled.scoreAll(labels, ks, 2);
+        for (int i = 0; i < ks.length; i++) {
+            assertThat(estimates[i]).isEqualTo(sampled.score(labels[i], ks[i], 2));
+        }
+    }
+
     @Test
     void sampledSilhouetteIsWithinThreeStandardErrorsOfTheExactOneForEverySeed() {
         int withinOne = 0;

@@ -156,6 +156,60 @@ class OutputFolderTest {
         assertThat(names(out)).containsExactly("report.html", "run.json", "summary.json");
     }
 
+    /**
+     * Files are written side by side: a derived file that reads only the quick files is written while a
+     * large file added before it is still being written (here the large file waits until the report is done,
+     * which would never happen if the files were written one after another).
+     */
+    @Test
+    void aDerivedFileIsWrittenWhileALargerFileItDoesNotReadIsStillBeingWritten() throws IOException {
+        Path out = tmp.resolve("run");
+        CountDownLatch reportWritten = new CountDownLatch(1);
+        new OutputFolder(out)
+                .add("customers.csv", "id\n1\n".getBytes(UTF_8))
+                .add("model.json", file -> {
+                    try {
+                        if (!reportWritten.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                            throw new IOException("the report was not written beside the model");
+                        }
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                    Files.writeString(file, "{\"model\": 1}");
+                })
+                .add("summary.json", file -> {
+                    Files.writeString(file, "{\"k\": ");
+                    Files.writeString(file, "{\"k\": 3}");
+                })
+                .add("report.html", (file, earlier) -> {
+                    assertThat(earlier.apply("later.json")).doesNotExist();
+                    Files.writeString(file, Files.readString(earlier.apply("customers.csv"))
+                            + Files.readString(earlier.apply("summary.json")));
+                    reportWritten.countDown();
+                })
+                .add("later.json", "{}".getBytes(UTF_8))
+                .commit();
+        assertThat(Files.readString(out.resolve("report.html"))).isEqualTo("id\n1\n{\"k\": 3}");
+        assertThat(Files.readString(out.resolve("model.json"))).isEqualTo("{\"model\": 1}");
+        RunManifest manifest = RunJson.read(out.resolve("run.json"), RunManifest.class);
+        assertThat(manifest.files().stream().map(RunManifest.FileEntry::name).toList())
+                .containsExactly("customers.csv", "model.json", "summary.json", "report.html", "later.json");
+    }
+
+    /** A file that fails is the one named, also when a derived file that reads it fails because of it. */
+    @Test
+    void theFirstFileThatFailsIsNamedWhenADerivedFileWaitedForIt() {
+        Path out = tmp.resolve("run");
+        assertThatThrownBy(() -> new OutputFolder(out)
+                .add("summary.json", file -> {
+                    throw new IOException("disk full");
+                })
+                .add("report.html", (file, earlier) -> Files.readString(earlier.apply("summary.json")))
+                .commit()).isInstanceOf(UncheckedIOException.class).hasMessageContaining("summary.json")
+                .hasMessageContaining("disk full");
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void aSymbolicLinkPlantedAtTheStagingPathIsNotFollowed() throws IOException {
         Path victim = Files.createDirectory(tmp.resolve("victim"));
@@ -178,6 +232,10 @@ class OutputFolderTest {
                     Files.writeString(file, "{}");
                     Files.createSymbolicLink(file.resolveSibling("customers.csv"), victim);
                 })
+                // files are written on two threads: this one waits for summary.json, so whichever thread takes
+                // customers.csv does so after the link was planted
+                .add("data_profile.json", (file, earlier) -> Files.copy(earlier.apply("summary.json"), file,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING))
                 .add("customers.csv", "overwritten".getBytes(UTF_8));
 
         assertThatThrownBy(folder::commit).isInstanceOf(OutputException.class).hasMessageContaining("customers.csv");
