@@ -140,8 +140,13 @@ class PostgresSinkTest {
         sink("migrating", Migrations.current()).publish(PublishFixture.published("v2run", 2, other), Optional.empty(),
                 PostgresSink.Listener.NONE);
         assertThat(db.column("SELECT version FROM migrating.schema_version ORDER BY version"))
-                .containsExactly("1", "2");
-        // the version 1 run kept its rows, without score and reason; the new run has both
+                .containsExactly("1", "2", "3");
+        // the version 1 run kept its rows, without score and reason, and its customers without their value;
+        // the new run has all of them
+        assertThat(db.count("SELECT count(*) FROM migrating.customers WHERE run_id = 'v1run' AND p_alive IS NULL"
+                + " AND expected_value IS NULL")).isEqualTo(small.customers().size());
+        assertThat(db.count("SELECT count(*) FROM migrating.latest_customers WHERE p_alive IS NOT NULL"))
+                .isPositive();
         assertThat(db.count("SELECT count(*) FROM migrating.recommendations WHERE run_id = 'v1run' AND score IS NULL"
                 + " AND reason IS NULL")).isEqualTo(small.recommendations().size());
         assertThat(db.count("SELECT count(*) FROM migrating.latest_recommendations WHERE score IS NOT NULL"
@@ -152,7 +157,7 @@ class PostgresSinkTest {
                 small), Optional.empty(), PostgresSink.Listener.NONE))
                 .isInstanceOf(OutputException.class)
                 .hasMessage("cannot use postgresql://localhost:" + db.port() + "/postgres schema \"migrating\": its"
-                        + " retailseg schema is at version 2, newer than this program's 1: use a newer retailseg");
+                        + " retailseg schema is at version 3, newer than this program's 1: use a newer retailseg");
         assertThatThrownBy(() -> new PublishedRuns(new RunTables(db.connections(), SqlName.parse("migrating", 1,
                 "--schema"), v1Only())).run(Optional.empty())).isInstanceOf(OutputException.class)
                 .hasMessageContaining("newer than this program's 1");
