@@ -55,7 +55,11 @@ public final class RepeatHistories {
             for (int k = 0; k < n; k++) {
                 order[k] = groups.line(groups.from(c) + k);
             }
-            Arrays.sort(order, (x, y) -> Long.compare(lines.epochDay(x), lines.epochDay(y)));
+            // by day, and within a day by amount: a day's spend is then summed in one order whatever the order
+            // the source gave its lines in (a file and the same lines from a database give the same bits)
+            Arrays.sort(order, (x, y) -> x.equals(y) ? 0 : lines.epochDay(x) != lines.epochDay(y)
+                    ? Long.compare(lines.epochDay(x), lines.epochDay(y))
+                    : Double.compare(lines.quantity(x) * lines.unitPrice(x), lines.quantity(y) * lines.unitPrice(y)));
             for (int row : order) {
                 if (cancelled[lines.invoice(row)] || lines.quantity(row) <= 0) {
                     continue;
@@ -100,12 +104,19 @@ public final class RepeatHistories {
                 continue;
             }
             java.util.TreeSet<Long> days = new java.util.TreeSet<>();
+            double[] amounts = new double[groups.to(g) - groups.from(g)];
+            int n = 0;
             for (int p = groups.from(g); p < groups.to(g); p++) {
                 int row = groups.line(p);
                 if (!cancelled[lines.invoice(row)] && lines.quantity(row) > 0) {
                     days.add(lines.epochDay(row));
-                    out[1][i] += lines.quantity(row) * lines.unitPrice(row);
+                    amounts[n++] = lines.quantity(row) * lines.unitPrice(row);
                 }
+            }
+            // summed in ascending order: the same bits whatever the order of the source's lines
+            Arrays.sort(amounts, 0, n);
+            for (int k = 0; k < n; k++) {
+                out[1][i] += amounts[k];
             }
             out[0][i] = days.size();
         }
