@@ -216,7 +216,8 @@ class PostgresCliTest {
                 "INSERT INTO future.schema_version VALUES (1, 'v1'), (99, 'from the future')",
                 "GRANT ALL ON SCHEMA future TO " + TestDatabase.USER, "GRANT ALL ON ALL TABLES IN SCHEMA future TO "
                         + TestDatabase.USER);
-        String message = "its retailseg schema is at version 99, newer than this program's 2: use a newer retailseg";
+        String message = "its retailseg schema is at version 99, newer than this program's "
+                + io.retailseg.postgres.Migrations.current().latest() + ": use a newer retailseg";
         assertRefused(Main.ENVIRONMENT, message, "run", "--input", generated.toString(), "--publish", db.url(),
                 "--schema", "future");
         assertRefused(Main.ENVIRONMENT, message, "score", "--model", db.url(), "--schema", "future", "--input",
