@@ -32,6 +32,8 @@ final class FieldBatch {
     final int[] start;
     final int[] length;
     char[] chars;
+    /** The file its lines come from when it differs from the decoder's source (a part of a folder), else null. */
+    String source;
     int size;
     int used;
 

@@ -152,7 +152,7 @@ final class LineDecoder {
             Column column = e.reason() == Reason.COUNTRY ? Column.COUNTRY : Column.INVOICE_DATE;
             reject(b, i, e.reason(), column, e.getMessage());
         } catch (IllegalArgumentException e) { // the table is full: not about this line, never skipped
-            throw new InputException(source, b.lines[i], null, e.getMessage());
+            throw new InputException(sourceOf(b), b.lines[i], null, e.getMessage());
         }
     }
 
@@ -182,7 +182,12 @@ final class LineDecoder {
             skipped.skip(b.lines[i], reason, null);
             return;
         }
-        reject(error(source, b.lines[i], column, expected, b.text(i, slot[column.ordinal()])), reason);
+        reject(error(sourceOf(b), b.lines[i], column, expected, b.text(i, slot[column.ordinal()])), reason);
+    }
+
+    /** The batch's own source (one part file of a Parquet folder), else the decoder's. */
+    private String sourceOf(FieldBatch b) {
+        return b.source != null ? b.source : source;
     }
 
     /** Throws {@code e} (error policy) or counts its line as skipped for {@code reason}. */
