@@ -33,14 +33,16 @@ final class RowWriter {
     }
 
     /**
-     * Writes {@code rows} rows of {@code schema} to {@code file} (which must not exist).
+     * Writes {@code rows} rows of {@code schema} to {@code file}, truncating it when it exists: a run
+     * folder's file is created empty (with {@code CREATE_NEW}, so never through a link) by
+     * {@link io.retailseg.publish.OutputFolder} before its content is written.
      */
     static void write(Path file, MessageType schema, long rows, Fields fields) throws IOException {
         try (ParquetWriter<Long> writer = new Builder(file, schema, fields)
                 .withConf(new PlainParquetConfiguration())
                 .withCodecFactory(new ParquetCodecs())
                 .withCompressionCodec(CODEC)
-                .withWriteMode(ParquetFileWriter.Mode.CREATE)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build()) {
             for (long row = 0; row < rows; row++) {
                 writer.write(row);
