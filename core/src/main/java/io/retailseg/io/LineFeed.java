@@ -18,6 +18,10 @@ import io.retailseg.domain.Transactions;
 public final class LineFeed implements AutoCloseable {
     /** The {@code epochSecond} of a line whose date is given as text in its InvoiceDate field. */
     public static final long DATE_AS_TEXT = InvoiceDateParser.INVALID;
+    /** A Quantity or CustomerID given as text in its field, not as a number. */
+    public static final long WHOLE_AS_TEXT = FieldBatch.NO_WHOLE;
+    /** A UnitPrice given as text in its field, not as a number. */
+    public static final double PRICE_AS_TEXT = Double.NaN;
 
     private static final int SLOTS = Column.values().length;
 
@@ -75,10 +79,29 @@ public final class LineFeed implements AutoCloseable {
      *     {@link #DATE_AS_TEXT} to parse the InvoiceDate field
      */
     public void add(long line, String[] fields, long epochSecond) {
+        add(line, fields, epochSecond, WHOLE_AS_TEXT, PRICE_AS_TEXT, WHOLE_AS_TEXT);
+    }
+
+    /**
+     * Adds one line whose Quantity, UnitPrice and CustomerID may be given as numbers, as a typed source
+     * holds them, so they are not formatted and parsed again; the same checks apply (a Quantity beyond
+     * int, a price beyond the accepted range). A number given as {@link #WHOLE_AS_TEXT} or
+     * {@link #PRICE_AS_TEXT} is read from its field's text instead (a null's empty field, a string
+     * column, a NaN price: then the error is the CSV's).
+     *
+     * @param quantity the Quantity, or {@link #WHOLE_AS_TEXT}
+     * @param price the UnitPrice (finite), or {@link #PRICE_AS_TEXT}
+     * @param customer the CustomerID, or {@link #WHOLE_AS_TEXT} (an empty field is a missing customer)
+     */
+    public void add(long line, String[] fields, long epochSecond, long quantity, double price, long customer) {
         if (fields.length != SLOTS) {
             throw new IllegalArgumentException("expected " + SLOTS + " fields, found " + fields.length);
         }
-        batch.add(line, fields, epochSecond);
+        if (quantity == WHOLE_AS_TEXT && Double.isNaN(price) && customer == WHOLE_AS_TEXT) {
+            batch.add(line, fields, epochSecond);
+        } else {
+            batch.add(line, fields, epochSecond, quantity, Double.isFinite(price) ? price : PRICE_AS_TEXT, customer);
+        }
         if (batch.full()) {
             submit();
         }

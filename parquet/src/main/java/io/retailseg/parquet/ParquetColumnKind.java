@@ -167,6 +167,19 @@ enum ParquetColumnKind {
         long epochSecond() {
             return LineFeed.DATE_AS_TEXT;
         }
+
+        /**
+         * The current (non-null) value as a whole number without making text, or {@link LineFeed#WHOLE_AS_TEXT}
+         * when it is not one (a string, a fraction): then {@link #text} gives it.
+         */
+        long whole(ColumnReader column) {
+            return LineFeed.WHOLE_AS_TEXT;
+        }
+
+        /** The current (non-null) value as a finite double, or {@link LineFeed#PRICE_AS_TEXT}: then {@link #text}. */
+        double number(ColumnReader column) {
+            return LineFeed.PRICE_AS_TEXT;
+        }
     }
 
     /** UTF-8 text; the previous value is kept, since lines of one invoice repeat most columns. */
@@ -186,6 +199,25 @@ enum ParquetColumnKind {
     }
 
     private static final class IntegerDecoder extends Decoder {
+        @Override
+        long whole(ColumnReader column) {
+            PrimitiveType type = column.getDescriptor().getPrimitiveType();
+            boolean unsigned = type.getLogicalTypeAnnotation()
+                    instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && !i.isSigned();
+            if (type.getPrimitiveTypeName() == PrimitiveTypeName.INT32) {
+                int v = column.getInteger();
+                return unsigned ? Integer.toUnsignedLong(v) : v;
+            }
+            long v = column.getLong();
+            return (unsigned && v < 0) || v == LineFeed.WHOLE_AS_TEXT ? LineFeed.WHOLE_AS_TEXT : v;
+        }
+
+        @Override
+        double number(ColumnReader column) {
+            long v = whole(column);
+            return v == LineFeed.WHOLE_AS_TEXT ? LineFeed.PRICE_AS_TEXT : v;
+        }
+
         @Override
         String text(ColumnReader column) {
             PrimitiveType type = column.getDescriptor().getPrimitiveType();
@@ -221,11 +253,27 @@ enum ParquetColumnKind {
     private static final class FloatingDecoder extends Decoder {
         private static final double MAX_WHOLE = 1e18;
 
-        @Override
-        String text(ColumnReader column) {
-            double v = column.getDescriptor().getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.FLOAT
+        private static double value(ColumnReader column) {
+            return column.getDescriptor().getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.FLOAT
                     ? Double.parseDouble(Float.toString(column.getFloat())) // 2.55f is 2.55, not 2.549999952...
                     : column.getDouble();
+        }
+
+        @Override
+        long whole(ColumnReader column) {
+            double v = value(column);
+            return v == Math.rint(v) && Math.abs(v) < MAX_WHOLE ? (long) v : LineFeed.WHOLE_AS_TEXT;
+        }
+
+        @Override
+        double number(ColumnReader column) {
+            double v = value(column);
+            return Double.isFinite(v) ? v : LineFeed.PRICE_AS_TEXT;
+        }
+
+        @Override
+        String text(ColumnReader column) {
+            double v = value(column);
             if (v == Math.rint(v) && Math.abs(v) < MAX_WHOLE) {
                 return Long.toString((long) v);
             }

@@ -205,19 +205,42 @@ public final class ParquetTransactionReader implements ParquetInput {
                     decoders[c] = kinds[c].decoder();
                 }
                 int date = Column.INVOICE_DATE.ordinal();
+                int quantityColumn = Column.QUANTITY.ordinal();
+                int priceColumn = Column.UNIT_PRICE.ordinal();
+                int customerColumn = Column.CUSTOMER_ID.ordinal();
                 long groupRows = store.getRowCount();
                 for (long r = 0; r < groupRows; r++) {
                     row++;
                     long epochSecond = LineFeed.DATE_AS_TEXT;
+                    long quantity = LineFeed.WHOLE_AS_TEXT;
+                    double price = LineFeed.PRICE_AS_TEXT;
+                    long customer = LineFeed.WHOLE_AS_TEXT;
                     for (int c = 0; c < COLUMNS.length; c++) {
                         ColumnReader column = readers[owner[c]];
+                        fields[c] = "";
                         if (column.getCurrentDefinitionLevel() < descriptors[c].getMaxDefinitionLevel()) {
-                            fields[c] = ""; // null: an empty field, as in a CSV file
-                        } else {
-                            fields[c] = decoders[c].text(column);
-                            if (c == date) {
-                                epochSecond = decoders[c].epochSecond();
+                            continue; // null: an empty field, as in a CSV file
+                        }
+                        // numbers as numbers when the type allows, else (and for errors) as text
+                        if (c == quantityColumn) {
+                            quantity = decoders[c].whole(column);
+                            if (quantity != LineFeed.WHOLE_AS_TEXT) {
+                                continue;
                             }
+                        } else if (c == priceColumn) {
+                            price = decoders[c].number(column);
+                            if (!Double.isNaN(price)) {
+                                continue;
+                            }
+                        } else if (c == customerColumn) {
+                            customer = decoders[c].whole(column);
+                            if (customer != LineFeed.WHOLE_AS_TEXT) {
+                                continue;
+                            }
+                        }
+                        fields[c] = decoders[c].text(column);
+                        if (c == date) {
+                            epochSecond = decoders[c].epochSecond();
                         }
                     }
                     for (int c = 0; c < COLUMNS.length; c++) {
@@ -225,7 +248,7 @@ public final class ParquetTransactionReader implements ParquetInput {
                             readers[c].consume();
                         }
                     }
-                    feed.add(row, fields, epochSecond);
+                    feed.add(row, fields, epochSecond, quantity, price, customer);
                 }
                 bytesRead += reader.getRowGroups().get(group++).getCompressedSize();
                 progress.read(row, bytesRead);
