@@ -84,6 +84,13 @@ final class RowWriter {
             return end();
         }
 
+        /** A 12-byte INT96 value as given (only tests write Spark's legacy timestamps). */
+        Row int96(byte[] value) {
+            begin();
+            consumer.addBinary(Binary.fromConstantByteArray(value));
+            return end();
+        }
+
         Row int32(int value) {
             begin();
             consumer.addInteger(value);

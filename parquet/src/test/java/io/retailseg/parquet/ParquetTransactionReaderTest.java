@@ -14,6 +14,7 @@ import io.retailseg.io.TransactionReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,75 @@ class ParquetTransactionReaderTest {
                     "Quantity", "Quantity::BIGINT AS Quantity"), file, "");
         }
         Lines.assertSameLines(TransactionReader.read(file), expected);
+    }
+
+    @Test
+    void everyColumnAsAStringReadsAsTheSameLines() throws Exception {
+        // as Spark writes a CSV it read without inferSchema: the text of each field, dates included
+        Path file = dir.resolve("strings.parquet");
+        try (DuckDb duck = new DuckDb()) {
+            duck.copy(select("Quantity", "Quantity::VARCHAR AS Quantity", "UnitPrice", "UnitPrice::VARCHAR AS UnitPrice",
+                    "CustomerID", "CustomerID::VARCHAR AS CustomerID"), file, "");
+        }
+        Lines.assertSameLines(TransactionReader.read(file), expected);
+    }
+
+    @Test
+    void timestampUnitsZonesFloatPricesAndUnsignedIdsReadAsTheSameLines() throws Exception {
+        Path nanos = dir.resolve("nanos.parquet");
+        Path millis = dir.resolve("millis.parquet");
+        Path utc = dir.resolve("utc.parquet");
+        Path floats = dir.resolve("floats.parquet");
+        try (DuckDb duck = new DuckDb()) {
+            duck.execute("SET TimeZone = 'UTC'");
+            duck.copy(select("InvoiceDate", TIMESTAMP.replace(" AS", "::TIMESTAMP_NS AS")), nanos, "");
+            duck.copy(select("InvoiceDate", TIMESTAMP.replace(" AS", "::TIMESTAMP_MS AS")), millis, "");
+            duck.copy(select("InvoiceDate", TIMESTAMP.replace(" AS", "::TIMESTAMPTZ AS")), utc, "");
+            duck.copy(select("InvoiceDate", TIMESTAMP, "UnitPrice", "UnitPrice::FLOAT AS UnitPrice",
+                    "CustomerID", "CustomerID::UBIGINT AS CustomerID", "Quantity", "Quantity::SMALLINT AS Quantity"),
+                    floats, "");
+        }
+        for (Path file : List.of(nanos, millis, utc, floats)) {
+            Lines.assertSameLines(TransactionReader.read(file), expected);
+        }
+    }
+
+    @Test
+    void aDateColumnIsMidnight() throws Exception {
+        Path file = dir.resolve("dates.parquet");
+        try (DuckDb duck = new DuckDb()) {
+            duck.copy(select("InvoiceDate", TIMESTAMP.replace(" AS", "::DATE AS")), file, "");
+        }
+        Transactions read = TransactionReader.read(file);
+        assertThat(read.size()).isEqualTo(expected.size());
+        for (int i = 0; i < read.size(); i++) {
+            if (read.epochSecond(i) != Math.floorDiv(expected.epochSecond(i), 86_400L) * 86_400L) {
+                assertThat(read.invoiceDate(i)).as("line %d", i + 1)
+                        .isEqualTo(expected.invoiceDate(i).toLocalDate().atStartOfDay());
+            }
+        }
+    }
+
+    @Test
+    void anInt96TimestampIsSparksLegacyLayout() throws Exception {
+        // 8 bytes of nanoseconds in the day then 4 of Julian day, little-endian; 2440588 is 1970-01-01
+        java.time.LocalDateTime[] times = {java.time.LocalDateTime.of(2010, 12, 1, 8, 26, 0, 500_000_000),
+            java.time.LocalDateTime.of(1969, 7, 20, 20, 17, 40)};
+        org.apache.parquet.schema.MessageType schema = org.apache.parquet.schema.MessageTypeParser.parseMessageType(
+                "message spark { required binary InvoiceNo (STRING); required binary StockCode (STRING);"
+                        + " optional binary Description (STRING); required int32 Quantity; required int96 InvoiceDate;"
+                        + " required double UnitPrice; optional int64 CustomerID; required binary Country (STRING); }");
+        Path file = dir.resolve("int96.parquet");
+        RowWriter.write(file, schema, times.length, (row, out) -> {
+            java.time.LocalDateTime t = times[(int) row];
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            b.putLong(t.toLocalTime().toNanoOfDay()).putInt((int) (t.toLocalDate().toEpochDay() + 2_440_588));
+            out.string("536365").string("85123A").string("HOLDER").int32(6).int96(b.array()).float64(2.55)
+                    .int64(17850).string("United Kingdom");
+        });
+        Transactions read = TransactionReader.read(file);
+        assertThat(read.invoiceDate(0)).isEqualTo(java.time.LocalDateTime.of(2010, 12, 1, 8, 26, 0));
+        assertThat(read.invoiceDate(1)).isEqualTo(java.time.LocalDateTime.of(1969, 7, 20, 20, 17, 40));
     }
 
     @Test
