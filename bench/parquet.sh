@@ -7,6 +7,7 @@
 #
 #   bench/parquet.sh
 #   GEN_DIR=/work/data RUNS=5 GEN_ROWS=1000000 bench/parquet.sh
+#   ONLY=parquet bench/parquet.sh      # only the inputs whose name matches (grep -E)
 #
 # Inputs are taken from $GEN_DIR when present, else written there: genN.csv (`retailseg generate`),
 # genN.csv.gz (gzip -6), genN.parquet (`retailseg generate --format parquet`, the same lines), and the
@@ -45,6 +46,7 @@ inputs+=("$gen_dir/$name.csv" "$gen_dir/$name.csv.gz" "$gen_dir/$name.parquet")
 echo "| input | bytes | best wall s | its ingest s | ingest s, all runs | peak RSS MB |"
 echo "|---|---:|---:|---:|---|---:|"
 for input in "${inputs[@]}"; do
+  [ -z "${ONLY:-}" ] || echo "$input" | grep -qE "$ONLY" || continue
   best_wall="" best_ingest="" best_rss="" all=""
   for i in $(seq "$runs"); do
     echo "bench: $input (run $i of $runs; $(uptime | sed 's/.*load/load/'))" >&2
