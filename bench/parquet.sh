@@ -46,7 +46,7 @@ inputs+=("$gen_dir/$name.csv" "$gen_dir/$name.csv.gz" "$gen_dir/$name.parquet")
 echo "| input | bytes | best wall s | its ingest s | ingest s, all runs | peak RSS MB |"
 echo "|---|---:|---:|---:|---|---:|"
 for input in "${inputs[@]}"; do
-  [ -z "${ONLY:-}" ] || echo "$input" | grep -qE "$ONLY" || continue
+  [ -z "${ONLY:-}" ] || basename "$input" | grep -qE "$ONLY" || continue
   best_wall="" best_ingest="" best_rss="" all=""
   for i in $(seq "$runs"); do
     echo "bench: $input (run $i of $runs; $(uptime | sed 's/.*load/load/'))" >&2
