@@ -26,8 +26,8 @@ import org.apache.parquet.schema.Types;
  * <p>The tables have the CSVs' columns under the same names ({@link RunFolderLayout}): ids, codes and
  * text as UTF-8 strings (CustomerID too, as in the CSV), Segment and Rank as INT32 (Segment null for an
  * outlier), Is_Outlier as BOOLEAN, every other number as DOUBLE (null where the CSV field is empty:
- * an outlier's PCs, a non-finite value). The Spark engine writes the same schema, so either engine's
- * files can be read the same way. The doubles are the values themselves, not the CSV's rounded text.
+ * an outlier's PCs, a non-finite value). Issue 13 sets the same schema for the Spark engine's tables
+ * (folders of part files there, one file here), so either engine's tables are read the same way. The doubles are the values themselves, not the CSV's rounded text.
  */
 public final class ParquetFiles {
     private ParquetFiles() {

@@ -245,6 +245,30 @@ class ParquetTransactionReaderTest {
     }
 
     @Test
+    void numbersOutOfRangeAreTheCsvErrorsNamingTheValue() throws Exception {
+        Path quantity = dir.resolve("big-quantity.parquet");
+        Path infinite = dir.resolve("infinite-price.parquet");
+        Path huge = dir.resolve("huge-price.parquet");
+        String rows = "SELECT *, row_number() OVER () AS rowid FROM (" + select("InvoiceDate", TIMESTAMP) + ")";
+        try (DuckDb duck = new DuckDb()) {
+            duck.copy("SELECT * EXCLUDE (rowid) REPLACE ((CASE WHEN rowid = 2 THEN 3000000000 ELSE Quantity END)::BIGINT"
+                    + " AS Quantity) FROM (" + rows + ")", quantity, "");
+            duck.copy("SELECT * EXCLUDE (rowid) REPLACE (CASE WHEN rowid = 3 THEN 'inf'::DOUBLE ELSE UnitPrice END"
+                    + " AS UnitPrice) FROM (" + rows + ")", infinite, "");
+            duck.copy("SELECT * EXCLUDE (rowid) REPLACE (CASE WHEN rowid = 4 THEN 2e9 ELSE UnitPrice END"
+                    + " AS UnitPrice) FROM (" + rows + ")", huge, "");
+        }
+        assertThatThrownBy(() -> TransactionReader.read(quantity)).isInstanceOf(InputException.class)
+                .hasMessage(quantity + ":2: field 'Quantity': expected a whole number from -2147483648 to 2147483647,"
+                        + " found \"3000000000\"");
+        assertThatThrownBy(() -> TransactionReader.read(infinite)).isInstanceOf(InputException.class)
+                .hasMessage(infinite + ":3: field 'UnitPrice': expected a number, found \"Infinity\"");
+        assertThatThrownBy(() -> TransactionReader.read(huge)).isInstanceOf(InputException.class)
+                .hasMessage(huge + ":4: field 'UnitPrice': expected a number from -1000000000 to 1000000000, found"
+                        + " \"2.0E9\"");
+    }
+
+    @Test
     void aColumnOfTheWrongTypeIsRefusedBeforeAnyRowIsRead() throws Exception {
         Path quantity = dir.resolve("double-quantity.parquet");
         Path description = dir.resolve("bool-description.parquet");
