@@ -126,8 +126,8 @@ public final class TransactionReader {
         }
         if (Files.isDirectory(file)) {
             if (ParquetInput.partFiles(file).isEmpty()) {
-                throw new InputException(source, "a folder without *.parquet part files: expected a CSV (plain or"
-                        + " gzip), XLSX or Parquet file, or a folder of Parquet part files");
+                throw new InputException(source, "a folder: expected a CSV (plain or gzip), XLSX or Parquet file, or a"
+                        + " folder of Parquet part files (*.parquet)");
             }
             return ParquetInput.load(source).read(file, options, progress);
         }

@@ -364,8 +364,8 @@ class ParquetTransactionReaderTest {
     void anEmptyFolderOrFileIsRefused() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty-folder"));
         assertThatThrownBy(() -> TransactionReader.read(empty)).isInstanceOf(InputException.class)
-                .hasMessage(empty + ": a folder without *.parquet part files: expected a CSV (plain or gzip), XLSX"
-                        + " or Parquet file, or a folder of Parquet part files");
+                .hasMessage(empty + ": a folder: expected a CSV (plain or gzip), XLSX or Parquet file, or a folder"
+                        + " of Parquet part files (*.parquet)");
         Path zero = Files.createFile(dir.resolve("zero.parquet"));
         assertThatThrownBy(() -> TransactionReader.read(zero)).isInstanceOf(InputException.class)
                 .hasMessageStartingWith(zero + ": ");
