@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         SyntheticRetailGenerator.write(rows, options.seed, data);
         Pipeline.runAndWrite(data, IngestOptions.defaults(), options.config(), results, out,
-                spec.commandLine().getErr(), options.quiet, !report.noReport);
+                spec.commandLine().getErr(), options.quiet, !report.noReport, report.parquet);
         out.printf("%nLook at %s: summary.json (what happened and why), customers.csv (features, outlier flag,"
                 + " segment), top_products.csv, recommendations.csv, model.json%s.%n", results.toAbsolutePath(),
                 report.noReport ? "" : ", and report.html (every chart; open it in a browser)");

@@ -87,6 +87,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 new HoldoutEvaluation.Options(split, bootstrap, migration),
                 new StderrProgress(spec.commandLine().getErr(), options.quiet));
         OutputFolder files = EvaluationWriter.files(r, out);
+        if (report.parquet) {
+            io.retailseg.parquet.ParquetFiles.addTables(files, r.training());
+        }
         if (!report.noReport) {
             files.add(Report.FILE, Report.fromRunFiles());
         }

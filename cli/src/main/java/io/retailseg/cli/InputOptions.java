@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
  */
 final class InputOptions {
     @Option(names = "--input", required = true, paramLabel = "FILE|URL",
-            description = "Transactions: CSV (plain or .gz) or XLSX in the Online Retail layout, or a database"
+            description = "Transactions: CSV (plain or .gz), XLSX or Parquet (a file or a folder of part files) in"
+                    + " the Online Retail layout, or a database"
                     + " postgresql://HOST:PORT/DB (with --table or --query; password from PGPASSWORD, ~/.pgpass or"
                     + " --password-file, never the URL).")
     String input;

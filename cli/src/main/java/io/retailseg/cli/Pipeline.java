@@ -11,6 +11,7 @@ import io.retailseg.pipeline.RetailSeg;
 import io.retailseg.pipeline.RunResult;
 import io.retailseg.pipeline.SegmentProfile;
 import io.retailseg.pipeline.TransactionSource;
+import io.retailseg.parquet.ParquetFiles;
 import io.retailseg.postgres.PostgresSink;
 import io.retailseg.publish.OutputFolder;
 import io.retailseg.publish.RunWriter;
@@ -30,15 +31,9 @@ final class Pipeline {
     }
 
     static RunResult runAndWrite(Path input, IngestOptions ingest, RunConfig config, Path out, PrintWriter stdout,
-                                 PrintWriter stderr, boolean quiet, boolean report) {
-        return runAndWrite(input, ingest, config, out, stdout, stderr, quiet, Optional.empty(), report);
-    }
-
-    static RunResult runAndWrite(Path input, IngestOptions ingest, RunConfig config, Path out, PrintWriter stdout,
-                                 PrintWriter stderr, boolean quiet, Optional<SegmentationModel> previous,
-                                 boolean report) {
+                                 PrintWriter stderr, boolean quiet, boolean report, boolean parquet) {
         return runAndWrite(TransactionSource.file(input, ingest), config, Optional.of(out), Optional.empty(), stdout,
-                stderr, quiet, previous, report);
+                stderr, quiet, Optional.empty(), report, parquet);
     }
 
     /**
@@ -55,7 +50,7 @@ final class Pipeline {
      */
     static RunResult runAndWrite(TransactionSource source, RunConfig config, Optional<Path> out,
                                  Optional<Publish> publish, PrintWriter stdout, PrintWriter stderr, boolean quiet,
-                                 Optional<SegmentationModel> previous, boolean report) {
+                                 Optional<SegmentationModel> previous, boolean report, boolean parquet) {
         if (out.isPresent()) {
             if (Files.isRegularFile(out.get())) {
                 throw new UsageException("--out " + out.get() + " is a file; expected a folder (it is created when"
@@ -75,6 +70,9 @@ final class Pipeline {
             progress.stageStarted(write);
             long writeStart = System.nanoTime();
             OutputFolder files = RunWriter.files(result, out.get());
+            if (parquet) {
+                ParquetFiles.addTables(files, result);
+            }
             if (report) {
                 files.add(Report.FILE, Report.fromRunFiles());
             }
@@ -90,6 +88,10 @@ final class Pipeline {
             progress.stageFinished("publish", (System.nanoTime() - publishStart) / 1_000_000, "run " + runId);
         }
         printSummary(result, out, (System.nanoTime() - start) / 1_000_000, stdout);
+        if (parquet && out.isPresent()) {
+            stdout.printf("Parquet: %s, %s and %s beside them.%n", RunFolderLayout.CUSTOMERS_PARQUET,
+                    RunFolderLayout.TOP_PRODUCTS_PARQUET, RunFolderLayout.RECOMMENDATIONS_PARQUET);
+        }
         if (publish.isPresent()) {
             stdout.printf("Published run %s to %s.%n", runId, publish.get().sink().describe());
         }

@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         Optional<SegmentationModel> previous = previousModel == null ? Optional.empty()
                 : Optional.of(PreviousModel.read(previousModel));
         Pipeline.runAndWrite(source, options.config(), Optional.ofNullable(out), sink, spec.commandLine().getOut(),
-                err, options.quiet, previous, out != null && !report.noReport);
+                err, options.quiet, previous, out != null && !report.noReport, report.parquet);
         return Main.OK;
     }
 

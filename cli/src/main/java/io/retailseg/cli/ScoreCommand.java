@@ -34,7 +34,8 @@ final class ScoreCommand implements Callable<Integer> {
     PublishedRunOptions published;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "Transaction lines to score: CSV (plain or .gz) or XLSX in the Online Retail layout.")
+            description = "Transaction lines to score: CSV (plain or .gz), XLSX or Parquet (a file or a folder of"
+                    + " part files) in the Online Retail layout.")
     Path input;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",

@@ -29,9 +29,21 @@ final class FieldBatch {
      * {@link InvoiceDateParser#INVALID}; null when no line of the batch has one.
      */
     long[] epochSeconds;
+    /**
+     * Quantity, UnitPrice and CustomerID of each line when the source holds them as numbers (a Parquet
+     * column), else {@link #NO_WHOLE} / NaN / {@link #NO_WHOLE} and the field's text is parsed; null when
+     * no line of the batch has them.
+     */
+    long[] quantities;
+    double[] prices;
+    long[] customers;
+    /** A whole number not given as a number: the field's text is parsed. */
+    static final long NO_WHOLE = Long.MIN_VALUE;
     final int[] start;
     final int[] length;
     char[] chars;
+    /** The file its lines come from when it differs from the decoder's source (a part of a folder), else null. */
+    String source;
     int size;
     int used;
 
@@ -94,6 +106,25 @@ final class FieldBatch {
         }
         fieldCounts[size] = slots;
         lines[size++] = line;
+    }
+
+    /**
+     * {@link #add(long, String[], long)} with Quantity, UnitPrice and CustomerID given as numbers
+     * ({@link #NO_WHOLE}, NaN: not given, the field's text is parsed), so they are not parsed from text.
+     */
+    void add(long line, String[] fields, long epochSecond, long quantity, double price, long customer) {
+        if (quantities == null) {
+            quantities = new long[capacity];
+            prices = new double[capacity];
+            customers = new long[capacity];
+            Arrays.fill(quantities, NO_WHOLE);
+            Arrays.fill(prices, Double.NaN);
+            Arrays.fill(customers, NO_WHOLE);
+        }
+        quantities[size] = quantity;
+        prices[size] = price;
+        customers[size] = customer;
+        add(line, fields, epochSecond);
     }
 
     /** The text of slot {@code slot} of line {@code line}, for an error message. */

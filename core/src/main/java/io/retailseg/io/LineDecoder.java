@@ -101,13 +101,18 @@ final class LineDecoder {
             return;
         }
         int quantityField = base + slot[Column.QUANTITY.ordinal()];
-        long quantity = NumberParsing.parseWholeNumber(c, b.start[quantityField], end(b, quantityField));
-        if (quantity == NumberParsing.NOT_WHOLE) {
-            reject(b, i, Reason.NUMBER, Column.QUANTITY, EXPECTED_WHOLE);
-            return;
+        long quantity = b.quantities == null ? FieldBatch.NO_WHOLE : b.quantities[i];
+        boolean quantityGiven = quantity != FieldBatch.NO_WHOLE;
+        if (!quantityGiven) {
+            quantity = NumberParsing.parseWholeNumber(c, b.start[quantityField], end(b, quantityField));
+            if (quantity == NumberParsing.NOT_WHOLE) {
+                reject(b, i, Reason.NUMBER, Column.QUANTITY, EXPECTED_WHOLE);
+                return;
+            }
         }
         if (quantity < Integer.MIN_VALUE || quantity > Integer.MAX_VALUE) {
-            reject(b, i, Reason.NUMBER, Column.QUANTITY, EXPECTED_INT_RANGE);
+            reject(b, i, Reason.NUMBER, Column.QUANTITY, EXPECTED_INT_RANGE,
+                    quantityGiven ? Long.toString(quantity) : b.text(i, slot[Column.QUANTITY.ordinal()]));
             return;
         }
         long time = b.epochSeconds == null ? InvoiceDateParser.INVALID : b.epochSeconds[i];
@@ -120,18 +125,27 @@ final class LineDecoder {
             }
         }
         int priceField = base + slot[Column.UNIT_PRICE.ordinal()];
-        double price = NumberParsing.parseFiniteDouble(c, b.start[priceField], end(b, priceField));
-        if (Double.isNaN(price)) {
-            reject(b, i, Reason.NUMBER, Column.UNIT_PRICE, EXPECTED_NUMBER);
-            return;
+        double price = b.prices == null ? Double.NaN : b.prices[i];
+        boolean priceGiven = !Double.isNaN(price);
+        if (!priceGiven) {
+            price = NumberParsing.parseFiniteDouble(c, b.start[priceField], end(b, priceField));
+            if (Double.isNaN(price)) {
+                reject(b, i, Reason.NUMBER, Column.UNIT_PRICE, EXPECTED_NUMBER);
+                return;
+            }
         }
         if (Math.abs(price) > MAX_ABS_PRICE) {
-            reject(b, i, Reason.NUMBER, Column.UNIT_PRICE, EXPECTED_PRICE_RANGE);
+            reject(b, i, Reason.NUMBER, Column.UNIT_PRICE, EXPECTED_PRICE_RANGE,
+                    priceGiven ? Double.toString(price) : b.text(i, slot[Column.UNIT_PRICE.ordinal()]));
             return;
         }
         int customerField = base + slot[Column.CUSTOMER_ID.ordinal()];
-        long customer = Transactions.MISSING_CUSTOMER;
-        if (!FieldBufferHandler.isBlank(c, b.start[customerField], b.length[customerField])) {
+        long customer = b.customers == null ? FieldBatch.NO_WHOLE : b.customers[i];
+        if (customer != FieldBatch.NO_WHOLE) {
+            // given as a number: nothing to parse
+        } else if (FieldBufferHandler.isBlank(c, b.start[customerField], b.length[customerField])) {
+            customer = Transactions.MISSING_CUSTOMER;
+        } else {
             customer = NumberParsing.parseWholeNumber(c, b.start[customerField], end(b, customerField));
             if (customer == NumberParsing.NOT_WHOLE) {
                 reject(b, i, Reason.NUMBER, Column.CUSTOMER_ID, EXPECTED_CUSTOMER);
@@ -152,7 +166,7 @@ final class LineDecoder {
             Column column = e.reason() == Reason.COUNTRY ? Column.COUNTRY : Column.INVOICE_DATE;
             reject(b, i, e.reason(), column, e.getMessage());
         } catch (IllegalArgumentException e) { // the table is full: not about this line, never skipped
-            throw new InputException(source, b.lines[i], null, e.getMessage());
+            throw new InputException(sourceOf(b), b.lines[i], null, e.getMessage());
         }
     }
 
@@ -178,11 +192,22 @@ final class LineDecoder {
     }
 
     private void reject(FieldBatch b, int i, Reason reason, Column column, String expected) {
+        reject(b, i, reason, column, expected, null);
+    }
+
+    /** @param found the value's text when it was given as a number, else null (the field's text) */
+    private void reject(FieldBatch b, int i, Reason reason, Column column, String expected, String found) {
         if (policy == BadLinePolicy.SKIP && !skipped.wantsMessage()) {
             skipped.skip(b.lines[i], reason, null);
             return;
         }
-        reject(error(source, b.lines[i], column, expected, b.text(i, slot[column.ordinal()])), reason);
+        reject(error(sourceOf(b), b.lines[i], column, expected,
+                found != null ? found : b.text(i, slot[column.ordinal()])), reason);
+    }
+
+    /** The batch's own source (one part file of a Parquet folder), else the decoder's. */
+    private String sourceOf(FieldBatch b) {
+        return b.source != null ? b.source : source;
     }
 
     /** Throws {@code e} (error policy) or counts its line as skipped for {@code reason}. */

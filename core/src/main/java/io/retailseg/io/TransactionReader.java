@@ -28,6 +28,9 @@ import java.util.zip.GZIPInputStream;
  *       layout of {@code Online Retail.xlsx}; numeric InvoiceDate cells are Excel date serials
  *       (1900 or 1904 system, rounded to the second), text ones are parsed as in CSV. The encoding
  *       option does not apply (XLSX is always UTF-8 XML).
+ *   <li>Parquet (recognised by its magic bytes {@code PAR1}), a file or a folder of part files as Spark
+ *       writes them: read by the {@link ParquetInput} on the class path (the {@code parquet} module),
+ *       its columns found by name as a CSV header's are and its values decoded by the same rules.
  * </ul>
  *
  * <p>Columns are found by header name ({@link Column#knownHeaderNames()} or the mapping in the
@@ -122,7 +125,11 @@ public final class TransactionReader {
             throw new InputException(source, "file not found");
         }
         if (Files.isDirectory(file)) {
-            throw new InputException(source, "a folder: expected a CSV (plain or gzip) or XLSX file");
+            if (ParquetInput.partFiles(file).isEmpty()) {
+                throw new InputException(source, "a folder: expected a CSV (plain or gzip), XLSX or Parquet file, or a"
+                        + " folder of Parquet part files (*.parquet)");
+            }
+            return ParquetInput.load(source).read(file, options, progress);
         }
         if (!Files.isRegularFile(file)) {
             // a named pipe (or a device): it can be opened and read once only
@@ -141,6 +148,14 @@ public final class TransactionReader {
                 magic = in.readNBytes(MAGIC_BYTES);
             }
             long size = Files.size(file);
+            boolean parquetName = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
+            if (isParquet(magic)) {
+                return ParquetInput.load(source).read(file, options, progress);
+            }
+            if (parquetName) {
+                throw new InputException(source, "named .parquet but not a Parquet file (it does not start with"
+                        + " PAR1): expected a Parquet, CSV (plain or gzip) or XLSX file");
+            }
             if (isGzip(magic)) {
                 CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
                 try (InputStream in = new GZIPInputStream(counted, GZIP_BUFFER_BYTES)) {
@@ -240,6 +255,10 @@ public final class TransactionReader {
             buffered.reset();
             if (magic.length == 0) {
                 throw emptyFile(source);
+            }
+            if (isParquet(magic)) {
+                throw new InputException(source, "a Parquet file read as a stream: Parquet is read from its end (the"
+                        + " footer), so give it by its file name; standard input and pipes take CSV (plain or gzip)");
             }
             if (isZip(magic)) {
                 throw new InputException(source, "a zip archive (an XLSX workbook?) read as a stream: standard input"
@@ -358,6 +377,10 @@ public final class TransactionReader {
 
     private static boolean isGzip(byte[] magic) {
         return magic.length >= 2 && (magic[0] & 0xff) == GZIP_MAGIC_0 && (magic[1] & 0xff) == GZIP_MAGIC_1;
+    }
+
+    private static boolean isParquet(byte[] magic) {
+        return Arrays.equals(magic, ParquetInput.MAGIC);
     }
 
     private static boolean isZip(byte[] magic) {

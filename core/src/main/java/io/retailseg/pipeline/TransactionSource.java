@@ -31,7 +31,7 @@ public interface TransactionSource {
     }
 
     /**
-     * A CSV (plain or gzip) or XLSX file; {@code -} is standard input, and standard input or a named
+     * A CSV (plain or gzip), XLSX or Parquet file or a folder of Parquet part files; {@code -} is standard input, and standard input or a named
      * pipe is read once as CSV (plain or gzip), its fingerprint computed while reading.
      */
     static TransactionSource file(Path file, IngestOptions options) {
@@ -56,17 +56,22 @@ public interface TransactionSource {
                 }
                 // CRC-32C (hardware-accelerated, several GB/s) of the bytes as stored: one more read of a
                 // file that was just read, so mostly from the page cache.
+                // A folder of Parquet part files: its parts' bytes in name order, as one stream.
+                java.util.List<Path> parts = java.nio.file.Files.isDirectory(file)
+                        ? io.retailseg.io.ParquetInput.partFiles(file) : java.util.List.of(file);
                 java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
                 long bytes = 0;
-                try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-                    byte[] buffer = new byte[1 << 16];
-                    for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
-                        crc.update(buffer, 0, r);
-                        bytes += r;
+                byte[] buffer = new byte[1 << 16];
+                for (Path part : parts) {
+                    try (java.io.InputStream in = java.nio.file.Files.newInputStream(part)) {
+                        for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
+                            crc.update(buffer, 0, r);
+                            bytes += r;
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new io.retailseg.InputException(part.toString(), "cannot read: "
+                                + io.retailseg.OutputException.reason(e));
                     }
-                } catch (java.io.IOException e) {
-                    throw new io.retailseg.InputException(file.toString(), "cannot read: "
-                            + io.retailseg.OutputException.reason(e));
                 }
                 return new Fingerprint(bytes, checksum(crc.getValue()));
             }

@@ -14,6 +14,14 @@ public final class RunFolderLayout {
     public static final String DATA_PROFILE = "data_profile.json";
     public static final String EVALUATION = "evaluation.json";
     public static final String MIGRATION = "migration.json";
+    /**
+     * The run's tables as Parquet ({@code run --parquet}; the Spark engine's output): the CSVs' columns
+     * under the same names, ids, codes and text as strings, Segment and Rank as int32 (Segment null for
+     * an outlier), Is_Outlier as boolean, every other number as a double.
+     */
+    public static final String CUSTOMERS_PARQUET = "customers.parquet";
+    public static final String TOP_PRODUCTS_PARQUET = "top_products.parquet";
+    public static final String RECOMMENDATIONS_PARQUET = "recommendations.parquet";
     /** The run's manifest: its id and every other file's size and CRC-32C. */
     public static final String MANIFEST = "run.json";
 

@@ -392,7 +392,8 @@ class TransactionReaderTest {
     @Test
     void directoryCannotBeRead() throws IOException {
         Path sub = Files.createDirectory(dir.resolve("sub.csv"));
-        assertThat(readError(sub).getMessage()).isEqualTo(sub + ": a folder: expected a CSV (plain or gzip) or XLSX file");
+        assertThat(readError(sub).getMessage()).isEqualTo(sub + ": a folder: expected a CSV (plain or gzip), XLSX"
+                + " or Parquet file, or a folder of Parquet part files (*.parquet)");
     }
 
     // ---- helpers ----
