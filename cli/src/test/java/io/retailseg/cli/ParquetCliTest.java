@@ -81,7 +81,7 @@ class ParquetCliTest {
             // the schema the Spark engine writes too
             assertThat(types(duck, RunFolderLayout.CUSTOMERS_PARQUET)).startsWith(
                     "CustomerID VARCHAR", "Days_Since_Last_Purchase DOUBLE").contains("Is_Outlier BOOLEAN", "Segment INTEGER",
-                    "PC1 DOUBLE");
+                    "PC1 DOUBLE", "P_Alive DOUBLE", "Expected_Value DOUBLE");
             assertThat(types(duck, RunFolderLayout.TOP_PRODUCTS_PARQUET)).containsExactly("Segment INTEGER",
                     "Rank INTEGER", "StockCode VARCHAR", "Description VARCHAR", "Quantity DOUBLE");
             assertThat(types(duck, RunFolderLayout.RECOMMENDATIONS_PARQUET)).containsExactly("CustomerID VARCHAR",

@@ -89,6 +89,9 @@ public final class ParquetFiles {
         for (int c = 1; c <= components; c++) {
             b.optional(PrimitiveTypeName.DOUBLE).named(RunFolderLayout.PC_PREFIX + c);
         }
+        for (String column : RunFolderLayout.VALUE_COLUMNS) {
+            b.optional(PrimitiveTypeName.DOUBLE).named(column);
+        }
         return b.named("customers");
     }
 
@@ -110,6 +113,16 @@ public final class ParquetFiles {
             }
             for (int c = 0; c < components; c++) {
                 out.float64(rows.pc(i, c));
+            }
+            // the customer's value, null where the run's models say nothing (an empty field of customers.csv)
+            io.retailseg.clv.CustomerValueModel.Prediction v = rows.value(i);
+            for (double x : new double[] {v.probabilityAlive(), v.expectedPurchases(), v.expectedOrderValue(),
+                    v.expectedValue()}) {
+                if (Double.isNaN(x)) {
+                    out.nothing();
+                } else {
+                    out.float64(x);
+                }
             }
         });
     }
