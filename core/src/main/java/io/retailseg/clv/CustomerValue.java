@@ -44,19 +44,8 @@ public final class CustomerValue {
         if (customers.isEmpty()) {
             throw new IllegalArgumentException("BG/NBD needs at least one customer");
         }
-        double[] start = {1, 1, 1, 1};
-        int warmUp = 0;
-        if (customers.size() > WARM_START_ABOVE) {
-            Fit<BgNbd> first = fitBgNbd(sample(customers));
-            start = first.model().toArray();
-            warmUp = first.evaluations();
-        }
-        HistoryTable table = HistoryTable.of(customers);
-        MaximumLikelihood.Result r = MaximumLikelihood.maximise(
-                v -> new BgNbd(v[0], v[1], v[2], v[3]).logLikelihood(table), start, warmUp > 0 ? WARM_RADIUS : 0.5);
-        double[] v = r.parameters();
-        return new Fit<>(new BgNbd(v[0], v[1], v[2], v[3]), r.logLikelihood(), r.standardErrors(),
-                warmUp + r.evaluations(), r.converged(), customers.size());
+        return fit(customers, new double[] {1, 1, 1, 1}, v -> new BgNbd(v[0], v[1], v[2], v[3]),
+                (m, table) -> m.logLikelihood(table), BgNbd::toArray);
     }
 
     /** Gamma-Gamma by maximum likelihood on the customers with a repeat purchase and a positive mean spend. */
@@ -66,18 +55,32 @@ public final class CustomerValue {
         if (repeat.isEmpty()) {
             throw new IllegalArgumentException("Gamma-Gamma needs at least one customer with a repeat purchase");
         }
-        double[] start = {1, 1, 1};
+        return fit(repeat, new double[] {1, 1, 1}, v -> new GammaGamma(v[0], v[1], v[2]),
+                (m, table) -> m.logLikelihood(table), GammaGamma::toArray);
+    }
+
+    /**
+     * One model by maximum likelihood from {@code start}, or, above {@link #WARM_START_ABOVE} customers, from
+     * the fit on a sample of them.
+     *
+     * @param model the model of given (positive) parameters
+     * @param logLikelihood the model's log-likelihood of a packed table
+     * @param parameters the model's parameters, in the order {@code model} takes them
+     */
+    private static <M> Fit<M> fit(List<RepeatHistory> customers, double[] start,
+                                  java.util.function.Function<double[], M> model,
+                                  java.util.function.ToDoubleBiFunction<M, HistoryTable> logLikelihood,
+                                  java.util.function.Function<M, double[]> parameters) {
         int warmUp = 0;
-        if (repeat.size() > WARM_START_ABOVE) {
-            Fit<GammaGamma> first = fitGammaGamma(sample(repeat));
-            start = first.model().toArray();
+        if (customers.size() > WARM_START_ABOVE) {
+            Fit<M> first = fit(sample(customers), start, model, logLikelihood, parameters);
+            start = parameters.apply(first.model());
             warmUp = first.evaluations();
         }
-        HistoryTable table = HistoryTable.of(repeat);
+        HistoryTable table = HistoryTable.of(customers);
         MaximumLikelihood.Result r = MaximumLikelihood.maximise(
-                v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(table), start, warmUp > 0 ? WARM_RADIUS : 0.5);
-        double[] v = r.parameters();
-        return new Fit<>(new GammaGamma(v[0], v[1], v[2]), r.logLikelihood(), r.standardErrors(),
-                warmUp + r.evaluations(), r.converged(), repeat.size());
+                v -> logLikelihood.applyAsDouble(model.apply(v), table), start, warmUp > 0 ? WARM_RADIUS : 0.5);
+        return new Fit<>(model.apply(r.parameters()), r.logLikelihood(), r.standardErrors(), warmUp + r.evaluations(),
+                r.converged(), customers.size());
     }
 }

@@ -55,6 +55,11 @@ public record CustomerValueModel(LocalDate observationEnd, int horizonDays, doub
     public record Prediction(double probabilityAlive, double expectedPurchases, double expectedOrderValue,
                              double expectedValue) {
         public static final Prediction NONE = new Prediction(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+        /** The four values in the order of the columns that hold them (customers.csv's last four). */
+        public double[] values() {
+            return new double[] {probabilityAlive, expectedPurchases, expectedOrderValue, expectedValue};
+        }
     }
 
     public Prediction predict(RepeatHistory h) {

@@ -81,10 +81,9 @@ public final class ScoreWriter {
                 fields[j++] = rec == null ? "" : RunCsv.score(rec.score());
                 fields[j++] = rec == null ? "" : rec.reason();
             }
-            fields[j++] = CsvNumbers.format(c.value().probabilityAlive());
-            fields[j++] = CsvNumbers.format(c.value().expectedPurchases());
-            fields[j++] = CsvNumbers.format(c.value().expectedOrderValue());
-            fields[j++] = CsvNumbers.format(c.value().expectedValue());
+            for (double v : c.value().values()) {
+                fields[j++] = CsvNumbers.format(v);
+            }
             w.writeRecord(fields);
         }
         w.flush();

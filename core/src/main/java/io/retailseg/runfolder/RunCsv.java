@@ -153,11 +153,9 @@ public final class RunCsv {
                 for (int c = 0; c < components; c++) {
                     fields[j++] = CsvNumbers.format(rows.pc(i, c));
                 }
-                CustomerValueModel.Prediction v = rows.value(i);
-                fields[j++] = CsvNumbers.format(v.probabilityAlive());
-                fields[j++] = CsvNumbers.format(v.expectedPurchases());
-                fields[j++] = CsvNumbers.format(v.expectedOrderValue());
-                fields[j++] = CsvNumbers.format(v.expectedValue());
+                for (double v : rows.value(i).values()) {
+                    fields[j++] = CsvNumbers.format(v);
+                }
                 w.writeRecord(fields);
             }
         }

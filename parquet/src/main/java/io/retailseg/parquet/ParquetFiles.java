@@ -116,8 +116,7 @@ public final class ParquetFiles {
             }
             // the customer's value, null where the run's models say nothing (an empty field of customers.csv)
             io.retailseg.clv.CustomerValueModel.Prediction v = rows.value(i);
-            for (double x : new double[] {v.probabilityAlive(), v.expectedPurchases(), v.expectedOrderValue(),
-                    v.expectedValue()}) {
+            for (double x : v.values()) {
                 if (Double.isNaN(x)) {
                     out.nothing();
                 } else {

@@ -189,8 +189,7 @@ public final class PostgresSink {
             }
             if (value) {
                 CustomerValueModel.Prediction v = rows.value(i);
-                for (double x : new double[] {v.probabilityAlive(), v.expectedPurchases(), v.expectedOrderValue(),
-                        v.expectedValue()}) {
+                for (double x : v.values()) {
                     if (Double.isNaN(x)) {
                         w.nul();
                     } else {
