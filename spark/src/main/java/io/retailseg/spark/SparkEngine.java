@@ -1,0 +1,30 @@
+package io.retailseg.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/** Starts (or joins) the SparkSession the engine runs in. */
+public final class SparkEngine {
+    private SparkEngine() {
+    }
+
+    /**
+     * A builder with the settings the engine relies on: UTC as the session time zone (InvoiceDate is a
+     * local time stored as if UTC, as the core stores it), Kryo, and {@code master} when given (empty
+     * under {@code spark-submit}, which sets it).
+     */
+    public static SparkSession.Builder builder(String master) {
+        SparkSession.Builder b = SparkSession.builder().appName("retailseg")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+        if (master != null && !master.isEmpty()) {
+            b = b.master(master);
+        }
+        return b;
+    }
+
+    public static SparkSession session(SparkSession.Builder builder) {
+        SparkSession spark = builder.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        return spark;
+    }
+}
