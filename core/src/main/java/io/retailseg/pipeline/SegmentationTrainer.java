@@ -187,7 +187,7 @@ public final class SegmentationTrainer {
     }
 
     /** Maps k-means labels to ids by size, largest first (ties: smaller original label first). */
-    static int[] largestFirst(int[] labels, int k) {
+    public static int[] largestFirst(int[] labels, int k) {
         int[] size = new int[k];
         for (int l : labels) {
             size[l]++;
@@ -204,7 +204,8 @@ public final class SegmentationTrainer {
         return relabel;
     }
 
-    private static List<SegmentProfile> profiles(double[][] features, int[] labels, int k) {
+    /** Each segment's size, spend share, feature means, standardized means and name ({@link SegmentNamer}). */
+    public static List<SegmentProfile> profiles(double[][] features, int[] labels, int k) {
         int m = features.length;
         int d = Feature.COUNT;
         double[] mean = new double[d];

@@ -91,6 +91,7 @@ public final class OutputFolder {
     private final Instant createdAt;
     private final Map<String, Content> files = new LinkedHashMap<>();
     private final Map<String, Path> written = new HashMap<>();
+    private final Set<String> folders = new java.util.HashSet<>();
     private Path staging;
 
     /** A commit into {@code folder} (the {@code --out} folder, a link once committed), with a new run id. */
@@ -130,6 +131,16 @@ public final class OutputFolder {
             throw new IllegalArgumentException("not a file name of a run folder: \"" + name + "\"");
         }
         files.put(name, content);
+        return this;
+    }
+
+    /**
+     * Adds a folder of files (e.g. a Parquet table written by Spark): {@code content} creates the folder at
+     * the path it is given; every regular file in it is listed in the manifest as {@code name/relative/path}.
+     */
+    public OutputFolder addFolder(String name, Content content) {
+        add(name, content);
+        folders.add(name);
         return this;
     }
 
@@ -237,6 +248,23 @@ public final class OutputFolder {
             for (Map.Entry<String, Content> e : files.entrySet()) {
                 doing = target.resolve(e.getKey());
                 Path file = stagingDir.resolve(e.getKey());
+                if (folders.contains(e.getKey())) {
+                    e.getValue().writeTo(file);
+                    if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                        throw new IOException("expected a folder at " + file);
+                    }
+                    written.put(e.getKey(), file);
+                    List<Path> inside;
+                    try (java.util.stream.Stream<Path> walk = Files.walk(file)) {
+                        inside = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+                    }
+                    for (Path p : inside) {
+                        entries.add(syncAndDescribe(e.getKey() + "/" + file.relativize(p).toString()
+                                .replace(java.io.File.separatorChar, '/'), p));
+                    }
+                    syncDirectory(file);
+                    continue;
+                }
                 Files.createFile(file); // CREATE_NEW: never through a link planted at this name
                 e.getValue().writeTo(file);
                 written.put(e.getKey(), file);

@@ -9,13 +9,12 @@ public final class SparkEngine {
 
     /**
      * A builder with the settings the engine relies on: UTC as the session time zone (InvoiceDate is a
-     * local time stored as if UTC, as the core stores it), Kryo, and {@code master} when given (empty
+     * local time stored as if UTC, as the core stores it) and {@code master} when given (empty
      * under {@code spark-submit}, which sets it).
      */
     public static SparkSession.Builder builder(String master) {
         SparkSession.Builder b = SparkSession.builder().appName("retailseg")
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+                .config("spark.sql.session.timeZone", "UTC");
         if (master != null && !master.isEmpty()) {
             b = b.master(master);
         }
