@@ -124,7 +124,8 @@ public final class SparkModel {
         }
         double threshold = detector.threshold();
         Dataset<Row> inliers = features.join(scored.filter(functions.col("score").leq(threshold)), "CustomerID")
-                .select(featureColumns()).persist(StorageLevel.MEMORY_AND_DISK());
+                .select(featureColumns()).coalesce(spark.sparkContext().defaultParallelism())
+                .persist(StorageLevel.MEMORY_AND_DISK());
 
         // scaler: DataFrame aggregates
         StandardScaler scaler = scaler(inliers, m);

@@ -98,7 +98,9 @@ public final class SparkRun {
                     + " lines need a CustomerID, a Description, an ordinary StockCode and a positive UnitPrice");
         }
         long lastDay = SparkFeatures.lastDay(cleaned.lines());
-        Dataset<Row> features = SparkFeatures.compute(cleaned.lines(), lastDay).persist(StorageLevel.MEMORY_AND_DISK());
+        // one row per customer: as many partitions as cores, not as many as the line-bound shuffles
+        Dataset<Row> features = SparkFeatures.compute(cleaned.lines(), lastDay)
+                .coalesce(spark.sparkContext().defaultParallelism()).persist(StorageLevel.MEMORY_AND_DISK());
         CustomerTable customers = timed(timings, "features", () -> SparkFeatures.collect(features));
         if (cleaned.lines().filter(col(SparkIngest.INVOICE).startsWith("C").unary_$bang()).isEmpty()) {
             throw new InputException(name, "every one of the " + kept + " lines kept after cleaning"
@@ -154,7 +156,14 @@ public final class SparkRun {
      * written by Spark into the same staging folder before the swap.
      */
     public static void write(SparkSession spark, Outcome outcome, Path out) {
+        write(spark, outcome, out, Map.of());
+    }
+
+    /** As {@link #write(SparkSession, Outcome, Path)}, with extra files written after the run's (e.g. the report). */
+    public static void write(SparkSession spark, Outcome outcome, Path out,
+                             Map<String, OutputFolder.DerivedContent> extraFiles) {
         OutputFolder folder = RunWriter.files(outcome.result(), out);
+        extraFiles.forEach(folder::add);
         Dataset<Row> customers = customersTable(spark, outcome.result());
         folder.addFolder("customers.parquet", p -> parquet(customers, p))
                 .addFolder("recommendations.parquet", p -> parquet(outcome.recommendations(), p))
