@@ -34,6 +34,47 @@ class SparkFeaturesEquivalenceTest {
     }
 
     @Test
+    void parquetWithOnlineRetailIINamesAndTypedColumnsGivesTheCoresCountsAndFeatures() {
+        Path csv = dir.resolve("lines.csv");
+        SyntheticRetailGenerator.write(30_000, 9, csv);
+        SparkSession spark = TestSpark.session();
+        Path parquet = dir.resolve("lines.parquet");
+        // Online Retail II's names, numbers typed as a Parquet writer would type them, CustomerID a double
+        spark.read().option("header", "true").option("escape", "\"").csv(csv.toString())
+                .selectExpr("InvoiceNo AS Invoice", "StockCode", "Description",
+                        "CAST(Quantity AS INT) AS Quantity", "InvoiceDate", "CAST(UnitPrice AS DOUBLE) AS Price",
+                        "CAST(CustomerID AS DOUBLE) AS `Customer ID`", "Country")
+                .write().parquet(parquet.toString());
+        Transactions raw = TransactionSource.file(csv, IngestOptions.defaults()).load();
+        Cleaner.Result core = Cleaner.clean(raw);
+        SparkCleaner.Result cleaned = SparkCleaner.clean(SparkIngest.read(spark,
+                SparkIngest.Files.of(parquet.toString()), IngestOptions.defaults()));
+        assertThat(cleaned.report()).isEqualTo(core.report());
+        assertSameFeatures(FeatureExtractor.extract(core.lines(), Compat.SPEC), SparkFeatures.collect(
+                SparkFeatures.compute(cleaned.lines(), SparkFeatures.lastDay(cleaned.lines()))));
+    }
+
+    @Test
+    void aColumnMappingNamesTheHeadersToRead() throws Exception {
+        Path csv = dir.resolve("renamed.csv");
+        java.nio.file.Files.writeString(csv, "inv,code,text,qty,when,price,who,land\n"
+                + "536365,85123A,WHITE HANGING HEART,6,12/1/2010 8:26,2.55,17850,United Kingdom\n"
+                + "536366,22633,HAND WARMER UNION JACK,6,12/1/2010 8:28,1.85,17851,France\n");
+        java.util.Map<io.retailseg.domain.Column, String> names = new java.util.EnumMap<>(io.retailseg.domain.Column.class);
+        String[] header = {"inv", "code", "text", "qty", "when", "price", "who", "land"};
+        for (io.retailseg.domain.Column c : io.retailseg.domain.Column.values()) {
+            names.put(c, header[c.ordinal()]);
+        }
+        IngestOptions options = IngestOptions.defaults().withColumnNames(names);
+        SparkCleaner.Result cleaned = SparkCleaner.clean(SparkIngest.read(TestSpark.session(),
+                SparkIngest.Files.of(csv.toString()), options));
+        Cleaner.Result core = Cleaner.clean(TransactionSource.file(csv, options).load());
+        assertThat(cleaned.report()).isEqualTo(core.report());
+        assertSameFeatures(FeatureExtractor.extract(core.lines(), Compat.SPEC), SparkFeatures.collect(
+                SparkFeatures.compute(cleaned.lines(), SparkFeatures.lastDay(cleaned.lines()))));
+    }
+
+    @Test
     void theRealFileGivesTheCoresCountsAndFeatures() {
         Assumptions.assumeTrue(Files.exists(REAL), "the real file is not here");
         assertSameAsCore(REAL);
@@ -54,7 +95,10 @@ class SparkFeaturesEquivalenceTest {
         CustomerTable actual = SparkFeatures.collect(SparkFeatures.compute(cleaned.lines(), lastDay));
         cleaned.lines().unpersist();
         read.lines().unpersist();
+        assertSameFeatures(expected, actual);
+    }
 
+    private static void assertSameFeatures(CustomerTable expected, CustomerTable actual) {
         assertThat(actual.size()).isEqualTo(expected.size());
         for (int c = 0; c < expected.size(); c++) {
             assertThat(actual.customerId(c)).isEqualTo(expected.customerId(c));
