@@ -75,12 +75,34 @@ class SparkFeaturesEquivalenceTest {
     }
 
     @Test
-    void theRealFileGivesTheCoresCountsAndFeatures() {
+    void theRealFileGivesTheCoresCountsAndFeaturesAndTheReferences() throws Exception {
         Assumptions.assumeTrue(Files.exists(REAL), "the real file is not here");
-        assertSameAsCore(REAL);
+        CustomerTable spark = assertSameAsCore(REAL);
+        Path reference = REAL.getParent().getParent().resolve("reference").resolve("customer_features_spec.csv.gz");
+        Assumptions.assumeTrue(Files.exists(reference), "the reference features are not here");
+        int compared = 0;
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(Files.newInputStream(reference)),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            String[] header = in.readLine().split(",");
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] v = line.split(",");
+                int row = spark.rowOf((long) Double.parseDouble(v[0]));
+                assertThat(row).as("customer %s", v[0]).isGreaterThanOrEqualTo(0);
+                for (int j = 1; j < header.length; j++) {
+                    Feature f = Feature.values()[j - 1];
+                    assertThat(f.columnName()).isEqualTo(header[j]);
+                    double e = Double.parseDouble(v[j]);
+                    assertThat(spark.value(row, f)).as("customer %s %s", v[0], f)
+                            .isCloseTo(e, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(e))));
+                }
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(spark.size());
     }
 
-    private static void assertSameAsCore(Path file) {
+    private static CustomerTable assertSameAsCore(Path file) {
         Transactions raw = TransactionSource.file(file, IngestOptions.defaults()).load();
         Cleaner.Result core = Cleaner.clean(raw);
         CustomerTable expected = FeatureExtractor.extract(core.lines(), Compat.SPEC);
@@ -96,6 +118,7 @@ class SparkFeaturesEquivalenceTest {
         cleaned.lines().unpersist();
         read.lines().unpersist();
         assertSameFeatures(expected, actual);
+        return actual;
     }
 
     private static void assertSameFeatures(CustomerTable expected, CustomerTable actual) {
