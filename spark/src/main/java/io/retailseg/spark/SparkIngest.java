@@ -220,7 +220,8 @@ public final class SparkIngest {
                 table = spark.read().parquet(f.path());
             } else {
                 Jdbc j = (Jdbc) source;
-                var reader = spark.read().format("jdbc").option("url", j.url());
+                // a timestamp without time zone stays a local time, whatever the JVM's zone
+                var reader = spark.read().format("jdbc").option("url", j.url()).option("preferTimestampNTZ", "true");
                 j.table().ifPresent(t -> reader.option("dbtable", t));
                 j.query().ifPresent(q -> reader.option("query", q));
                 for (String key : j.properties().stringPropertyNames()) {
