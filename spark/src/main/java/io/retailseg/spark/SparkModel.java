@@ -123,8 +123,10 @@ public final class SparkModel {
             }
         }
         double threshold = detector.threshold();
+        // sorted by CustomerID: a shuffle's rows arrive in no fixed order, and MLlib's k-means (its k-means||
+        // sampling) depends on the order of the rows in each partition; sorted, the same seed gives the same run
         Dataset<Row> inliers = features.join(scored.filter(functions.col("score").leq(threshold)), "CustomerID")
-                .select(featureColumns()).coalesce(spark.sparkContext().defaultParallelism())
+                .select(featureColumns()).orderBy("CustomerID").coalesce(spark.sparkContext().defaultParallelism())
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
         // scaler: DataFrame aggregates

@@ -46,7 +46,7 @@ class SparkRunTest {
     static void run() {
         file = dir.resolve("lines.csv");
         SyntheticRetailGenerator.write(40_000, 11, file);
-        config = RunConfig.builder().k(3).kmeansRestarts(3).threads(2)
+        config = RunConfig.builder().k(3).threads(2)
                 .recommender(RecommenderKind.SEGMENT_BEST_SELLERS).build();
         spark = SparkRun.run(TestSpark.session(), config, SparkIngest.Files.of(file.toString()),
                 IngestOptions.defaults());
