@@ -23,6 +23,10 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             printTrace(ex, cl, verbose);
             return Main.ENVIRONMENT;
         }
+        if (ex instanceof EnvironmentException) {
+            cl.getErr().println("retailseg: " + Echo.escape(ex.getMessage()));
+            return Main.ENVIRONMENT;
+        }
         if (ex instanceof UsageException) {
             cl.getErr().println("retailseg: " + Echo.escape(ex.getMessage()));
             return Main.USAGE;

@@ -62,6 +62,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ReportOption report;
 
+    @Option(names = "--engine", paramLabel = "local|spark", defaultValue = "local",
+            description = "Where the pipeline runs: local (default, this JVM) or spark (Apache Spark; the launcher"
+                    + " builds the spark module and fetches Spark's jars on first use).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --engine spark: Spark's master, e.g. local[*] (default) or spark://HOST:7077.")
+    String master;
+
     @Override
     public Integer call() {
         if (out == null && publish == null) {
@@ -73,6 +82,12 @@ final class RunCommand implements Callable<Integer> {
         if (keepRuns != null && keepRuns < 1) {
             throw new UsageException("--keep-runs: expected 1 or more, found " + keepRuns);
         }
+        if (!engine.equals("local")) {
+            return runElsewhere();
+        }
+        if (master != null) {
+            throw new UsageException("--master goes with --engine spark");
+        }
         PrintWriter err = spec.commandLine().getErr();
         Optional<Pipeline.Publish> sink = publish == null ? Optional.empty() : Optional.of(new Pipeline.Publish(
                 new PostgresSink(new RunTables(
@@ -83,6 +98,43 @@ final class RunCommand implements Callable<Integer> {
                 : Optional.of(PreviousModel.read(previousModel));
         Pipeline.runAndWrite(source, options.config(), Optional.ofNullable(out), sink, spec.commandLine().getOut(),
                 err, options.quiet, previous, out != null && !report.noReport, report.parquet);
+        return Main.OK;
+    }
+
+    /** {@code --engine spark} (or another engine found on the class path). */
+    private int runElsewhere() {
+        if (out == null) {
+            throw new UsageException("--engine " + engine + ": expected --out DIR");
+        }
+        if (publish != null || previousModel != null) {
+            throw new UsageException("--publish and --previous-model are not available with --engine " + engine
+                    + "; use the local engine");
+        }
+        if (Database.isUrl(inputOptions.input)) {
+            throw new UsageException("--engine " + engine + " reads files (CSV, gzip, Parquet; any path or URI Spark"
+                    + " reads); read a database with the local engine");
+        }
+        if (java.nio.file.Files.isRegularFile(out)) {
+            throw new UsageException("--out " + out + " is a file; expected a folder (it is created when missing)");
+        }
+        io.retailseg.publish.OutputFolder.checkTarget(out);
+        io.retailseg.pipeline.RunEngine found = Engines.find(engine);
+        io.retailseg.config.RunConfig config = found.withDefaults(options.config(), options.recommender != null);
+        found.unsupported(config).ifPresent(problem -> {
+            throw new UsageException(problem);
+        });
+        long start = System.nanoTime();
+        java.util.Map<String, io.retailseg.publish.OutputFolder.DerivedContent> extra = report.noReport
+                ? java.util.Map.of() : java.util.Map.of(io.retailseg.report.Report.FILE,
+                        io.retailseg.report.Report.fromRunFiles());
+        io.retailseg.pipeline.RunResult result = found.run(Optional.ofNullable(master), inputOptions.input,
+                inputOptions.ingest(), config, out, extra);
+        PrintWriter stdout = spec.commandLine().getOut();
+        Pipeline.printSummary(result, Optional.of(out), (System.nanoTime() - start) / 1_000_000, stdout);
+        if (!report.noReport) {
+            stdout.printf("Report: %s%n", out.resolve(io.retailseg.report.Report.FILE).toAbsolutePath());
+        }
+        stdout.flush();
         return Main.OK;
     }
 

@@ -16,7 +16,7 @@ public record KCandidate(int k, double inertia, double silhouette, double silhou
         this(k, inertia, silhouette, 0.0, 0);
     }
 
-    static KCandidate of(int k, double inertia, SampledSilhouette.Estimate s) {
+    public static KCandidate of(int k, double inertia, SampledSilhouette.Estimate s) {
         return new KCandidate(k, inertia, s.mean(), s.standardError(), s.exact() ? 0 : s.sampleSize());
     }
 }

@@ -75,6 +75,16 @@ public final class KSelector {
         for (int i = 0; i < count; i++) {
             candidates.add(KCandidate.of(ks[i], results.get(i).inertia(), silhouettes[i]));
         }
+        KSelection selection = select(candidates, kMin, kMax, s.silhouetteTolerance());
+        return new Outcome(selection, results.get(selection.chosenK() - kMin));
+    }
+
+    /**
+     * The rule of {@link #choose}, on candidates for every k in {@code kMin..kMax} in order (for an engine
+     * that clusters elsewhere, e.g. Spark's): the highest silhouette, the smallest k within
+     * {@code silhouetteTolerance} of it winning ties.
+     */
+    public static KSelection select(List<KCandidate> candidates, int kMin, int kMax, double silhouetteTolerance) {
         int best = 0;
         for (int i = 1; i < candidates.size(); i++) {
             if (candidates.get(i).silhouette() > candidates.get(best).silhouette()) {
@@ -84,7 +94,7 @@ public final class KSelector {
         double bestSilhouette = candidates.get(best).silhouette();
         int chosen = best;
         for (int i = 0; i < best; i++) {
-            if (candidates.get(i).silhouette() >= bestSilhouette - s.silhouetteTolerance()) {
+            if (candidates.get(i).silhouette() >= bestSilhouette - silhouetteTolerance) {
                 chosen = i;
                 break;
             }
@@ -93,7 +103,7 @@ public final class KSelector {
         KCandidate c = candidates.get(chosen);
         String rule = String.format(Locale.ROOT,
                 "highest mean silhouette over k=%d..%d; k within %.3f of the best count as ties and the smallest"
-                        + " of them wins", kMin, kMax, s.silhouetteTolerance());
+                        + " of them wins", kMin, kMax, silhouetteTolerance);
         StringBuilder reason = new StringBuilder();
         if (chosen == best) {
             reason.append(String.format(Locale.ROOT, "k=%d has the highest mean silhouette (%.4f) of k=%d..%d",
@@ -101,10 +111,10 @@ public final class KSelector {
         } else {
             reason.append(String.format(Locale.ROOT,
                     "k=%d has a mean silhouette of %.4f, within %.3f of the best (k=%d, %.4f), and is the smaller",
-                    c.k(), c.silhouette(), s.silhouetteTolerance(), candidates.get(best).k(), bestSilhouette));
+                    c.k(), c.silhouette(), silhouetteTolerance, candidates.get(best).k(), bestSilhouette));
         }
         elbow.ifPresent(e -> reason.append(String.format(Locale.ROOT, "; the inertia curve's elbow is at k=%d", e)));
-        return new Outcome(new KSelection(candidates, c.k(), elbow, rule, reason.toString()), results.get(chosen));
+        return new KSelection(candidates, c.k(), elbow, rule, reason.toString());
     }
 
     /**

@@ -220,7 +220,7 @@ public final class SegmentationTrainer {
     }
 
     /** Maps k-means labels to ids by size, largest first (ties: smaller original label first). */
-    static int[] largestFirst(int[] labels, int k) {
+    public static int[] largestFirst(int[] labels, int k) {
         int[] size = new int[k];
         for (int l : labels) {
             size[l]++;
@@ -237,8 +237,21 @@ public final class SegmentationTrainer {
         return relabel;
     }
 
-    private static List<SegmentProfile> profiles(double[][] features, int[] labels, int k, CustomerValues values,
-                                                 int[] rows) {
+    /** Each segment's size, spend share, feature means, standardized means and name ({@link SegmentNamer}). */
+    public static List<SegmentProfile> profiles(double[][] features, int[] labels, int k) {
+        int[] rows = new int[features.length];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        return profiles(features, labels, k, CustomerValues.none(features.length), rows);
+    }
+
+    /**
+     * As {@link #profiles(double[][], int[], int)}, with each segment's mean P(alive) and expected value from
+     * {@code values} (indexed by {@code rows[i]} for the i-th segmented customer), and ", at risk" names.
+     */
+    public static List<SegmentProfile> profiles(double[][] features, int[] labels, int k, CustomerValues values,
+                                                int[] rows) {
         int m = features.length;
         int d = Feature.COUNT;
         double[] mean = new double[d];

@@ -93,8 +93,13 @@ public final class OutputFolder {
     private final String runId;
     private final Instant createdAt;
     private final Map<String, Content> files = new LinkedHashMap<>();
-    /** Each file's write, once the commit has started it (a file is written on one of {@link #WRITERS} threads). */
-    private final Map<String, Future<RunManifest.FileEntry>> writing = new ConcurrentHashMap<>();
+    /**
+     * Each file's write, once the commit has started it (a file is written on one of {@link #WRITERS} threads):
+     * its manifest entries (one for a file, one per file inside for a folder).
+     */
+    private final Map<String, Future<List<RunManifest.FileEntry>>> writing = new ConcurrentHashMap<>();
+    /** The names added as folders of files ({@link #addFolder}). */
+    private final Set<String> folders = new java.util.HashSet<>();
     private Path staging;
     /**
      * Threads writing the files of a commit. Files are independent (a derived file waits only for the files
@@ -140,6 +145,16 @@ public final class OutputFolder {
             throw new IllegalArgumentException("not a file name of a run folder: \"" + name + "\"");
         }
         files.put(name, content);
+        return this;
+    }
+
+    /**
+     * Adds a folder of files (e.g. a Parquet table written by Spark): {@code content} creates the folder at
+     * the path it is given; every regular file in it is listed in the manifest as {@code name/relative/path}.
+     */
+    public OutputFolder addFolder(String name, Content content) {
+        add(name, content);
+        folders.add(name);
         return this;
     }
 
@@ -278,15 +293,18 @@ public final class OutputFolder {
                     Content content = e.getValue();
                     writing.put(fileName, writers.submit(() -> {
                         Path file = stagingDir.resolve(fileName);
+                        if (folders.contains(fileName)) {
+                            return writeFolder(fileName, file, content);
+                        }
                         Files.createFile(file); // CREATE_NEW: never through a link planted at this name
                         content.writeTo(file);
-                        return syncAndDescribe(fileName, file);
+                        return List.of(syncAndDescribe(fileName, file));
                     }));
                 }
                 Throwable failure = null;
                 for (String fileName : files.keySet()) {
                     try {
-                        entries.add(writing.get(fileName).get());
+                        entries.addAll(writing.get(fileName).get());
                     } catch (ExecutionException e) {
                         if (failure == null) {
                             failure = e.getCause();
@@ -457,6 +475,28 @@ public final class OutputFolder {
     }
 
     /** Forces {@code file} to disk and returns its manifest entry. */
+    /**
+     * Writes a folder of files ({@link #addFolder}) and describes every file inside it, by name below the run
+     * folder ({@code customers.parquet/part-00000.parquet}), in name order.
+     */
+    private static List<RunManifest.FileEntry> writeFolder(String name, Path folder, Content content) throws IOException {
+        content.writeTo(folder);
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("expected a folder at " + folder);
+        }
+        List<Path> inside;
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            inside = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        }
+        List<RunManifest.FileEntry> entries = new ArrayList<>();
+        for (Path p : inside) {
+            entries.add(syncAndDescribe(name + "/" + folder.relativize(p).toString()
+                    .replace(java.io.File.separatorChar, '/'), p));
+        }
+        syncDirectory(folder);
+        return entries;
+    }
+
     private static RunManifest.FileEntry syncAndDescribe(String name, Path file) throws IOException {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         long size = 0;

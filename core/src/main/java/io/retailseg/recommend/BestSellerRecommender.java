@@ -41,7 +41,7 @@ public final class BestSellerRecommender implements ProductRecommender {
     }
 
     /** The reason of the segment's best seller of {@code rank}. */
-    static String reason(int rank, RankBy rankBy) {
+    public static String reason(int rank, RankBy rankBy) {
         return "top seller #" + rank + " in your segment (by " + rankBy.id() + ")";
     }
 

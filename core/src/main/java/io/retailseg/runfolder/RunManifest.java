@@ -34,12 +34,23 @@ public record RunManifest(String format, int formatVersion, String runId, String
         public FileEntry {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(crc32c, "crc32c");
-            if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
+            // a file of the folder, or of a table folder in it (a Spark engine's customers.parquet/part-...):
+            // segments joined by '/', none empty, '.' or '..', so a name never leaves the run folder
+            if (name.contains("\\") || !validSegments(name)) {
                 throw new IllegalArgumentException("not a file name of the run folder: \"" + name + "\"");
             }
             if (bytes < 0) {
                 throw new IllegalArgumentException("bytes must be >= 0, found " + bytes);
             }
+        }
+
+        private static boolean validSegments(String name) {
+            for (String segment : name.split("/", -1)) {
+                if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
