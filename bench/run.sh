@@ -52,7 +52,8 @@ measure() {
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$work/time.txt")
     rss=$(awk -F': ' '/Maximum resident set size/ {print int($2 / 1024)}' "$work/time.txt")
     if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then
-      best_wall=$wall; best_rss=$rss; rm -rf "$out"; if [ -e "$out.try" ]; then mv "$out.try" "$out"; fi
+      # a copy of the run folder, not the link: the next run into $out.try deletes the runs it replaced
+      best_wall=$wall; best_rss=$rss; rm -rf "$out"; if [ -e "$out.try" ]; then cp -rL "$out.try" "$out"; fi
       cp "$work/stdout.txt" "$out.stdout"
     fi
   done
