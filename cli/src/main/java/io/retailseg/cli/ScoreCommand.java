@@ -40,7 +40,8 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "CSV to write: CustomerID, the 15 features, Outlier_Score, Is_Outlier, Segment,"
-                    + " Segment_Name, Rec1_StockCode, Rec1_Description, ...")
+                    + " Segment_Name, Rec1_StockCode, Rec1_Description, ..., then P_Alive, Expected_Purchases,"
+                    + " Expected_Order_Value, Expected_Value.")
     Path out;
 
     @CommandLine.Mixin

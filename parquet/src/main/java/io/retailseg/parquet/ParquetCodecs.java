@@ -88,7 +88,22 @@ final class ParquetCodecs implements CompressionCodecFactory {
         }
     }
 
-    private record BlockDecompressor(Decompressor decompressor) implements BytesInputDecompressor {
+    /** A page decompressor whose buffer form goes through its array form, and that holds nothing to release. */
+    private interface PageDecompressor extends BytesInputDecompressor {
+        @Override
+        default void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
+                throws IOException {
+            byte[] in = new byte[compressedSize];
+            input.get(in);
+            output.put(decompress(BytesInput.from(in), uncompressedSize).toByteArray());
+        }
+
+        @Override
+        default void release() {
+        }
+    }
+
+    private record BlockDecompressor(Decompressor decompressor) implements PageDecompressor {
         @Override
         public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
             if (decompressor == null) {
@@ -106,18 +121,6 @@ final class ParquetCodecs implements CompressionCodecFactory {
                 throw new IOException("a damaged compressed page (" + e.getMessage() + ")", e);
             }
             return BytesInput.from(out);
-        }
-
-        @Override
-        public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
-                throws IOException {
-            byte[] in = new byte[compressedSize];
-            input.get(in);
-            output.put(decompress(BytesInput.from(in), uncompressedSize).toByteArray());
-        }
-
-        @Override
-        public void release() {
         }
     }
 
@@ -141,7 +144,7 @@ final class ParquetCodecs implements CompressionCodecFactory {
         }
     }
 
-    private static final class GzipDecompressor implements BytesInputDecompressor {
+    private static final class GzipDecompressor implements PageDecompressor {
         @Override
         public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
             try (InputStream in = new GZIPInputStream(bytes.toInputStream())) {
@@ -152,18 +155,6 @@ final class ParquetCodecs implements CompressionCodecFactory {
                 }
                 return BytesInput.from(out);
             }
-        }
-
-        @Override
-        public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
-                throws IOException {
-            byte[] in = new byte[compressedSize];
-            input.get(in);
-            output.put(decompress(BytesInput.from(in), uncompressedSize).toByteArray());
-        }
-
-        @Override
-        public void release() {
         }
     }
 }
