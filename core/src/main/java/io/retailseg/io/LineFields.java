@@ -4,6 +4,8 @@ import io.retailseg.InputException;
 import io.retailseg.domain.BadLines;
 import io.retailseg.domain.Column;
 import io.retailseg.domain.Transactions;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -49,16 +51,13 @@ public final class LineFields {
         return index;
     }
 
-    /** The encoding the CSV reader picks for a file starting with {@code sample} when none is given. */
-    public static Charset detectEncoding(byte[] sample, boolean complete) {
-        boolean bom = sample.length >= 3 && sample[0] == (byte) 0xEF && sample[1] == (byte) 0xBB
-                && sample[2] == (byte) 0xBF;
-        return bom || TextDecoding.isUtf8(sample, complete) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
-    }
-
-    /** Bytes of a file's start that {@link #detectEncoding} looks at. */
-    public static int encodingSampleBytes() {
-        return TextDecoding.SAMPLE_BYTES;
+    /**
+     * The encoding the CSV reader picks for a file starting like {@code in} when none is given (its first
+     * non-ASCII character decides between UTF-8 and ISO-8859-1), looking at no more than {@code maxBytes}:
+     * UTF-8 when those are all ASCII.
+     */
+    public static Charset detectEncoding(InputStream in, long maxBytes) throws IOException {
+        return TextDecoding.detect(in, maxBytes);
     }
 
     /** A line's fields decoded, or why the line is bad. */

@@ -8,6 +8,7 @@ import io.retailseg.domain.Column;
 import io.retailseg.domain.Transactions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -399,26 +400,52 @@ class TransactionReaderTest {
     // ---- helpers ----
 
     @Test
-    void utf8DetectionIgnoresASequenceCutAtTheEndOfTheSample() {
-        byte[] pound = "ab£".getBytes(StandardCharsets.UTF_8);
-        byte[] cut = java.util.Arrays.copyOf(pound, pound.length - 1);
-        assertThat(TextDecoding.isUtf8(pound, true)).isTrue();
-        assertThat(TextDecoding.isUtf8(cut, false)).isTrue();
-        assertThat(TextDecoding.isUtf8(cut, true)).isFalse();
-        assertThat(TextDecoding.isUtf8("ab£".getBytes(StandardCharsets.ISO_8859_1), false)).isFalse();
+    void theFirstNonAsciiCharacterDecidesTheEncodingWhereverItIs() throws IOException {
+        // the real file's case: megabytes of ASCII, then a '£' as the single byte 0xA3
+        String line = "536365,85123A,WHITE HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom\n";
+        String ascii = HEADER + line.repeat(3 * (1 << 20) / line.length());
+        String pound = "536366,22633,GIFT VOUCHER £40.00,1,12/1/2010 8:28,40,17850,United Kingdom\n";
+        Path latin1 = write("latin1.csv", ascii + pound, StandardCharsets.ISO_8859_1);
+        Transactions t = TransactionReader.read(latin1);
+        assertThat(t.descriptionText(t.size() - 1)).isEqualTo("GIFT VOUCHER £40.00");
+        Path utf8 = write("utf8.csv", ascii + pound, StandardCharsets.UTF_8);
+        assertThat(TransactionReader.read(utf8).descriptionText(t.size() - 1)).isEqualTo("GIFT VOUCHER £40.00");
+        try (InputStream in = Files.newInputStream(latin1)) {
+            assertThat(LineFields.detectEncoding(in, Long.MAX_VALUE)).isEqualTo(StandardCharsets.ISO_8859_1);
+        }
+        try (InputStream in = Files.newInputStream(utf8)) {
+            assertThat(LineFields.detectEncoding(in, Long.MAX_VALUE)).isEqualTo(StandardCharsets.UTF_8);
+        }
+        try (InputStream in = Files.newInputStream(latin1)) { // all ASCII as far as it looks
+            assertThat(LineFields.detectEncoding(in, 1 << 20)).isEqualTo(StandardCharsets.UTF_8);
+        }
     }
 
     @Test
-    void utf8DetectionLooksAtTheFirstMebibyteOnly() throws IOException {
-        // a valid UTF-8 first MiB decides, even if an ISO-8859-1 byte follows
-        StringBuilder sb = new StringBuilder(HEADER);
-        String line = "536365,85123A,WHITE £ HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom\n";
-        while (sb.length() < TextDecoding.SAMPLE_BYTES + 10) {
-            sb.append(line);
-        }
-        Path file = write("big.csv", sb.toString(), StandardCharsets.UTF_8);
+    void aUtf8FileKeepsItsCharactersAndABrokenByteAfterThemBecomesTheReplacementCharacter() throws IOException {
+        byte[] good = (HEADER + "536365,85123A,CAFÉ € MUG,6,12/1/2010 8:26,2.55,17850,United Kingdom\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] broken = "536366,22633,BAD \u00a3,1,12/1/2010 8:28,40,17850,United Kingdom\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Path file = dir.resolve("mixed.csv");
+        Files.write(file, concat(good, broken));
         Transactions t = TransactionReader.read(file);
-        assertThat(t.descriptionText(0)).isEqualTo("WHITE £ HOLDER");
-        assertThat(t.descriptions().size()).isEqualTo(1);
+        assertThat(t.descriptionText(0)).isEqualTo("CAFÉ € MUG");
+        assertThat(t.descriptionText(1)).isEqualTo("BAD \uFFFD");
+    }
+
+    @Test
+    void aLatin1ByteThatHappensToStartAUtf8SequenceIsJudgedWithTheBytesAfterIt() throws IOException {
+        // 0xC9 ('É' in ISO-8859-1) is a UTF-8 lead byte, but the 'T' after it is no continuation byte
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, (HEADER + "536365,85123A,CAFÉTIÈRE,6,12/1/2010 8:26,2.55,17850,United Kingdom\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(TransactionReader.read(file).descriptionText(0)).isEqualTo("CAFÉTIÈRE");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

@@ -55,6 +55,12 @@ public final class SparkIngest {
     public static final String UNIT_PRICE = "UnitPrice";
     public static final String CUSTOMER_ID = "CustomerID";
     public static final String COUNTRY = "Country";
+    /**
+     * Bytes of the first file the driver reads to find its first non-ASCII character: a file whose first
+     * 256 MiB are ASCII is read as UTF-8 (the local engine reads on and would see a later ISO-8859-1 byte;
+     * give {@code --encoding} for such a file).
+     */
+    static final long ENCODING_SCAN_BYTES = 256L << 20;
     private static final String BAD_REASON = "_bad_reason";
     private static final String BAD_FIELD = "_bad_field";
     private static final String BAD_PROBLEM = "_bad_problem";
@@ -255,8 +261,9 @@ public final class SparkIngest {
     }
 
     /**
-     * The core's choice of encoding (UTF-8 when the first MiB is valid UTF-8, else ISO-8859-1), made on
-     * the first file of the path, decompressed as Hadoop would.
+     * The core's choice of encoding (the first non-ASCII character decides between UTF-8 and ISO-8859-1),
+     * made on the first file of the path, decompressed as Hadoop would, looking at no more than its first
+     * {@link #ENCODING_SCAN_BYTES} (UTF-8 when those are all ASCII).
      */
     static Charset detectEncoding(SparkSession spark, String path) {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -271,8 +278,7 @@ public final class SparkIngest {
             CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
             try (InputStream raw = fs.open(file);
                  InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
-                byte[] sample = in.readNBytes(LineFields.encodingSampleBytes());
-                return LineFields.detectEncoding(sample, sample.length < LineFields.encodingSampleBytes());
+                return LineFields.detectEncoding(in, ENCODING_SCAN_BYTES);
             }
         } catch (IOException e) {
             throw new InputException(path, "cannot read: " + e.getMessage());
