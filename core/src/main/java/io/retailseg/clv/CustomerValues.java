@@ -40,7 +40,15 @@ public record CustomerValues(double[] probabilityAlive, double[] expectedPurchas
      */
     public static Estimate estimate(Transactions lines, long[] customerIds, long endDay, int horizonDays,
                                     double annualDiscountRate) {
-        RepeatHistories.Result histories = RepeatHistories.of(lines, endDay);
+        return estimate(RepeatHistories.of(lines, endDay), customerIds, endDay, horizonDays, annualDiscountRate);
+    }
+
+    /**
+     * As {@link #estimate(Transactions, long[], long, int, double)}, from the customers' histories already
+     * computed (e.g. by Spark's executors with {@link RepeatHistories#history}).
+     */
+    public static Estimate estimate(RepeatHistories.Result histories, long[] customerIds, long endDay, int horizonDays,
+                                    double annualDiscountRate) {
         CustomerValueModel.Fitted fitted = CustomerValueModel.fit(histories.histories(), LocalDate.ofEpochDay(endDay),
                 horizonDays, annualDiscountRate);
         if (fitted.model().isEmpty()) {

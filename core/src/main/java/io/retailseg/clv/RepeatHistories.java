@@ -49,45 +49,68 @@ public final class RepeatHistories {
         for (int c = 0; c < groups.size(); c++) {
             int n = groups.to(c) - groups.from(c);
             long[] days = new long[n];
-            double[] spend = new double[n];
+            double[] amounts = new double[n];
             int m = 0;
-            Integer[] order = new Integer[n];
-            for (int k = 0; k < n; k++) {
-                order[k] = groups.line(groups.from(c) + k);
-            }
-            // by day, and within a day by amount: a day's spend is then summed in one order whatever the order
-            // the source gave its lines in (a file and the same lines from a database give the same bits)
-            Arrays.sort(order, (x, y) -> x.equals(y) ? 0 : lines.epochDay(x) != lines.epochDay(y)
-                    ? Long.compare(lines.epochDay(x), lines.epochDay(y))
-                    : Double.compare(lines.quantity(x) * lines.unitPrice(x), lines.quantity(y) * lines.unitPrice(y)));
-            for (int row : order) {
-                if (cancelled[lines.invoice(row)] || lines.quantity(row) <= 0) {
-                    continue;
+            for (int k = groups.from(c); k < groups.to(c); k++) {
+                int row = groups.line(k);
+                if (!cancelled[lines.invoice(row)] && lines.quantity(row) > 0) {
+                    days[m] = lines.epochDay(row);
+                    amounts[m++] = lines.quantity(row) * lines.unitPrice(row);
                 }
-                long day = lines.epochDay(row);
-                if (m == 0 || days[m - 1] != day) {
-                    days[m++] = day;
-                }
-                spend[m - 1] += lines.quantity(row) * lines.unitPrice(row);
             }
             if (m == 0) {
                 continue;
             }
-            double repeatSpend = 0;
-            for (int k = 1; k < m; k++) {
-                repeatSpend += spend[k];
-            }
-            int x = m - 1;
-            long first = days[0];
-            long end = extend ? Math.max(endDay, days[m - 1]) : endDay;
-            if (end < days[m - 1]) {
-                throw new IllegalArgumentException("the observation ends on epoch day " + endDay
-                        + ", before customer " + groups.customerId(c) + "'s last purchase");
-            }
             ids.add(groups.customerId(c));
-            out.add(new RepeatHistory(x, days[m - 1] - first, end - first, x == 0 ? 0 : repeatSpend / x));
+            out.add(history(groups.customerId(c), Arrays.copyOf(days, m), Arrays.copyOf(amounts, m), endDay, extend));
         }
         return new Result(ids.stream().mapToLong(Long::longValue).toArray(), List.copyOf(out));
+    }
+
+    /**
+     * One customer's history from their purchase lines (not of a cancelled invoice, positive quantity), in any
+     * order: each line's epoch day and Quantity x UnitPrice. Sorted by day and within a day by amount, so a day's
+     * spend is summed in one order whatever the order the source gave its lines in (a file, the same lines
+     * from a database, or Spark's partitions give the same bits).
+     *
+     * @param endDay the epoch day the observation ends
+     * @param extend observe to the last purchase when it is after {@code endDay} ({@link #observedTo})
+     * @throws IllegalArgumentException when {@code days} is empty, or the last purchase is after
+     *     {@code endDay} and {@code extend} is false
+     */
+    public static RepeatHistory history(long customerId, long[] days, double[] amounts, long endDay, boolean extend) {
+        int n = days.length;
+        if (n == 0 || amounts.length != n) {
+            throw new IllegalArgumentException("customer " + customerId + ": " + n + " purchase days and "
+                    + amounts.length + " amounts");
+        }
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (x, y) -> days[x] != days[y] ? Long.compare(days[x], days[y])
+                : Double.compare(amounts[x], amounts[y]));
+        long[] day = new long[n];
+        double[] spend = new double[n];
+        int m = 0;
+        for (int k : order) {
+            if (m == 0 || day[m - 1] != days[k]) {
+                day[m++] = days[k];
+            }
+            spend[m - 1] += amounts[k];
+        }
+        double repeatSpend = 0;
+        for (int k = 1; k < m; k++) {
+            repeatSpend += spend[k];
+        }
+        int x = m - 1;
+        long first = day[0];
+        long end = extend ? Math.max(endDay, day[m - 1]) : endDay;
+        if (end < day[m - 1]) {
+            throw new IllegalArgumentException("the observation ends on epoch day " + endDay
+                    + ", before customer " + customerId + "'s last purchase");
+        }
+        return new RepeatHistory(x, day[m - 1] - first, end - first, x == 0 ? 0 : repeatSpend / x);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.expr;
 import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Feature;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -48,7 +49,7 @@ public final class SparkFeatures {
                 col(SparkIngest.COUNTRY).as("country"),
                 col(SparkIngest.QUANTITY).as("qty"),
                 expr("CAST(" + SparkIngest.QUANTITY + " AS DOUBLE) * " + SparkIngest.UNIT_PRICE).as("spend"),
-                expr("CAST(floor(" + SparkIngest.EPOCH_SECOND + " / " + SECONDS_PER_DAY + "D) AS BIGINT)").as("day"),
+                day().as("day"),
                 expr("CAST(pmod(" + SparkIngest.EPOCH_SECOND + ", " + SECONDS_PER_DAY + "L) DIV "
                         + SECONDS_PER_HOUR + " AS INT)").as("hour"))
                 .withColumn("dow", expr("CAST(pmod(day + 3, 7L) AS INT)")) // Monday = 0; 1970-01-01 was a Thursday
@@ -105,6 +106,11 @@ public final class SparkFeatures {
                 col("m_mean").as(Feature.MONTHLY_SPENDING_MEAN.columnName()),
                 col("m_std").as(Feature.MONTHLY_SPENDING_STD.columnName()),
                 col("m_trend").as(Feature.SPENDING_TREND.columnName()));
+    }
+
+    /** A line's epoch day (long), as the core's {@code Transactions.epochDay}. */
+    static Column day() {
+        return expr("CAST(floor(" + SparkIngest.EPOCH_SECOND + " / " + SECONDS_PER_DAY + "D) AS BIGINT)");
     }
 
     /** The latest day (epoch day) of the cleaned lines: "the last day" of SPEC section 2. */

@@ -23,6 +23,7 @@ import io.retailseg.pipeline.SegmentProfile;
 import io.retailseg.pipeline.SegmentationTrainer;
 import io.retailseg.publish.OutputFolder;
 import io.retailseg.publish.RunWriter;
+import io.retailseg.runfolder.RunFolderLayout;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -122,7 +123,10 @@ public final class SparkRun {
         for (int i = 0; i < segmentedFeatures.length; i++) {
             segmentedFeatures[i] = customers.row(fit.segmentedRows()[i]);
         }
-        List<SegmentProfile> profiles = SegmentationTrainer.profiles(segmentedFeatures, fit.labels(), k);
+        CustomerValues.Estimate value = timed(timings, "customer_value", () -> SparkCustomerValue.estimate(
+                cleaned.lines(), customers.customerIds(), lastDay, config.horizonDays(), config.discountRate()));
+        List<SegmentProfile> profiles = SegmentationTrainer.profiles(segmentedFeatures, fit.labels(), k,
+                value.values(), fit.segmentedRows());
 
         List<Row> segmentRows = new ArrayList<>();
         for (int i = 0; i < customers.size(); i++) {
@@ -143,12 +147,11 @@ public final class SparkRun {
         SegmentationModel model = new SegmentationModel(provenance, config.compat(), LocalDate.ofEpochDay(lastDay),
                 fit.outliers(), new Segmenter(fit.projection(), fit.centroids()),
                 profiles.stream().map(SegmentProfile::name).toList(), recommended.topProducts(),
-                config.recommendationsPerCustomer(), null, config.offer(), Optional.empty());
-        // the customer-value models (BG/NBD, Gamma-Gamma) are not fitted on Spark yet: the columns stay empty
+                config.recommendationsPerCustomer(), null, config.offer(), value.model());
         RunResult result = new RunResult(name, read.count(), config, cleaned.report(), customers,
                 fit.outlierScores(), fit.outlier(), fit.pcaScores(), fit.kSelection(), segmentation, fit.metrics(),
                 profiles, recommended.topProducts(), recommended.recommendations(), model, timings, profile,
-                CustomerValues.none(customers.size()), Optional.of(NO_CUSTOMER_VALUE));
+                value.values(), value.why());
         return new Outcome(result, recommended.topProductsTable(), recommended.recommendationsTable());
     }
 
@@ -174,15 +177,14 @@ public final class SparkRun {
                 .commit();
     }
 
-    /** Why a Spark run's summary has no customer-value models. */
-    static final String NO_CUSTOMER_VALUE = "the Spark engine does not fit the customer-value models yet (issue 13);"
-            + " the local engine does";
-
     private static void parquet(Dataset<Row> table, Path folder) {
         table.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(folder.toUri().toString());
     }
 
-    /** customers.csv's columns: ids as text, Segment int (null for outliers), Is_Outlier boolean, numbers double. */
+    /**
+     * customers.csv's columns: ids as text, Segment int (null for outliers), Is_Outlier boolean, numbers double
+     * (the customer-value columns null where the models say nothing, as the CSV's empty fields).
+     */
     static Dataset<Row> customersTable(SparkSession spark, RunResult r) {
         int pcs = r.pca().size();
         StructType schema = new StructType().add("CustomerID", DataTypes.StringType);
@@ -193,10 +195,14 @@ public final class SparkRun {
         for (int c = 0; c < pcs; c++) {
             schema = schema.add("PC" + (c + 1), DataTypes.DoubleType, true);
         }
+        for (String column : RunFolderLayout.VALUE_COLUMNS) {
+            schema = schema.add(column, DataTypes.DoubleType, true);
+        }
+        int values = RunFolderLayout.VALUE_COLUMNS.size();
         List<Row> rows = new ArrayList<>();
         CustomerTable t = r.customers();
         for (int i = 0; i < t.size(); i++) {
-            Object[] v = new Object[1 + Feature.COUNT + 2 + pcs];
+            Object[] v = new Object[1 + Feature.COUNT + 2 + pcs + values];
             v[0] = Long.toString(t.customerId(i));
             double[] f = t.row(i);
             for (int j = 0; j < Feature.COUNT; j++) {
@@ -207,6 +213,10 @@ public final class SparkRun {
             v[2 + Feature.COUNT] = s < 0 ? null : s;
             for (int c = 0; c < pcs; c++) {
                 v[3 + Feature.COUNT + c] = r.pcaScores()[i] == null ? null : r.pcaScores()[i][c];
+            }
+            double[] value = r.customerValues().at(i).values();
+            for (int c = 0; c < values; c++) {
+                v[3 + Feature.COUNT + pcs + c] = Double.isNaN(value[c]) ? null : value[c];
             }
             rows.add(RowFactory.create(v));
         }

@@ -64,6 +64,33 @@ class SparkRunTest {
     }
 
     @Test
+    void customerValueIsTheLocalEnginesBitForBit() {
+        RunResult r = spark.result();
+        Transactions lines = Cleaner.clean(io.retailseg.io.TransactionReader.read(file)).lines();
+        long endDay = io.retailseg.features.FeatureExtractor.lastDay(lines);
+        SparkCleaner.Result cleaned = SparkCleaner.clean(SparkIngest.read(TestSpark.session(),
+                SparkIngest.Files.of(file.toString()), IngestOptions.defaults()));
+        io.retailseg.clv.RepeatHistories.Result onSpark = SparkCustomerValue.histories(cleaned.lines(), endDay);
+        io.retailseg.clv.RepeatHistories.Result onCore = io.retailseg.clv.RepeatHistories.of(lines, endDay);
+        assertThat(Arrays.equals(onSpark.customerIds(), onCore.customerIds())).isTrue();
+        assertThat(onSpark.histories()).isEqualTo(onCore.histories());
+        assertThat(r.model().customerValue()).isPresent();
+        assertThat(r.model().customerValue().get().bgNbd().model())
+                .isEqualTo(local.model().customerValue().orElseThrow().bgNbd().model());
+        assertThat(r.model().customerValue().get().gammaGamma().map(g -> g.model()))
+                .isEqualTo(local.model().customerValue().orElseThrow().gammaGamma().map(g -> g.model()));
+        assertThat(Arrays.equals(r.customerValues().probabilityAlive(), local.customerValues().probabilityAlive()))
+                .isTrue();
+        assertThat(Arrays.equals(r.customerValues().expectedPurchases(), local.customerValues().expectedPurchases()))
+                .isTrue();
+        assertThat(Arrays.equals(r.customerValues().expectedOrderValue(),
+                local.customerValues().expectedOrderValue())).isTrue();
+        assertThat(Arrays.equals(r.customerValues().expectedValue(), local.customerValues().expectedValue())).isTrue();
+        assertThat(r.customerValueWhy()).isEqualTo(local.customerValueWhy());
+        assertThat(r.profiles()).allSatisfy(p -> assertThat(p.expectedValue()).isPositive());
+    }
+
+    @Test
     void segmentsAgreeWithTheLocalEnginesAtTheSameK() {
         RunResult r = spark.result();
         assertThat(r.k()).isEqualTo(local.k());
@@ -130,6 +157,7 @@ class SparkRunTest {
             int row = r.customers().rowOf(c.customerId());
             assertThat(c.outlier()).isEqualTo(r.outlier()[row]);
             assertThat(c.segment()).isEqualTo(r.segmentation().segmentOf(c.customerId()).orElse(-1));
+            assertThat(c.value()).isEqualTo(r.customerValues().at(row)); // the model file alone predicts them
         }
 
         Path report = dir.resolve("report.html");
@@ -139,6 +167,16 @@ class SparkRunTest {
         Row[] customers = (Row[]) TestSpark.session().read().parquet(out.resolve("customers.parquet").toString())
                 .orderBy("CustomerID").collect();
         assertThat(customers).hasSize(r.customers().size());
+        for (Row row : customers) {
+            int i = r.customers().rowOf(Long.parseLong(row.getString(0)));
+            double pAlive = r.customerValues().probabilityAlive()[i];
+            assertThat(row.isNullAt(row.fieldIndex("P_Alive"))).isEqualTo(Double.isNaN(pAlive));
+            if (!Double.isNaN(pAlive)) {
+                assertThat(row.getDouble(row.fieldIndex("P_Alive"))).isEqualTo(pAlive);
+                assertThat(row.getDouble(row.fieldIndex("Expected_Value")))
+                        .isEqualTo(r.customerValues().expectedValue()[i]);
+            }
+        }
         assertThat(TestSpark.session().read().parquet(out.resolve("customers.parquet").toString()).schema()
                 .apply("Is_Outlier").dataType().typeName()).isEqualTo("boolean");
         assertThat(TestSpark.session().read().parquet(out.resolve("recommendations.parquet").toString()).count())
