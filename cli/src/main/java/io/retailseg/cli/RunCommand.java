@@ -119,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
         }
         io.retailseg.publish.OutputFolder.checkTarget(out);
         io.retailseg.pipeline.RunEngine found = Engines.find(engine);
-        io.retailseg.config.RunConfig config = found.withDefaults(options.config(), options.recommender != null);
+        io.retailseg.config.RunConfig config = options.config();
         found.unsupported(config).ifPresent(problem -> {
             throw new UsageException(problem);
         });

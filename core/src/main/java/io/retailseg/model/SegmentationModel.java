@@ -166,14 +166,26 @@ public final class SegmentationModel {
      * @param baskets one per group, over this model's recommender's catalogue ({@link Basket#of})
      */
     public List<Recommendation> recommendAll(Segmentation segmentation, CustomerGroups groups, Basket[] baskets) {
-        if (baskets.length != groups.size()) {
-            throw new IllegalArgumentException("recommendAll: " + groups.size() + " customers but " + baskets.length
-                    + " baskets");
+        long[] customerIds = new long[groups.size()];
+        for (int c = 0; c < customerIds.length; c++) {
+            customerIds[c] = groups.customerId(c);
+        }
+        return recommendAll(segmentation, customerIds, baskets);
+    }
+
+    /**
+     * As {@link #recommendAll(Segmentation, CustomerGroups, Basket[])} with the customers named by id (e.g.
+     * baskets the Spark engine built), recommendations in the order of {@code customerIds}.
+     */
+    public List<Recommendation> recommendAll(Segmentation segmentation, long[] customerIds, Basket[] baskets) {
+        if (baskets.length != customerIds.length) {
+            throw new IllegalArgumentException("recommendAll: " + customerIds.length + " customers but "
+                    + baskets.length + " baskets");
         }
         Catalogue catalogue = recommender.catalogue();
         List<Recommendation> out = new ArrayList<>();
-        for (int c = 0; c < groups.size(); c++) {
-            long id = groups.customerId(c);
+        for (int c = 0; c < customerIds.length; c++) {
+            long id = customerIds[c];
             OptionalInt segment = segmentation.segmentOf(id);
             if (segment.isEmpty()) {
                 continue;

@@ -19,9 +19,6 @@ public interface RunEngine {
     /** What the engine does not run with {@code config}, said before any work; empty when supported. */
     Optional<String> unsupported(RunConfig config);
 
-    /** {@code config} with the engine's defaults for what the user did not name (e.g. the recommender). */
-    RunConfig withDefaults(RunConfig config, boolean recommenderNamed);
-
     /**
      * Runs every stage on {@code input} and writes the run folder {@code out} with the local engine's
      * files (plus {@code extraFiles}, e.g. the report) and the engine's own.

@@ -37,10 +37,32 @@ public final class SparkRecommend {
     }
 
     /**
+     * Each segment's best sellers, for {@code top_products} and as the recommenders' fill.
+     *
+     * @param descriptions (StockCode, Description) of every product, {@link #descriptions}
+     */
+    public record BestSellers(List<TopProduct> topProducts, Dataset<Row> table) {
+    }
+
+    /**
      * @param segments rows (CustomerID long, Segment int) of the segmented customers
      */
     public static Result compute(SparkSession spark, Dataset<Row> cleaned, Dataset<Row> segments, int topN,
                                  int perCustomer, RankBy rankBy, OfferMode offer) {
+        BestSellers best = bestSellers(spark, cleaned, segments, topN, rankBy);
+        return segmentRule(spark, cleaned, segments, best, perCustomer, rankBy, offer);
+    }
+
+    /** Every product's most frequent cleaned description (ties: alphabetically first): (StockCode, Description). */
+    static Dataset<Row> descriptions(Dataset<Row> cleaned) {
+        return cleaned.groupBy(SparkIngest.STOCK_CODE, SparkIngest.DESCRIPTION).count()
+                .groupBy(SparkIngest.STOCK_CODE)
+                .agg(expr("min(named_struct('n', -`count`, 'd', Description)).d").as(SparkIngest.DESCRIPTION));
+    }
+
+    /** SPEC section 7's best sellers per segment, ranked by {@code rankBy} (ties by the smaller StockCode). */
+    public static BestSellers bestSellers(SparkSession spark, Dataset<Row> cleaned, Dataset<Row> segments, int topN,
+                                          RankBy rankBy) {
         Dataset<Row> lines = cleaned.join(segments, SparkIngest.CUSTOMER_ID);
         Dataset<Row> totals = lines.groupBy("Segment", SparkIngest.STOCK_CODE).agg(
                 functions.sum(SparkIngest.QUANTITY).as("Quantity"),
@@ -54,10 +76,7 @@ public final class SparkRecommend {
         Dataset<Row> ranked = totals.withColumn("Rank", functions.row_number().over(Window.partitionBy("Segment")
                         .orderBy(col(primary).desc(), col(SparkIngest.STOCK_CODE).asc())))
                 .filter(col("Rank").leq(topN));
-        Dataset<Row> descriptions = cleaned.groupBy(SparkIngest.STOCK_CODE, SparkIngest.DESCRIPTION).count()
-                .groupBy(SparkIngest.STOCK_CODE)
-                .agg(expr("min(named_struct('n', -`count`, 'd', Description)).d").as(SparkIngest.DESCRIPTION));
-        List<Row> topRows = ranked.join(descriptions, SparkIngest.STOCK_CODE)
+        List<Row> topRows = ranked.join(descriptions(cleaned), SparkIngest.STOCK_CODE)
                 .select(col("Segment"), col("Rank"), col(SparkIngest.STOCK_CODE), col(SparkIngest.DESCRIPTION),
                         col("Quantity"))
                 .orderBy("Segment", "Rank").collectAsList();
@@ -73,8 +92,13 @@ public final class SparkRecommend {
             topOut.add(RowFactory.create(p.segment(), p.rank(), p.stockCode(), p.description(),
                     (double) p.quantity()));
         }
-        Dataset<Row> topTable = spark.createDataFrame(topOut, topSchema);
+        return new BestSellers(top, spark.createDataFrame(topOut, topSchema));
+    }
 
+    /** For every segmented customer, the first best sellers of their segment they have no line of (NEW_ONLY). */
+    static Result segmentRule(SparkSession spark, Dataset<Row> cleaned, Dataset<Row> segments, BestSellers best,
+                              int perCustomer, RankBy rankBy, OfferMode offer) {
+        Dataset<Row> topTable = best.table();
         Dataset<Row> candidates = segments.join(functions.broadcast(topTable.select(
                 col("Segment"), col("Rank").as("top_rank"), col("StockCode"), col("Description"))), "Segment");
         if (offer == OfferMode.NEW_ONLY) {
@@ -95,8 +119,23 @@ public final class SparkRecommend {
             out.add(new Recommendation(r.getLong(0), r.getInt(1), r.getInt(2), r.getString(3), r.getString(4),
                     1.0 / topRank, BestSellerRecommender.reason(topRank, rankBy)));
         }
-        Dataset<Row> recTable = recs.select(col(SparkIngest.CUSTOMER_ID).cast("string").as("CustomerID"),
-                col("Segment"), col("Rank"), col("StockCode"), col("Description"));
-        return new Result(top, out, topTable, recTable);
+        return of(spark, best, out);
+    }
+
+    /**
+     * The recommendations (on the driver: a few per customer) with their table, {@code recommendations.csv}'s
+     * columns: CustomerID as text, Segment and Rank int, Score double, the rest text.
+     */
+    static Result of(SparkSession spark, BestSellers best, List<Recommendation> recommendations) {
+        StructType schema = new StructType().add("CustomerID", DataTypes.StringType)
+                .add("Segment", DataTypes.IntegerType).add("Rank", DataTypes.IntegerType)
+                .add("StockCode", DataTypes.StringType).add("Description", DataTypes.StringType)
+                .add("Score", DataTypes.DoubleType).add("Reason", DataTypes.StringType);
+        List<Row> rows = new ArrayList<>(recommendations.size());
+        for (Recommendation r : recommendations) {
+            rows.add(RowFactory.create(Long.toString(r.customerId()), r.segment(), r.rank(), r.stockCode(),
+                    r.description(), r.score(), r.reason()));
+        }
+        return new Result(best.topProducts(), recommendations, best.table(), spark.createDataFrame(rows, schema));
     }
 }

@@ -22,6 +22,10 @@ import io.retailseg.pipeline.RunResult;
 import io.retailseg.pipeline.SegmentProfile;
 import io.retailseg.pipeline.SegmentationTrainer;
 import io.retailseg.publish.OutputFolder;
+import io.retailseg.recommend.Basket;
+import io.retailseg.recommend.ProductRecommender;
+import io.retailseg.recommend.RecommenderFit;
+import io.retailseg.recommend.TopProduct;
 import io.retailseg.publish.RunWriter;
 import io.retailseg.runfolder.RunFolderLayout;
 import java.nio.file.Path;
@@ -57,25 +61,14 @@ public final class SparkRun {
 
     /**
      * What the Spark engine does not run, said before any work: empty when {@code config} is supported.
-     * The notebook compatibility mode and recommenders other than {@code segment-best-sellers} (whose
-     * models are fitted on every line on one machine) are the local engine's.
+     * The notebook compatibility mode is the local engine's.
      */
     public static Optional<String> unsupported(RunConfig config) {
         if (config.compat() != Compat.SPEC) {
             return Optional.of("--compat " + config.compat().id() + " is not available with --engine spark;"
                     + " use the local engine");
         }
-        if (config.recommender() != RecommenderKind.SEGMENT_BEST_SELLERS) {
-            return Optional.of("--recommender " + config.recommender().id() + " is not available with --engine spark"
-                    + " (its model is fitted from every line on one machine); use --recommender segment-best-sellers"
-                    + " or the local engine");
-        }
         return Optional.empty();
-    }
-
-    /** The run configuration the Spark engine uses when none is named: the reference recommender. */
-    public static RunConfig sparkDefaults(RunConfig config) {
-        return config.toBuilder().recommender(RecommenderKind.SEGMENT_BEST_SELLERS).build();
     }
 
     /**
@@ -136,9 +129,26 @@ public final class SparkRun {
         }
         Dataset<Row> segments = spark.createDataFrame(segmentRows, new StructType()
                 .add(SparkIngest.CUSTOMER_ID, DataTypes.LongType).add("Segment", DataTypes.IntegerType));
-        SparkRecommend.Result recommended = timed(timings, "recommend", () -> SparkRecommend.compute(spark,
-                cleaned.lines(), segments, config.topProducts(), config.recommendationsPerCustomer(), config.rankBy(),
-                config.offer()));
+        SparkRecommend.BestSellers bestSellers = timed(timings, "best_sellers", () -> SparkRecommend.bestSellers(spark,
+                cleaned.lines(), segments, config.topProducts(), config.rankBy()));
+        boolean segmentRule = config.recommender() == RecommenderKind.SEGMENT_BEST_SELLERS;
+        ProductRecommender recommender = null; // the segment rule's model keeps the best sellers only
+        SparkBaskets.Result baskets = null;
+        if (!segmentRule) {
+            SparkBaskets.Result collected = timed(timings, "baskets", () -> SparkBaskets.collect(cleaned.lines(),
+                    customers.customerIds(), maxBasketPairs(spark)));
+            baskets = collected;
+            List<List<TopProduct>> bySegment = new ArrayList<>();
+            for (int s = 0; s < k; s++) {
+                int segment = s;
+                bySegment.add(bestSellers.topProducts().stream().filter(t -> t.segment() == segment).toList());
+            }
+            long alsSeed = config.recommender() == RecommenderKind.ALS ? seeds.seed(Seeds.ALS) : 0;
+            RecommenderFit.Inputs inputs = new RecommenderFit.Inputs(bySegment, config.rankBy(), alsSeed,
+                    config.threads());
+            recommender = timed(timings, "train_recommender", () -> RecommenderFit.fit(config.recommender(),
+                    collected.catalogue(), collected.baskets(), inputs));
+        }
 
         InputIdentity input = new InputIdentity(name, 0, read.count(), "none", profile.firstDay(),
                 LocalDate.ofEpochDay(lastDay).toString());
@@ -146,8 +156,14 @@ public final class SparkRun {
                 input, seeds.drawn(), Optional.empty());
         SegmentationModel model = new SegmentationModel(provenance, config.compat(), LocalDate.ofEpochDay(lastDay),
                 fit.outliers(), new Segmenter(fit.projection(), fit.centroids()),
-                profiles.stream().map(SegmentProfile::name).toList(), recommended.topProducts(),
-                config.recommendationsPerCustomer(), null, config.offer(), value.model());
+                profiles.stream().map(SegmentProfile::name).toList(), bestSellers.topProducts(),
+                config.recommendationsPerCustomer(), recommender, config.offer(), value.model());
+        Basket[] customerBaskets = segmentRule ? null : baskets.baskets();
+        SparkRecommend.Result recommended = timed(timings, "recommend", () -> segmentRule
+                ? SparkRecommend.segmentRule(spark, cleaned.lines(), segments, bestSellers,
+                        config.recommendationsPerCustomer(), config.rankBy(), config.offer())
+                : SparkRecommend.of(spark, bestSellers, model.recommendAll(segmentation, customers.customerIds(),
+                        customerBaskets)));
         RunResult result = new RunResult(name, read.count(), config, cleaned.report(), customers,
                 fit.outlierScores(), fit.outlier(), fit.pcaScores(), fit.kSelection(), segmentation, fit.metrics(),
                 profiles, recommended.topProducts(), recommended.recommendations(), model, timings, profile,
@@ -221,6 +237,15 @@ public final class SparkRun {
             rows.add(RowFactory.create(v));
         }
         return spark.createDataFrame(rows, schema);
+    }
+
+    /**
+     * The bound on the (customer, product) pairs the driver collects for a model recommender: the session's
+     * {@code spark.retailseg.maxBasketPairs}, else {@link SparkBaskets#DEFAULT_MAX_PAIRS}.
+     */
+    private static long maxBasketPairs(SparkSession spark) {
+        return Long.parseLong(spark.conf().get("spark.retailseg.maxBasketPairs",
+                Long.toString(SparkBaskets.DEFAULT_MAX_PAIRS)));
     }
 
     private static <T> T timed(Map<String, Long> timings, String stage, Supplier<T> work) {

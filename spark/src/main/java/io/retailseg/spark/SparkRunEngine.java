@@ -1,6 +1,5 @@
 package io.retailseg.spark;
 
-import io.retailseg.config.RecommenderKind;
 import io.retailseg.config.RunConfig;
 import io.retailseg.io.IngestOptions;
 import io.retailseg.pipeline.RunEngine;
@@ -25,11 +24,6 @@ public final class SparkRunEngine implements RunEngine {
     @Override
     public Optional<String> unsupported(RunConfig config) {
         return SparkRun.unsupported(config);
-    }
-
-    @Override
-    public RunConfig withDefaults(RunConfig config, boolean recommenderNamed) {
-        return recommenderNamed ? config : config.toBuilder().recommender(RecommenderKind.SEGMENT_BEST_SELLERS).build();
     }
 
     @Override

@@ -36,20 +36,21 @@ class SparkCliTest {
         Outcome o = execute("run", "--engine", "spark", "--master", "local[2]", "--input", input.toString(),
                 "--out", out.toString(), "--k", "3", "--restarts", "2", "--quiet");
         assertThat(o.code()).as(o.err()).isEqualTo(Main.OK);
-        assertThat(o.out()).contains("Read ").contains("Report: ");
+        assertThat(o.out()).contains("Read ").contains("Report: ")
+                .contains("Recommender: hybrid (offer new_only): the default: on the UCI file's hold-outs");
         assertThat(RunFolderReader.open(out).names()).contains("summary.json", "model.json", "customers.csv",
                 "report.html").anyMatch(n -> n.startsWith("top_products.parquet/"));
         assertThat(Files.isDirectory(out.resolve("recommendations.parquet"))).isTrue();
     }
 
     @Test
-    void aRecommenderTheSparkEngineDoesNotRunIsAUsageErrorBeforeAnyWork(@TempDir Path dir) {
+    void aModeTheSparkEngineDoesNotRunIsAUsageErrorBeforeAnyWork(@TempDir Path dir) {
         Path input = dir.resolve("lines.csv");
         SyntheticRetailGenerator.write(500, 5, input);
         Outcome o = execute("run", "--engine", "spark", "--input", input.toString(), "--out",
-                dir.resolve("run").toString(), "--recommender", "hybrid", "--quiet");
+                dir.resolve("run").toString(), "--compat", "notebook", "--quiet");
         assertThat(o.code()).isEqualTo(Main.USAGE);
-        assertThat(o.err()).contains("--recommender hybrid is not available with --engine spark");
+        assertThat(o.err()).contains("--compat notebook is not available with --engine spark");
         assertThat(Files.exists(dir.resolve("run"))).isFalse();
     }
 
