@@ -4,6 +4,7 @@ import io.retailseg.InputException;
 import io.retailseg.clean.Cleaner;
 import io.retailseg.clv.CustomerValues;
 import io.retailseg.clean.CleaningReport;
+import io.retailseg.config.RecommenderKind;
 import io.retailseg.config.RunConfig;
 import io.retailseg.config.Seeds;
 import io.retailseg.domain.CustomerTable;
@@ -82,6 +83,11 @@ public final class RetailSeg {
                                  Optional<SegmentationModel> previous, Stages stages) {
         ProgressListener progress = stages.progress();
         Transactions lines = cleaned.lines();
+        Seeds seeds = Seeds.of(config.seed());
+        // Only ALS draws a seed, so the other recommenders' provenance lists no seed they did not use.
+        long alsSeed = config.recommender() == RecommenderKind.ALS ? seeds.seed(Seeds.ALS) : 0;
+        RecommenderTraining training = RecommenderTraining.start(config.recommender(), lines, alsSeed,
+                config.threads());
         DataProfile dataProfile = stages.run("explore", () -> DataProfiler.profile(raw, lines),
                 p -> p.countries().size() + " countries, " + p.months().size() + " months");
         long referenceDay = lines.size() == 0 ? 0 : FeatureExtractor.lastDay(lines);
@@ -105,8 +111,8 @@ public final class RetailSeg {
                         .orElse("not fitted: " + e.why().orElse("")));
         InputIdentity input = new InputIdentity(sourceName, fingerprint.bytes(), rowsRead, fingerprint.checksum(),
                 dataProfile.firstDay(), LocalDate.ofEpochDay(referenceDay).toString());
-        SegmentationTrainer.Fit fit = SegmentationTrainer.fit(customers, lines, config, Seeds.of(config.seed()),
-                input, previous, value.values(), value.model(), stages);
+        SegmentationTrainer.Fit fit = SegmentationTrainer.fit(customers, lines, config, seeds,
+                input, previous, value.values(), value.model(), training, stages);
         return new RunResult(sourceName, rowsRead, config, cleaned.report(), customers, fit.outlierScores(),
                 fit.outlier(), fit.pcaScores(), fit.kSelection(), fit.segmentation(), fit.metrics(), fit.profiles(),
                 fit.recommended().topProducts(), fit.recommended().recommendations(), fit.model(), stages.timings(),

@@ -22,11 +22,7 @@ import io.retailseg.model.Projection;
 import io.retailseg.model.SegmentMatching;
 import io.retailseg.model.SegmentationModel;
 import io.retailseg.model.Segmenter;
-import io.retailseg.features.CustomerGroups;
-import io.retailseg.recommend.Basket;
-import io.retailseg.recommend.Catalogue;
 import io.retailseg.recommend.ProductRecommender;
-import io.retailseg.recommend.RecommenderFit;
 import io.retailseg.recommend.SegmentBestSellers;
 import io.retailseg.recommend.TopProduct;
 import java.time.LocalDate;
@@ -69,8 +65,10 @@ public final class SegmentationTrainer {
      */
     public static Fit fit(CustomerTable customers, Transactions lines, RunConfig config, Seeds seeds,
                           InputIdentity input, Optional<SegmentationModel> previous) {
+        long alsSeed = config.recommender() == RecommenderKind.ALS ? seeds.seed(Seeds.ALS) : 0;
         return fit(customers, lines, config, seeds, input, previous, CustomerValues.none(customers.size()),
-                Optional.empty(), new Stages(ProgressListener.NONE));
+                Optional.empty(), RecommenderTraining.start(config.recommender(), lines, alsSeed, config.threads()),
+                new Stages(ProgressListener.NONE));
     }
 
     /**
@@ -79,7 +77,7 @@ public final class SegmentationTrainer {
      */
     static Fit fit(CustomerTable customers, Transactions lines, RunConfig config, Seeds seeds, InputIdentity input,
                    Optional<SegmentationModel> previous, CustomerValues values, Optional<CustomerValueModel> valueModel,
-                   Stages stages) {
+                   RecommenderTraining training, Stages stages) {
         ProgressListener progress = stages.progress();
         int n = customers.size();
         double[][] features = customers.matrix();
@@ -178,11 +176,8 @@ public final class SegmentationTrainer {
         for (int s = 0; s < k; s++) {
             bySegment.add(bestSellers.topProducts(s));
         }
-        // Only ALS draws a seed, so the other recommenders' provenance lists no seed they did not use.
-        long alsSeed = config.recommender() == RecommenderKind.ALS ? seeds.seed(Seeds.ALS) : 0;
-        RecommenderFit.Inputs fitInputs = new RecommenderFit.Inputs(bySegment, config.rankBy(), alsSeed,
-                config.threads());
-        Trained trained = stages.run("train_recommender", () -> train(config.recommender(), lines, fitInputs),
+        RecommenderTraining.Trained trained = stages.run("train_recommender",
+                () -> training.finish(bySegment, config.rankBy()),
                 t -> t.recommender().kind().id() + ", " + t.recommender().catalogue().size() + " products");
         ProductRecommender recommender = trained.recommender();
 
@@ -199,24 +194,6 @@ public final class SegmentationTrainer {
                 r -> r.recommendations().size() + " recommendations");
         return new Fit(model, outliers.scores(), outliers.outlier(), pcaScores, outcome.selection(), segmentation,
                 metrics, profiles, recommended);
-    }
-
-    /** A fitted recommender and the baskets it was fitted on ({@code null} for segment-best-sellers, which uses none). */
-    private record Trained(ProductRecommender recommender, CustomerGroups groups, Basket[] baskets) {
-    }
-
-    /**
-     * Fits the recommender; the customers' baskets are built once here and kept, so that recommending
-     * reuses them instead of building them again (on the real file they are about 400,000 lines' worth).
-     */
-    private static Trained train(RecommenderKind kind, Transactions lines, RecommenderFit.Inputs in) {
-        if (kind == RecommenderKind.SEGMENT_BEST_SELLERS) {
-            return new Trained(RecommenderFit.fit(kind, lines, in), null, null);
-        }
-        CustomerGroups groups = CustomerGroups.of(lines);
-        Catalogue catalogue = Catalogue.of(lines);
-        Basket[] baskets = Basket.of(lines, groups, catalogue);
-        return new Trained(RecommenderFit.fit(kind, catalogue, baskets, in), groups, baskets);
     }
 
     /** Maps k-means labels to ids by size, largest first (ties: smaller original label first). */

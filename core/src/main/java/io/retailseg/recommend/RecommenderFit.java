@@ -4,6 +4,7 @@ import io.retailseg.config.RankBy;
 import io.retailseg.config.RecommenderKind;
 import io.retailseg.domain.Transactions;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Fits any {@link RecommenderKind} on cleaned training lines. The settings are constants chosen on a time
@@ -68,8 +69,7 @@ public final class RecommenderFit {
                             : "EASE, dense inverse, lambda " + Ease.DEFAULT_LAMBDA + ", " + EASE_KEPT
                                     + " largest weights per product kept");
             case ALS -> AlsRecommender.fit(catalogue, baskets, ImplicitAls.DEFAULTS, in.alsSeed(), in.threads());
-            case HYBRID -> hybrid(catalogue, baskets, HYBRID_NEIGHBOURS, HYBRID_LAMBDA, HYBRID,
-                    fallback(in.bestSellers(), catalogue), in.threads());
+            case HYBRID -> fitBeforeSegments(kind, catalogue, baskets, in.alsSeed(), in.threads()).apply(in);
             case SEGMENT_BEST_SELLERS -> throw new AssertionError("handled above");
         };
     }
@@ -81,11 +81,42 @@ public final class RecommenderFit {
      */
     public static ItemItemRecommender hybrid(Catalogue catalogue, Basket[] baskets, int neighbours, double lambda,
                                              ItemItemRecommender.Settings settings, int[][] fallback, int threads) {
+        return hybridWithout(catalogue, baskets, neighbours, lambda, settings, threads).apply(fallback);
+    }
+
+    /** The hybrid's weights and re-buy shares fitted, waiting for the segments' fill. */
+    private static Function<int[][], ItemItemRecommender> hybridWithout(Catalogue catalogue, Basket[] baskets,
+            int neighbours, double lambda, ItemItemRecommender.Settings settings, int threads) {
         int p = catalogue.size();
-        return new ItemItemRecommender(RecommenderKind.HYBRID, catalogue,
-                ItemSimilarity.localEase(baskets, p, neighbours, lambda, threads), settings,
-                ItemItemRecommender.rebuyShares(baskets, p), fallback,
-                "local EASE, " + neighbours + " neighbours, lambda " + lambda);
+        ItemWeights weights = ItemSimilarity.localEase(baskets, p, neighbours, lambda, threads);
+        double[] rebuy = ItemItemRecommender.rebuyShares(baskets, p);
+        return fallback -> new ItemItemRecommender(RecommenderKind.HYBRID, catalogue, weights, settings, rebuy,
+                fallback, "local EASE, " + neighbours + " neighbours, lambda " + lambda);
+    }
+
+    /**
+     * The part of a fit that does not depend on the segments, done now; the result finishes it once the
+     * segments' best sellers are known. Only the segment rule and the hybrid's fill use them, so for
+     * {@code co-purchase}, {@code ease} and {@code als} this is the whole fit, and for the hybrid all but
+     * attaching the fill: a run starts it right after cleaning, beside the segmentation stages.
+     * {@code finish.apply(in)} equals {@code fit(kind, catalogue, baskets, in)} when {@code in} has the same
+     * {@code alsSeed} and {@code threads}.
+     */
+    public static Function<Inputs, ProductRecommender> fitBeforeSegments(RecommenderKind kind, Catalogue catalogue,
+                                                                         Basket[] baskets, long alsSeed, int threads) {
+        return switch (kind) {
+            case SEGMENT_BEST_SELLERS -> in -> new BestSellerRecommender(in.bestSellers(), in.rankBy());
+            case HYBRID -> {
+                Function<int[][], ItemItemRecommender> hybrid = hybridWithout(catalogue, baskets, HYBRID_NEIGHBOURS,
+                        HYBRID_LAMBDA, HYBRID, threads);
+                yield in -> hybrid.apply(fallback(in.bestSellers(), catalogue));
+            }
+            default -> {
+                ProductRecommender fitted = fit(kind, catalogue, baskets, new Inputs(List.of(), RankBy.QUANTITY,
+                        alsSeed, threads));
+                yield in -> fitted;
+            }
+        };
     }
 
     /** Each segment's best sellers as product indices of {@code catalogue}, best first. */
