@@ -158,9 +158,12 @@ public final class TransactionReader {
             }
             if (isGzip(magic)) {
                 CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
-                try (InputStream in = new GZIPInputStream(counted, GZIP_BUFFER_BYTES)) {
+                // more than one processor: inflate on a thread of its own, beside parsing and decoding
+                boolean parallel = DecodingPipeline.worthIt();
+                try (InputStream in = parallel ? new BackgroundInflater(counted, GZIP_BUFFER_BYTES)
+                        : new GZIPInputStream(counted, GZIP_BUFFER_BYTES)) {
                     return CsvTransactionReader.read(source, in, options, dates, reporter(counted, size, source, progress),
-                            DecodingPipeline.worthIt());
+                            parallel);
                 }
             }
             boolean xlsxName = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
