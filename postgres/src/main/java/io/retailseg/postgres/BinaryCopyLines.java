@@ -395,17 +395,24 @@ final class BinaryCopyLines {
         used += len;
     }
 
-    /** UTF-8 bytes to characters: ASCII one by one, anything else through the JDK's decoder. */
+    /**
+     * UTF-8 bytes to characters: copied as ASCII in one loop without an early exit (so the JIT can vectorize it;
+     * the exit on the first non-ASCII byte made it the reading thread's largest cost in a JFR profile of 10 M
+     * lines), redone by the JDK's decoder when a byte was not ASCII.
+     */
     private void text(int c, byte[] b, int from, int len) {
         ensure(len); // a UTF-8 text never has more characters than bytes
         int at = used;
+        char[] to = chars;
+        int high = 0;
         for (int i = 0; i < len; i++) {
             byte x = b[from + i];
-            if (x < 0) {
-                text(c, new String(b, from, len, StandardCharsets.UTF_8));
-                return;
-            }
-            chars[at + i] = (char) x;
+            high |= x;
+            to[at + i] = (char) (x & 0xff);
+        }
+        if (high < 0) {
+            text(c, new String(b, from, len, StandardCharsets.UTF_8));
+            return;
         }
         start[c] = at;
         length[c] = len;
