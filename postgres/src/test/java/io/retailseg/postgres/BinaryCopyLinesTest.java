@@ -106,6 +106,25 @@ class BinaryCopyLinesTest {
     }
 
     @Test
+    void aQueryWithComputedColumnsOfEveryAcceptedTypeGivesTheirTextsValues() throws Exception {
+        // each column computed, of a type other than the table's: smallint, varchar, numeric, real,
+        // double precision, date, bigint, name
+        String query = "SELECT (\"InvoiceNo\" % 30000)::smallint AS \"InvoiceNo\", \"StockCode\"::varchar(10) AS"
+                + " \"StockCode\", upper(\"Description\") AS \"Description\", (\"Quantity\" * 2)::numeric(12,2) AS"
+                + " \"Quantity\", \"InvoiceDate\"::date AS \"InvoiceDate\", (\"UnitPrice\" / 3)::float8 AS"
+                + " \"UnitPrice\", (\"CustomerID\" + 1)::bigint AS \"CustomerID\", \"Country\"::name AS \"Country\""
+                + " FROM numeric_lines WHERE \"Country\" NOT LIKE 'refused:%' AND \"InvoiceDate\" > '1999-01-01'";
+        // real and double precision cast by the server to text; a date plus an interval is a timestamp
+        String realQuery = "SELECT \"InvoiceNo\"::text, \"StockCode\", \"Description\", (\"Quantity\" * 2)::real"
+                + " AS \"Quantity\", \"InvoiceDate\" + interval '1 hour' AS \"InvoiceDate\", \"UnitPrice\"::real AS"
+                + " \"UnitPrice\", (\"CustomerID\" % 100000)::integer AS \"CustomerID\", \"Country\" FROM typed_lines"
+                + " WHERE \"InvoiceNo\" <> 9";
+        assertSameAsCsv(new PostgresSource.Query(query), "(" + query + ") AS q", 11, 0);
+        // refused: 2e+20 as a Quantity, NaN and -Infinity as a price, an infinite date
+        assertSameAsCsv(new PostgresSource.Query(realQuery), "(" + realQuery + ") AS q", 9, 4);
+    }
+
+    @Test
     void aBadValueIsTheCsvPathsErrorNamingTheRow() {
         PostgresSource source = new PostgresSource(db.connections(), new PostgresSource.Query(
                 "SELECT * FROM numeric_lines WHERE \"Country\" = 'refused: a fraction in Quantity'"),
@@ -125,11 +144,16 @@ class BinaryCopyLinesTest {
      * skipped by reason; returns the binary path's lines.
      */
     static Transactions assertSameAsCsv(String table, int rows, long refused) throws Exception {
+        return assertSameAsCsv(new PostgresSource.Table(SqlName.parse(table, 2, "--table")), table, rows, refused);
+    }
+
+    /** {@link #assertSameAsCsv(String, int, long)} of {@code relation}, whose FROM item is {@code from}. */
+    static Transactions assertSameAsCsv(PostgresSource.Relation relation, String from, int rows, long refused)
+            throws Exception {
         IngestOptions skip = IngestOptions.defaults().withOnBadLines(BadLinePolicy.SKIP);
-        PostgresSource source = new PostgresSource(db.connections(),
-                new PostgresSource.Table(SqlName.parse(table, 2, "--table")), skip);
+        PostgresSource source = new PostgresSource(db.connections(), relation, skip);
         Transactions binary = source.load();
-        Transactions csv = TransactionReader.readCsv("csv", new ByteArrayInputStream(csvOf(table)), skip);
+        Transactions csv = TransactionReader.readCsv("csv", new ByteArrayInputStream(csvOf(from)), skip);
         assertThat(binary.size() + binary.badLines().skipped()).isEqualTo(rows);
         assertThat(binary.badLines().skipped()).isEqualTo(refused);
         assertThat(binary.badLines().byReason()).isEqualTo(csv.badLines().byReason());
@@ -142,10 +166,10 @@ class BinaryCopyLinesTest {
     }
 
     /** The CSV the source sent before the binary COPY: the same 8 columns, timestamps cut to the second. */
-    static byte[] csvOf(String table) throws Exception {
+    static byte[] csvOf(String from) throws Exception {
         String select = "SELECT \"InvoiceNo\", \"StockCode\", \"Description\", \"Quantity\","
                 + " date_trunc('second', \"InvoiceDate\"::timestamp) AS \"InvoiceDate\", \"UnitPrice\","
-                + " \"CustomerID\", \"Country\" FROM " + table;
+                + " \"CustomerID\", \"Country\" FROM " + from;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Connection c = db.admin()) {
             c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + select + ") TO STDOUT (FORMAT csv,"
