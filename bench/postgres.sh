@@ -6,7 +6,7 @@
 # Starts its own PostgreSQL (Debian's binaries, PG_BIN) in a scratch folder, as the user postgres when run by
 # root, on PORT; stops it and deletes the folder at the end. Prints Markdown on stdout, progress on stderr.
 # Before the runs, the ingest alone (io.retailseg.bench.PostgresReadBench, one JVM per read): the CSV file, the
-# table by COPY (the product) and by a server-side cursor (FETCH rows at a time), alternated RUNS times, with the
+# table by COPY (the product) and by a server-side cursor (FETCH rows at a time, default 10000), alternated RUNS times, with the
 # load average (`uptime`) before and after, since the machine may be shared.
 #
 #   bench/postgres.sh                       # 10 M lines, best of RUNS=3
