@@ -127,6 +127,43 @@ final class FieldBatch {
         add(line, fields, epochSecond);
     }
 
+    /**
+     * Appends a line given as characters, slot {@code s}'s field being {@code length[s]} characters of
+     * {@code buf} from {@code start[s]} (a typed source's text fields, decoded without a String each), with
+     * the InvoiceDate, Quantity, UnitPrice and CustomerID given as values or as {@link InvoiceDateParser#INVALID},
+     * {@link #NO_WHOLE}, NaN, {@link #NO_WHOLE} (then the field's text is parsed).
+     */
+    void add(long line, char[] buf, int[] start, int[] length, long epochSecond, long quantity, double price,
+             long customer) {
+        int base = size * slots;
+        for (int slot = 0; slot < slots; slot++) {
+            this.start[base + slot] = append(buf, start[slot], length[slot]);
+            this.length[base + slot] = length[slot];
+        }
+        if (epochSecond != InvoiceDateParser.INVALID) {
+            if (epochSeconds == null) {
+                epochSeconds = new long[capacity];
+                Arrays.fill(epochSeconds, InvoiceDateParser.INVALID);
+            }
+            epochSeconds[size] = epochSecond;
+        }
+        if (quantity != NO_WHOLE || !Double.isNaN(price) || customer != NO_WHOLE) {
+            if (quantities == null) {
+                quantities = new long[capacity];
+                prices = new double[capacity];
+                customers = new long[capacity];
+                Arrays.fill(quantities, NO_WHOLE);
+                Arrays.fill(prices, Double.NaN);
+                Arrays.fill(customers, NO_WHOLE);
+            }
+            quantities[size] = quantity;
+            prices[size] = price;
+            customers[size] = customer;
+        }
+        fieldCounts[size] = slots;
+        lines[size++] = line;
+    }
+
     /** The text of slot {@code slot} of line {@code line}, for an error message. */
     String text(int line, int slot) {
         int i = line * slots + slot;

@@ -107,6 +107,24 @@ public final class LineFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #add(long, String[], long, long, double, long)} with the fields given as characters: field
+     * {@code c} (in {@link Column} order) is the {@code length[c]} characters of {@code chars} from
+     * {@code start[c]}, copied before return, so a typed source (PostgreSQL's binary COPY) makes no String per
+     * field.
+     */
+    public void add(long line, char[] chars, int[] start, int[] length, long epochSecond, long quantity,
+                    double price, long customer) {
+        if (start.length != SLOTS || length.length != SLOTS) {
+            throw new IllegalArgumentException("expected " + SLOTS + " fields, found " + start.length);
+        }
+        batch.add(line, chars, start, length, epochSecond, quantity, Double.isFinite(price) ? price : PRICE_AS_TEXT,
+                customer);
+        if (batch.full()) {
+            submit();
+        }
+    }
+
     /** Every line added, decoded (or the first bad line's error). */
     public Transactions finish() {
         submit();

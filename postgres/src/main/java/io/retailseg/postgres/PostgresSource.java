@@ -5,12 +5,10 @@ import io.retailseg.OutputException;
 import io.retailseg.domain.Column;
 import io.retailseg.domain.Transactions;
 import io.retailseg.io.IngestOptions;
+import io.retailseg.io.LineFeed;
 import io.retailseg.io.TransactionReader;
 import io.retailseg.pipeline.ProgressListener;
 import io.retailseg.pipeline.TransactionSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,15 +20,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyInputStream;
+import org.postgresql.copy.CopyOut;
 
 /**
- * Transaction lines from a PostgreSQL table or query, streamed as CSV by {@code COPY (SELECT ...) TO STDOUT}
- * into the same reader as a CSV file ({@link TransactionReader#readStream}): the same column recognition
- * ({@code --columns}, the Online Retail and Online Retail II names), the same field rules, the same columnar
- * store. Before reading, the columns' types are checked against what each column may be. Everything runs in
- * one READ ONLY transaction, so a {@code --query} cannot change the database. The fingerprint is the size and
- * CRC-32C of the CSV text the server sent.
+ * Transaction lines from a PostgreSQL table or query, streamed by {@code COPY (SELECT ...) TO STDOUT (FORMAT
+ * binary)} and decoded by {@link BinaryCopyLines} into the same column store as a CSV file's, through
+ * {@link LineFeed}: the same column recognition ({@code --columns}, the Online Retail and Online Retail II names),
+ * the same field rules, the same values. Before reading, the columns' types are checked against what each column
+ * may be. Everything runs in one READ ONLY transaction, so a {@code --query} cannot change the database. The
+ * fingerprint is the size and CRC-32C of the bytes the server sent.
  */
 public final class PostgresSource implements TransactionSource {
     /** Text types, accepted for every column and decoded by the file rules. */
@@ -42,7 +40,7 @@ public final class PostgresSource implements TransactionSource {
     private final PgConnections connections;
     private final Relation relation;
     private final IngestOptions options;
-    private final TransactionReader.StreamDigest digest = new TransactionReader.StreamDigest();
+    private volatile Fingerprint digest = new Fingerprint(0, String.format(Locale.ROOT, "crc32c:%08x", 0));
 
     /** A table or a query: what the lines are selected from. */
     public sealed interface Relation {
@@ -92,8 +90,8 @@ public final class PostgresSource implements TransactionSource {
     public PostgresSource(PgConnections connections, Relation relation, IngestOptions options) {
         this.connections = connections;
         this.relation = relation;
-        // COPY sends the server's text converted to the connection's encoding, which pgjdbc sets to UTF-8
-        this.options = options.withEncoding(StandardCharsets.UTF_8);
+        this.options = options; // text arrives in the connection's encoding, which pgjdbc sets to UTF-8
+
     }
 
     @Override
@@ -112,18 +110,26 @@ public final class PostgresSource implements TransactionSource {
             try (var s = c.createStatement()) {
                 s.execute("SET TRANSACTION READ ONLY");
             }
-            String copy = "COPY (" + selectList(c) + ") TO STDOUT WITH (FORMAT csv, HEADER true)";
+            BinaryCopyLines.Wire[] wires = new BinaryCopyLines.Wire[Column.values().length];
+            String copy = "COPY (" + selectList(c, wires) + ") TO STDOUT (FORMAT binary)";
             Transactions lines;
-            try (InputStream in = new PGCopyInputStream(c.unwrap(PGConnection.class), copy)) {
-                lines = TransactionReader.readStream(name(), in, options, (read, bytes, total) ->
-                        progress.stageProgress("ingest", Double.NaN, read, "lines"), digest);
-            } catch (IOException e) {
-                throw new InputException(name(), "cannot read: " + OutputException.reason(e));
-            } catch (InputException e) {
-                // the server failed while sending (a function that writes, the connection lost): say so as
-                // for the statement itself, not as a malformed file
-                SQLException cause = sqlCause(e);
-                throw cause == null ? e : failed(cause);
+            try (LineFeed feed = LineFeed.of(name(), options)) {
+                BinaryCopyLines reader = new BinaryCopyLines(name(), wires, feed);
+                CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut(copy);
+                try {
+                    reader.read(out::readFromCopy, (rows, bytes) ->
+                            progress.stageProgress("ingest", Double.NaN, rows, "lines"));
+                } catch (SQLException | RuntimeException e) {
+                    feed.finishAfterFailure(); // a bad field on an earlier row is the error reported
+                    throw e;
+                } finally {
+                    digest = new Fingerprint(reader.bytes(), String.format(Locale.ROOT, "crc32c:%08x",
+                            reader.crc32c()));
+                    if (out.isActive()) {
+                        out.cancelCopy();
+                    }
+                }
+                lines = feed.finish();
             }
             c.rollback(); // read only: nothing to keep
             if (lines.size() == 0 && lines.badLines().skipped() == 0) {
@@ -137,10 +143,13 @@ public final class PostgresSource implements TransactionSource {
     }
 
     /**
-     * {@code SELECT} of the columns the reader needs, each under its own name so the CSV header is the
-     * relation's, after checking their types on the relation's {@code LIMIT 0} result.
+     * {@code SELECT} of the columns the reader needs, after checking their types on the relation's {@code LIMIT 0}
+     * result; {@code wires} gets how each arrives in the binary COPY. Integers, numerics, timestamps and dates,
+     * and a double precision UnitPrice, come in their binary form; a text column as its bytes; any other accepted
+     * type (real; double precision for a whole-number column) is cast to text by the server, so its value is the
+     * text the field rules read.
      */
-    private String selectList(Connection c) throws SQLException {
+    private String selectList(Connection c, BinaryCopyLines.Wire[] wires) throws SQLException {
         List<String> names = new ArrayList<>();
         List<String> types = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT * FROM " + relation.from() + " AS lines LIMIT 0");
@@ -161,16 +170,28 @@ public final class PostgresSource implements TransactionSource {
             if (column.ordinal() > 0) {
                 select.append(", ");
             }
-            String quoted = SqlName.quote(name);
-            select.append(switch (type) {
-                // whole seconds, printed in the ISO layout (pgjdbc keeps DateStyle ISO) the CSV rules read; the
-                // native output is faster than to_char (measured: 1.8 s against 3.1 s for 2 M rows)
-                case "timestamp" -> "date_trunc('second', lines." + quoted + ") AS " + quoted;
-                case "date" -> "lines." + quoted + "::timestamp AS " + quoted;
-                default -> "lines." + quoted;
-            });
+            String value = "lines." + SqlName.quote(name);
+            BinaryCopyLines.Wire wire = wire(column, type);
+            wires[column.ordinal()] = wire;
+            select.append(wire == BinaryCopyLines.Wire.TEXT && !TEXT.contains(type) ? value + "::text" : value);
         }
         return select.append(" FROM ").append(relation.from()).append(" AS lines").toString();
+    }
+
+    /** How a column of {@code type} (already checked) travels in the binary COPY. */
+    private static BinaryCopyLines.Wire wire(Column column, String type) {
+        return switch (type) {
+            case "int2" -> BinaryCopyLines.Wire.INT2;
+            case "int4" -> BinaryCopyLines.Wire.INT4;
+            case "int8" -> BinaryCopyLines.Wire.INT8;
+            case "numeric" -> BinaryCopyLines.Wire.NUMERIC;
+            case "timestamp" -> BinaryCopyLines.Wire.TIMESTAMP;
+            case "date" -> BinaryCopyLines.Wire.DATE;
+            // a double is read as the double its shortest text gives only for UnitPrice; as a whole number its
+            // text decides (1e+20 is refused), and a real's text is not the double of its float
+            case "float8" -> column == Column.UNIT_PRICE ? BinaryCopyLines.Wire.FLOAT8 : BinaryCopyLines.Wire.TEXT;
+            default -> BinaryCopyLines.Wire.TEXT;
+        };
     }
 
     /** What each column may be in the database besides text: the types whose CSV text the file rules read. */
@@ -202,16 +223,7 @@ public final class PostgresSource implements TransactionSource {
 
     @Override
     public Fingerprint fingerprint() {
-        return new Fingerprint(digest.bytes(), String.format(Locale.ROOT, "crc32c:%08x", digest.crc32c()));
-    }
-
-    private static SQLException sqlCause(Throwable e) {
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return null;
+        return digest;
     }
 
     /**

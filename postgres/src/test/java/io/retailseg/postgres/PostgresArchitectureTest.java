@@ -30,7 +30,7 @@ class PostgresArchitectureTest {
 
     @Test
     void linesAreDecodedByCoresReaderNotASecondParser() {
-        // COPY's CSV goes through io.retailseg.io.TransactionReader: the file rules, not a copy of them
+        // COPY's rows go through io.retailseg.io.LineFeed: the file rules, not a copy of them
         noClasses().should().dependOnClassesThat().resideInAPackage("de.siegmar.fastcsv..").check(classes);
     }
 
