@@ -148,7 +148,7 @@ public final class SparkRun {
         RunResult result = new RunResult(name, read.count(), config, cleaned.report(), customers,
                 fit.outlierScores(), fit.outlier(), fit.pcaScores(), fit.kSelection(), segmentation, fit.metrics(),
                 profiles, recommended.topProducts(), recommended.recommendations(), model, timings, profile,
-                CustomerValues.none(customers.size()), Optional.of(NO_CUSTOMER_VALUE));
+                CustomerValues.none(customers.size()), Optional.of(NO_CUSTOMER_VALUE), RECOMMENDER_WHY);
         return new Outcome(result, recommended.topProductsTable(), recommended.recommendationsTable());
     }
 
@@ -173,6 +173,13 @@ public final class SparkRun {
                 .addFolder("top_products.parquet", p -> parquet(outcome.topProducts(), p))
                 .commit();
     }
+
+    /**
+     * Why a Spark run holds the segment rule, whether named or not: the only recommender this engine runs (the
+     * local engine's default, the hybrid, and the others are fitted on one machine from every line).
+     */
+    static final String RECOMMENDER_WHY = "the Spark engine's default and the only recommender it runs: co-purchase,"
+            + " EASE, ALS and the hybrid (the local engine's default) are fitted on one machine from every line";
 
     /** Why a Spark run's summary has no customer-value models. */
     static final String NO_CUSTOMER_VALUE = "the Spark engine does not fit the customer-value models yet (issue 13);"
