@@ -3,6 +3,7 @@ package io.retailseg.cli;
 import io.retailseg.postgres.RunTables;
 import io.retailseg.postgres.Migrations;
 import io.retailseg.postgres.PgConnections;
+import io.retailseg.postgres.Passwords;
 import io.retailseg.postgres.PgEnvironment;
 import io.retailseg.postgres.PgTarget;
 import io.retailseg.postgres.PublishedRuns;
@@ -30,13 +31,36 @@ final class Database {
 
     /** Connections to the database {@code url} names ({@code option} names it in errors). */
     static PgConnections connections(String option, String url, Path passwordFile, PrintWriter err) {
-        PgTarget target;
+        return PgConnections.of(target(option, url), Optional.ofNullable(passwordFile), PgEnvironment.system(), err);
+    }
+
+    /** The database {@code url} names; a malformed URL or one holding a password is a usage error. */
+    static PgTarget target(String option, String url) {
         try {
-            target = PgTarget.parse(url, PgEnvironment.system());
+            return PgTarget.parse(url, PgEnvironment.system());
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + ": " + e.getMessage());
         }
-        return PgConnections.of(target, Optional.ofNullable(passwordFile), PgEnvironment.system(), err);
+    }
+
+    /**
+     * The JDBC connection properties for another engine's reader (the Spark engine's): the user and the
+     * password found as for the local engine ({@code --password-file}, {@code PGPASSWORD}, {@code ~/.pgpass};
+     * never the command line), the application name and the driver class. A password file's problem is
+     * printed as libpq's warning.
+     */
+    static java.util.Properties jdbcProperties(PgTarget target, Path passwordFile, PrintWriter err) {
+        Passwords.Found found = Passwords.find(target, Optional.ofNullable(passwordFile), PgEnvironment.system());
+        found.warning().ifPresent(w -> {
+            err.println("retailseg: warning: " + w);
+            err.flush();
+        });
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", target.user());
+        found.password().ifPresent(pw -> p.setProperty("password", pw));
+        p.setProperty("ApplicationName", "retailseg");
+        p.setProperty("driver", "org.postgresql.Driver");
+        return p;
     }
 
     /** {@code --schema NAME} (one part). */

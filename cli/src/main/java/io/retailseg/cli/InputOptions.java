@@ -39,6 +39,27 @@ final class InputOptions {
         return format.ingestOptions();
     }
 
+    /**
+     * What another engine (the Spark engine) reads: the files, or the database relation over JDBC with the
+     * local engine's rules (one of --table and --query; the password never on the command line).
+     */
+    io.retailseg.pipeline.RunEngine.Input engineInput(PrintWriter err) {
+        if (!Database.isUrl(input)) {
+            if (table != null || query != null) {
+                throw new UsageException("--table and --query go with a postgresql:// --input, found the file "
+                        + input);
+            }
+            return new io.retailseg.pipeline.RunEngine.Files(input);
+        }
+        PostgresSource.Relation relation = relation();
+        io.retailseg.postgres.PgTarget target = Database.target("--input", input);
+        java.util.Properties connection = Database.jdbcProperties(target, passwordFile, err);
+        return new io.retailseg.pipeline.RunEngine.Jdbc(target.jdbcUrl(),
+                relation instanceof PostgresSource.Table t ? java.util.Optional.of(t.from()) : java.util.Optional.empty(),
+                relation instanceof PostgresSource.Query q ? java.util.Optional.of(q.sql()) : java.util.Optional.empty(),
+                connection, target.display() + " " + relation.describe());
+    }
+
     /** Where the lines come from; a database's options are checked here, before any work. */
     TransactionSource source(PrintWriter err) {
         if (!Database.isUrl(input)) {
@@ -48,16 +69,19 @@ final class InputOptions {
             }
             return TransactionSource.file(Path.of(input), ingest());
         }
+        return new PostgresSource(Database.connections("--input", input, passwordFile, err), relation(), ingest());
+    }
+
+    /** {@code --table} or {@code --query}, exactly one, checked. */
+    private PostgresSource.Relation relation() {
         if ((table == null) == (query == null)) {
             throw new UsageException("--input " + "postgresql://...: expected --table or --query (one of them)");
         }
-        PostgresSource.Relation relation;
         try {
-            relation = table != null ? new PostgresSource.Table(Database.name(table, 2, "--table"))
+            return table != null ? new PostgresSource.Table(Database.name(table, 2, "--table"))
                     : new PostgresSource.Query(query);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return new PostgresSource(Database.connections("--input", input, passwordFile, err), relation, ingest());
     }
 }

@@ -15,7 +15,6 @@ import io.retailseg.parquet.ParquetFiles;
 import io.retailseg.postgres.PostgresSink;
 import io.retailseg.publish.OutputFolder;
 import io.retailseg.publish.RunWriter;
-import io.retailseg.recommend.RecommenderChoice;
 import io.retailseg.report.Report;
 import io.retailseg.clean.CleaningStep;
 import java.io.PrintWriter;
@@ -157,7 +156,7 @@ final class Pipeline {
     static String recommenderLine(RunResult r) {
         RecommenderKind kind = r.model().recommender().kind();
         return "Recommender: " + kind.id() + " (offer " + r.model().offer().id() + "): "
-                + RecommenderChoice.why(kind, r.config().compat()) + ".";
+                + r.recommenderWhy() + ".";
     }
 
     /**

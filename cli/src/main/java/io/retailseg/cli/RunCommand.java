@@ -110,10 +110,6 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--publish and --previous-model are not available with --engine " + engine
                     + "; use the local engine");
         }
-        if (Database.isUrl(inputOptions.input)) {
-            throw new UsageException("--engine " + engine + " reads files (CSV, gzip, Parquet; any path or URI Spark"
-                    + " reads); read a database with the local engine");
-        }
         if (java.nio.file.Files.isRegularFile(out)) {
             throw new UsageException("--out " + out + " is a file; expected a folder (it is created when missing)");
         }
@@ -123,11 +119,12 @@ final class RunCommand implements Callable<Integer> {
         found.unsupported(config).ifPresent(problem -> {
             throw new UsageException(problem);
         });
+        io.retailseg.pipeline.RunEngine.Input input = inputOptions.engineInput(spec.commandLine().getErr());
         long start = System.nanoTime();
         java.util.Map<String, io.retailseg.publish.OutputFolder.DerivedContent> extra = report.noReport
                 ? java.util.Map.of() : java.util.Map.of(io.retailseg.report.Report.FILE,
                         io.retailseg.report.Report.fromRunFiles());
-        io.retailseg.pipeline.RunResult result = found.run(Optional.ofNullable(master), inputOptions.input,
+        io.retailseg.pipeline.RunResult result = found.run(Optional.ofNullable(master), input,
                 inputOptions.ingest(), config, out, extra);
         PrintWriter stdout = spec.commandLine().getOut();
         Pipeline.printSummary(result, Optional.of(out), (System.nanoTime() - start) / 1_000_000, stdout);

@@ -1,7 +1,11 @@
 package io.retailseg.ml;
 
-/** Argument checks and copies shared by the ML classes. */
-final class Matrices {
+/**
+ * Argument checks and copies shared by the ML classes. Public for one function only, {@link #squaredDistance}:
+ * the distance every k-means step and cluster metric uses, so other engines (the spark module's MLlib
+ * inertia and distributed metrics) compute exactly the core's number; the rest stays package-private.
+ */
+public final class Matrices {
     private Matrices() {
     }
 
@@ -37,8 +41,14 @@ final class Matrices {
         return copy;
     }
 
-    /** Squared Euclidean distance, summed in column order. */
-    static double squaredDistance(double[] a, double[] b) {
+    /**
+     * Squared Euclidean distance, summed in column order (the order fixes the rounding, so every caller gets
+     * the same bits).
+     *
+     * @param a a point
+     * @param b a point with at least {@code a.length} coordinates (the first {@code a.length} are used)
+     */
+    public static double squaredDistance(double[] a, double[] b) {
         double sum = 0;
         for (int j = 0; j < a.length; j++) {
             double diff = a[j] - b[j];

@@ -15,6 +15,7 @@ import io.retailseg.features.FeatureExtractor;
 import io.retailseg.model.InputIdentity;
 import io.retailseg.model.SegmentMatching;
 import io.retailseg.model.SegmentationModel;
+import io.retailseg.recommend.RecommenderChoice;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -116,7 +117,8 @@ public final class RetailSeg {
         return new RunResult(sourceName, rowsRead, config, cleaned.report(), customers, fit.outlierScores(),
                 fit.outlier(), fit.pcaScores(), fit.kSelection(), fit.segmentation(), fit.metrics(), fit.profiles(),
                 fit.recommended().topProducts(), fit.recommended().recommendations(), fit.model(), stages.timings(),
-                dataProfile, value.values(), value.why());
+                dataProfile, value.values(), value.why(),
+                RecommenderChoice.why(fit.model().recommender().kind(), config.compat()));
     }
 
     private static boolean allCancellations(Transactions lines) {

@@ -39,6 +39,8 @@ import java.util.Optional;
  * @param dataProfile missing values, cancellations, countries, products and months of the lines
  * @param customerValues P(alive), expected purchases, order value and value per customer (NaN where unknown)
  * @param customerValueWhy why the customer-value models, or the spend model, are missing; empty when both are there
+ * @param recommenderWhy why the model holds its recommender, as the engine that ran chose it (summary.json's
+ *     {@code recommendations.why} and the line printed after a run)
  */
 public record RunResult(
         String source,
@@ -59,7 +61,8 @@ public record RunResult(
         Map<String, Long> timingsMillis,
         DataProfile dataProfile,
         CustomerValues customerValues,
-        Optional<String> customerValueWhy) {
+        Optional<String> customerValueWhy,
+        String recommenderWhy) {
 
     /** Number of outlier customers. */
     public int outlierCount() {

@@ -170,7 +170,7 @@ public final class RunWriter {
                 cleaning, customers, pca, k, metrics, segments,
                 new RunSummary.Recommendations(fewerThanRequested(r), r.recommendations().size(),
                         r.model().recommender().kind(), r.model().offer(), r.model().recommender().parameters(),
-                        RecommenderChoice.why(r.model().recommender().kind(), r.config().compat()),
+                        r.recommenderWhy(),
                         RecommenderChoice.RULE, RecommenderChoice.EVIDENCE), matching,
                 r.model().customerValue().map(CustomerValueBlock::of),
                 r.model().customerValue().isPresent() ? Optional.empty() : r.customerValueWhy(), r.timingsMillis());

@@ -105,7 +105,8 @@ public record PgTarget(String host, int port, String database, String user) {
     }
 
     /** The driver's URL (the user and password go as properties, never in it). */
-    String jdbcUrl() {
+    /** {@code jdbc:postgresql://HOST:PORT/DB}: the driver's URL (no user, no password). */
+    public String jdbcUrl() {
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         return "jdbc:postgresql://" + h + ":" + port + "/" + java.net.URLEncoder.encode(database, StandardCharsets.UTF_8)
                 .replace("+", "%20");

@@ -1,6 +1,7 @@
 package io.retailseg.spark;
 
 import io.retailseg.ml.KMeans;
+import io.retailseg.ml.Matrices;
 import io.retailseg.pipeline.SegmentationMetrics;
 import java.io.Serializable;
 import org.apache.spark.ml.linalg.Vector;
@@ -73,7 +74,7 @@ final class DistributedMetrics {
         Sums second = projected.javaRDD().aggregate(Sums.zero(k, d), (s, r) -> {
             double[] p = ((Vector) r.get(1)).toArray();
             int c = KMeans.nearest(centroids, p);
-            double sq = SparkModel.squaredDistance(p, means[c]);
+            double sq = Matrices.squaredDistance(p, means[c]);
             s.squared()[c] += sq;
             s.distance()[c] += Math.sqrt(sq);
             return s;
@@ -82,7 +83,7 @@ final class DistributedMetrics {
         double within = 0;
         for (int c = 0; c < k; c++) {
             if (first.count()[c] > 0) {
-                between += first.count()[c] * SparkModel.squaredDistance(means[c], mean);
+                between += first.count()[c] * Matrices.squaredDistance(means[c], mean);
                 within += second.squared()[c];
             }
         }
@@ -101,7 +102,7 @@ final class DistributedMetrics {
         for (int c = 0; c < k; c++) {
             for (int e = 0; e < k; e++) {
                 if (c != e && first.count()[c] > 0 && first.count()[e] > 0) {
-                    separation[c][e] = Math.sqrt(SparkModel.squaredDistance(means[c], means[e]));
+                    separation[c][e] = Math.sqrt(Matrices.squaredDistance(means[c], means[e]));
                     allSeparationZero &= separation[c][e] <= ALL_CLOSE_TO_ZERO;
                 }
             }

@@ -9,6 +9,7 @@ import io.retailseg.ml.IsolationForest;
 import io.retailseg.ml.KCandidate;
 import io.retailseg.ml.KSelection;
 import io.retailseg.ml.KSelector;
+import io.retailseg.ml.Matrices;
 import io.retailseg.ml.Pca;
 import io.retailseg.ml.SampledSilhouette;
 import io.retailseg.ml.StandardScaler;
@@ -334,7 +335,7 @@ public final class SparkModel {
         double[][] c = centroids;
         return projected.javaRDD().map(r -> {
             double[] p = ((Vector) r.get(1)).toArray();
-            return squaredDistance(p, c[io.retailseg.ml.KMeans.nearest(c, p)]);
+            return Matrices.squaredDistance(p, c[io.retailseg.ml.KMeans.nearest(c, p)]);
         }).reduce(Double::sum);
     }
 
@@ -344,15 +345,6 @@ public final class SparkModel {
             labels[i] = io.retailseg.ml.KMeans.nearest(centroids, points[i]);
         }
         return labels;
-    }
-
-    static double squaredDistance(double[] a, double[] b) {
-        double s = 0;
-        for (int j = 0; j < a.length; j++) {
-            double t = a[j] - b[j];
-            s += t * t;
-        }
-        return s;
     }
 
     private interface RowMap {

@@ -24,6 +24,7 @@ import io.retailseg.pipeline.SegmentationTrainer;
 import io.retailseg.publish.OutputFolder;
 import io.retailseg.recommend.Basket;
 import io.retailseg.recommend.ProductRecommender;
+import io.retailseg.recommend.RecommenderChoice;
 import io.retailseg.recommend.RecommenderFit;
 import io.retailseg.recommend.TopProduct;
 import io.retailseg.publish.RunWriter;
@@ -167,7 +168,7 @@ public final class SparkRun {
         RunResult result = new RunResult(name, read.count(), config, cleaned.report(), customers,
                 fit.outlierScores(), fit.outlier(), fit.pcaScores(), fit.kSelection(), segmentation, fit.metrics(),
                 profiles, recommended.topProducts(), recommended.recommendations(), model, timings, profile,
-                value.values(), value.why());
+                value.values(), value.why(), RecommenderChoice.why(config.recommender(), config.compat()));
         return new Outcome(result, recommended.topProductsTable(), recommended.recommendationsTable());
     }
 

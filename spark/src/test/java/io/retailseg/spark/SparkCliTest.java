@@ -29,7 +29,7 @@ class SparkCliTest {
     }
 
     @Test
-    void runWithTheSparkEngineWritesARunFolderWithItsReport(@TempDir Path dir) {
+    void runWithTheSparkEngineWritesARunFolderWithItsReport(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("lines.csv.gz");
         SyntheticRetailGenerator.write(8_000, 5, input);
         Path out = dir.resolve("run");
@@ -41,6 +41,11 @@ class SparkCliTest {
         assertThat(RunFolderReader.open(out).names()).contains("summary.json", "model.json", "customers.csv",
                 "report.html").anyMatch(n -> n.startsWith("top_products.parquet/"));
         assertThat(Files.isDirectory(out.resolve("recommendations.parquet"))).isTrue();
+        // the default is the local engine's, with its reason (never "chosen with --recommender ...")
+        String why = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("summary.json").toFile())
+                .get("recommendations").get("why").asText();
+        assertThat(why).startsWith("the default: ").doesNotContain("chosen with");
+        assertThat(o.out()).contains("Recommender: hybrid (offer new_only): " + why + ".");
     }
 
     @Test

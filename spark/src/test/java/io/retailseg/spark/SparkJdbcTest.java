@@ -53,4 +53,73 @@ class SparkJdbcTest {
             }
         }
     }
+
+    /**
+     * {@code run --engine spark --input postgresql://... --table ...} through the command line, with the local
+     * engine's credential rules: the password from {@code --password-file} (never the URL), the same cleaning
+     * counts, customers, features and outlier flags as the local engine reading the same table.
+     */
+    @Test
+    void theCommandLineReadsATableWithTheLocalEnginesCredentialRules(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("lines.csv");
+        SyntheticRetailGenerator.write(8_000, 17, csv);
+        Path password = dir.resolve("password");
+        java.nio.file.Files.writeString(password, TestDatabase.PASSWORD + "\n");
+        java.nio.file.Files.setPosixFilePermissions(password,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        try (TestDatabase db = TestDatabase.start()) {
+            db.loadCsv("public.lines", TestDatabase.TYPED_COLUMNS, csv);
+            Path sparkRun = dir.resolve("spark");
+            SparkCliTest.Outcome spark = SparkCliTest.execute("run", "--engine", "spark", "--master", "local[2]",
+                    "--input", db.url(), "--table", "public.lines", "--password-file", password.toString(),
+                    "--out", sparkRun.toString(), "--k", "3", "--restarts", "1", "--no-report", "--quiet");
+            assertThat(spark.code()).as(spark.err()).isEqualTo(io.retailseg.cli.Main.OK);
+            assertThat(spark.err()).doesNotContain(TestDatabase.PASSWORD);
+            assertThat(spark.out()).doesNotContain(TestDatabase.PASSWORD);
+            Path localRun = dir.resolve("local");
+            SparkCliTest.Outcome local = SparkCliTest.execute("run", "--input", db.url(), "--table", "public.lines",
+                    "--password-file", password.toString(), "--out", localRun.toString(), "--k", "3",
+                    "--restarts", "1", "--recommender", "segment-best-sellers", "--no-report", "--quiet");
+            assertThat(local.code()).as(local.err()).isEqualTo(io.retailseg.cli.Main.OK);
+
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            assertThat(json.readTree(sparkRun.resolve("summary.json").toFile()).get("cleaning"))
+                    .isEqualTo(json.readTree(localRun.resolve("summary.json").toFile()).get("cleaning"));
+            assertThat(java.nio.file.Files.readString(sparkRun.resolve("summary.json")))
+                    .doesNotContain(TestDatabase.PASSWORD);
+            io.retailseg.runfolder.RunCsv.Customers a = io.retailseg.runfolder.RunCsv.readCustomers(
+                    sparkRun.resolve("customers.csv"), "spark");
+            io.retailseg.runfolder.RunCsv.Customers b = io.retailseg.runfolder.RunCsv.readCustomers(
+                    localRun.resolve("customers.csv"), "local");
+            assertThat(java.util.Arrays.equals(a.ids(), b.ids())).isTrue();
+            assertThat(java.util.Arrays.deepEquals(a.features(), b.features())).isTrue();
+            assertThat(java.util.Arrays.equals(a.outlier(), b.outlier())).isTrue();
+
+            // a password in the URL is refused before any work, as for the local engine
+            SparkCliTest.Outcome inUrl = SparkCliTest.execute("run", "--engine", "spark", "--input",
+                    "postgresql://" + TestDatabase.USER + ":" + TestDatabase.PASSWORD + "@localhost:" + db.port()
+                            + "/postgres", "--table", "public.lines", "--out", dir.resolve("refused").toString(),
+                    "--quiet");
+            assertThat(inUrl.code()).isEqualTo(io.retailseg.cli.Main.USAGE);
+            assertThat(inUrl.err()).contains("the URL holds a password").doesNotContain(TestDatabase.PASSWORD);
+            assertThat(java.nio.file.Files.exists(dir.resolve("refused"))).isFalse();
+            // a wrong password: the local engine's exit 4 and one line naming the database, not the password
+            Path wrong = dir.resolve("wrong");
+            java.nio.file.Files.writeString(wrong, "not-the-password\n");
+            java.nio.file.Files.setPosixFilePermissions(wrong,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            SparkCliTest.Outcome refused = SparkCliTest.execute("run", "--engine", "spark", "--input", db.url(),
+                    "--table", "public.lines", "--password-file", wrong.toString(), "--out",
+                    dir.resolve("refused").toString(), "--quiet");
+            assertThat(refused.code()).as(refused.err()).isEqualTo(io.retailseg.cli.Main.ENVIRONMENT);
+            assertThat(refused.err()).startsWith("retailseg: cannot read postgresql://localhost:" + db.port()
+                    + "/postgres table \"public\".\"lines\": ").doesNotContain("not-the-password").doesNotContain("\tat ");
+            assertThat(java.nio.file.Files.exists(dir.resolve("refused"))).isFalse();
+            // neither --table nor --query
+            SparkCliTest.Outcome noTable = SparkCliTest.execute("run", "--engine", "spark", "--input", db.url(),
+                    "--out", dir.resolve("refused").toString(), "--quiet");
+            assertThat(noTable.code()).isEqualTo(io.retailseg.cli.Main.USAGE);
+            assertThat(noTable.err()).contains("expected --table or --query");
+        }
+    }
 }
