@@ -94,7 +94,7 @@ class StandaloneClusterIT {
                     "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", flags),
                     jobJar.toString(),
                     "run", "--input", input.toString(), "--out", out.toString(), "--k", "3", "--restarts", "2",
-                    "--no-report", "--quiet");
+                    "--recommender", "segment-best-sellers", "--no-report", "--quiet");
             boolean ended = driver.waitFor(RUN_SECONDS, TimeUnit.SECONDS);
             String log = Files.readString(driverLog);
             assertThat(ended).as("the submission ended within %d s; its log:%n%s", RUN_SECONDS, log).isTrue();
@@ -112,7 +112,7 @@ class StandaloneClusterIT {
         }
     }
 
-    /** The local engine through the command line, with the Spark engine's recommender and the same k. */
+    /** The local engine through the command line, with the segment rule, as the cluster run, and the same k. */
     private static void runLocally(Path input, Path out) {
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
