@@ -98,11 +98,7 @@ final class FieldBatch {
             used += len;
         }
         if (epochSecond != InvoiceDateParser.INVALID) {
-            if (epochSeconds == null) {
-                epochSeconds = new long[capacity];
-                Arrays.fill(epochSeconds, InvoiceDateParser.INVALID);
-            }
-            epochSeconds[size] = epochSecond;
+            putDate(epochSecond);
         }
         fieldCounts[size] = slots;
         lines[size++] = line;
@@ -113,6 +109,21 @@ final class FieldBatch {
      * ({@link #NO_WHOLE}, NaN: not given, the field's text is parsed), so they are not parsed from text.
      */
     void add(long line, String[] fields, long epochSecond, long quantity, double price, long customer) {
+        putNumbers(quantity, price, customer);
+        add(line, fields, epochSecond);
+    }
+
+    /** The next line's InvoiceDate as a value (the column made on first use, INVALID elsewhere). */
+    private void putDate(long epochSecond) {
+        if (epochSeconds == null) {
+            epochSeconds = new long[capacity];
+            Arrays.fill(epochSeconds, InvoiceDateParser.INVALID);
+        }
+        epochSeconds[size] = epochSecond;
+    }
+
+    /** The next line's Quantity, UnitPrice and CustomerID as values (the columns made on first use, "not given" elsewhere). */
+    private void putNumbers(long quantity, double price, long customer) {
         if (quantities == null) {
             quantities = new long[capacity];
             prices = new double[capacity];
@@ -124,7 +135,6 @@ final class FieldBatch {
         quantities[size] = quantity;
         prices[size] = price;
         customers[size] = customer;
-        add(line, fields, epochSecond);
     }
 
     /**
@@ -141,24 +151,10 @@ final class FieldBatch {
             this.length[base + slot] = length[slot];
         }
         if (epochSecond != InvoiceDateParser.INVALID) {
-            if (epochSeconds == null) {
-                epochSeconds = new long[capacity];
-                Arrays.fill(epochSeconds, InvoiceDateParser.INVALID);
-            }
-            epochSeconds[size] = epochSecond;
+            putDate(epochSecond);
         }
         if (quantity != NO_WHOLE || !Double.isNaN(price) || customer != NO_WHOLE) {
-            if (quantities == null) {
-                quantities = new long[capacity];
-                prices = new double[capacity];
-                customers = new long[capacity];
-                Arrays.fill(quantities, NO_WHOLE);
-                Arrays.fill(prices, Double.NaN);
-                Arrays.fill(customers, NO_WHOLE);
-            }
-            quantities[size] = quantity;
-            prices[size] = price;
-            customers[size] = customer;
+            putNumbers(quantity, price, customer);
         }
         fieldCounts[size] = slots;
         lines[size++] = line;
