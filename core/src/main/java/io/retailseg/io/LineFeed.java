@@ -1,6 +1,5 @@
 package io.retailseg.io;
 
-import io.retailseg.InputException;
 import io.retailseg.domain.Column;
 import io.retailseg.domain.Transactions;
 
@@ -35,7 +34,7 @@ public final class LineFeed implements AutoCloseable {
 
     private LineFeed(String source, IngestOptions options, boolean parallel) {
         this.source = source;
-        this.decoder = LineDecoder.ofColumns(source, dateParser(source, options), options.onBadLines());
+        this.decoder = LineDecoder.ofColumns(source, TransactionReader.dateParser(source, options), options.onBadLines());
         this.pipeline = new DecodingPipeline<>(decoder::decode, parallel);
         this.memory = new MemoryEstimate(source, Runtime.getRuntime().maxMemory());
     }
@@ -155,14 +154,5 @@ public final class LineFeed implements AutoCloseable {
         batch = new FieldBatch(SLOTS, FieldBatch.next(full.capacity));
         batch.source = batchSource;
         pipeline.submit(full);
-    }
-
-    private static InvoiceDateParser dateParser(String source, IngestOptions options) {
-        try {
-            return InvoiceDateParser.of(options.dateFormat());
-        } catch (IllegalArgumentException e) {
-            throw new InputException(source, "invalid date format '" + options.dateFormat().orElseThrow() + "': "
-                    + e.getMessage());
-        }
     }
 }

@@ -337,7 +337,8 @@ public final class TransactionReader {
         return decoder.build();
     }
 
-    private static InvoiceDateParser dateParser(String source, IngestOptions options) {
+    /** The date parser of {@code options}, or the one-line error naming a format it cannot use. */
+    static InvoiceDateParser dateParser(String source, IngestOptions options) {
         try {
             return InvoiceDateParser.of(options.dateFormat());
         } catch (IllegalArgumentException e) {

@@ -42,7 +42,7 @@ final class SparkBaskets {
      */
     static Result collect(Dataset<Row> cleaned, long[] customerIds, long maxPairs) {
         Catalogue catalogue = catalogue(cleaned);
-        Column purchase = col(SparkIngest.INVOICE).startsWith("C").unary_$bang().and(col(SparkIngest.QUANTITY).gt(0));
+        Column purchase = SparkFeatures.purchase();
         Dataset<Row> pairs = cleaned
                 .select(col(SparkIngest.CUSTOMER_ID), col(SparkIngest.STOCK_CODE), col(SparkIngest.INVOICE),
                         SparkFeatures.day().as("day"), purchase.as("purchase"))

@@ -50,7 +50,7 @@ final class SparkCustomerValue {
     /** Every customer with a purchase line (not of a cancelled invoice, positive quantity), ascending id. */
     static RepeatHistories.Result histories(Dataset<Row> cleaned, long endDay) {
         Dataset<Row> purchases = cleaned
-                .filter(col(SparkIngest.INVOICE).startsWith("C").unary_$bang().and(col(SparkIngest.QUANTITY).gt(0)))
+                .filter(SparkFeatures.purchase())
                 .select(col(SparkIngest.CUSTOMER_ID), SparkFeatures.day().as("day"),
                         expr("CAST(" + SparkIngest.QUANTITY + " AS DOUBLE) * " + SparkIngest.UNIT_PRICE).as("amount"))
                 .groupBy(SparkIngest.CUSTOMER_ID)

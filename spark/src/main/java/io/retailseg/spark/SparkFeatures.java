@@ -113,6 +113,14 @@ public final class SparkFeatures {
         return expr("CAST(floor(" + SparkIngest.EPOCH_SECOND + " / " + SECONDS_PER_DAY + "D) AS BIGINT)");
     }
 
+    /**
+     * Whether a line is a purchase, as the core's customer value and baskets count them: not of a cancelled
+     * invoice (InvoiceNo starting with C) and a positive quantity.
+     */
+    static Column purchase() {
+        return col(SparkIngest.INVOICE).startsWith("C").unary_$bang().and(col(SparkIngest.QUANTITY).gt(0));
+    }
+
     /** The latest day (epoch day) of the cleaned lines: "the last day" of SPEC section 2. */
     public static long lastDay(Dataset<Row> cleaned) {
         Row r = cleaned.agg(functions.max(SparkIngest.EPOCH_SECOND)).first();
