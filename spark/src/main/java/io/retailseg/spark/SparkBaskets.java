@@ -48,9 +48,7 @@ final class SparkBaskets {
                         SparkFeatures.day().as("day"), purchase.as("purchase"))
                 .groupBy(SparkIngest.CUSTOMER_ID, SparkIngest.STOCK_CODE)
                 .agg(functions.count(functions.lit(1)).as("lines"),
-                        // a set's size, not countDistinct, whose plan shuffles every line rather than the pairs
-                        functions.size(functions.collect_set(when(col("purchase"), col(SparkIngest.INVOICE)))).cast("long")
-                                .as("orders"),
+                        functions.countDistinct(when(col("purchase"), col(SparkIngest.INVOICE))).as("orders"),
                         functions.min(when(col("purchase"), col("day"))).as("first_purchase"),
                         functions.max(when(col("purchase"), col("day"))).as("last_purchase"),
                         functions.min("day").as("first_line"),
