@@ -5,7 +5,8 @@
 # every second), the machine's load before and after, Spark's stage timings from summary.json.
 #
 # Usage: bench/spark.sh ROWS [ROWS ...]          e.g. bench/spark.sh 1000000 10000000
-#   MODES="local spark cluster" (default all three), FORMATS="csv parquet" (default both)
+#   MODES="local spark cluster" (default all three), FORMATS="csv parquet" (default both), OPTS (the run's
+#   options, default "--k 3 --restarts 2 --no-report --quiet"), JAVA_OPTS (the launcher's, e.g. -Xmx4g for local[2])
 # Needs the spark module packaged (./mvnw -B -DskipTests -pl spark -am package: the job jar and
 # spark/target/spark-home/jars). Results go to bench/target/spark/results.txt. Docs: docs/benchmarks.md,
 # "Issue 13: Spark".
@@ -17,7 +18,7 @@ cd "$work"
 R="$root/retailseg"
 MODES="${MODES:-local spark cluster}"
 FORMATS="${FORMATS:-csv parquet}"
-opts="--k 3 --restarts 2 --recommender segment-best-sellers --no-report --quiet"
+opts="${OPTS:---k 3 --restarts 2 --no-report --quiet}"   # the run's default recommender (hybrid) and customer value
 log="$work/results.txt"
 spark_home="$root/spark/target/spark-home"
 job_jar="$root/spark/target/retailseg-spark.jar"
