@@ -7,7 +7,7 @@ public final class SparkEngine {
     /** Shuffle partitions on a local master, unless set with {@code -Dspark.sql.shuffle.partitions}. */
     static final String LOCAL_SHUFFLE_PARTITIONS = "8";
 
-    /** Spark's setting for compressing the cached lines, which the engine turns off unless it is set. */
+    /** Spark's setting for compressing cached data: off on a local master unless the user sets it. */
     static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
 
     private SparkEngine() {
