@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.IntConsumer;
 
 /**
  * Computes the 15 customer features of SPEC section 2 from cleaned lines: one row per customer,
@@ -24,7 +25,7 @@ public final class FeatureExtractor {
     private static final String UNITED_KINGDOM = "United Kingdom";
     private static final int PROGRESS_EVERY = 4096;
     /** Customers from which the rows are computed on two threads (below, a second thread costs more than it saves). */
-    private static final int PARALLEL_FROM = 2048;
+    static final int PARALLEL_FROM = 2048;
 
     private FeatureExtractor() {
     }
@@ -60,18 +61,20 @@ public final class FeatureExtractor {
         int uk = lines.countries().codeOf(UNITED_KINGDOM);
         double[][] rows = new double[n][];
         double[] notebookGap = new double[n];
+        IntConsumer compute = c -> {
+            rows[c] = customer(lines, groups, c, cancelled, countryRank, uk, referenceDay);
+            notebookGap[c] = notebookAverageGap(lines, groups, c);
+        };
         // Each customer's row depends on that customer's lines only, so the upper half may be computed on
         // another core without changing a bit; the calling thread takes the lower half and tells progress.
         int split = n >= PARALLEL_FROM && Runtime.getRuntime().availableProcessors() > 1 ? n / 2 : n;
         ForkJoinTask<?> upper = split == n ? null : ForkJoinPool.commonPool().submit(() -> {
             for (int c = split; c < n; c++) {
-                rows[c] = customer(lines, groups, c, cancelled, countryRank, uk, referenceDay);
-                notebookGap[c] = notebookAverageGap(lines, groups, c);
+                compute.accept(c);
             }
         });
         for (int c = 0; c < split; c++) {
-            rows[c] = customer(lines, groups, c, cancelled, countryRank, uk, referenceDay);
-            notebookGap[c] = notebookAverageGap(lines, groups, c);
+            compute.accept(c);
             if ((c + 1) % PROGRESS_EVERY == 0) {
                 progress.done(c + 1, n);
             }

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -159,6 +161,28 @@ class FeatureExtractorTest {
             assertThat(actual.customerIds()).containsExactly(expected.customerIds());
             assertThat(Arrays.deepEquals(actual.matrix(), expected.matrix()))
                     .as("trial %d: bit-identical feature matrix", trial).isTrue();
+        }
+    }
+
+    @Test
+    void aTableComputedOnTwoThreadsEqualsEachCustomerComputedAlone() {
+        // Above PARALLEL_FROM customers the upper half of the rows is computed on another thread: every row
+        // must still be the one its customer's lines give alone, bit for bit, in both halves.
+        Transactions all = build(generated(40_000, 6_000));
+        long lastDay = FeatureExtractor.lastDay(all);
+        CustomerTable table = FeatureExtractor.extract(all, Compat.SPEC, lastDay);
+        assertThat(table.size()).isGreaterThan(2 * FeatureExtractor.PARALLEL_FROM);
+
+        Map<Long, List<Integer>> linesOf = new TreeMap<>();
+        for (int r = 0; r < all.size(); r++) {
+            linesOf.computeIfAbsent(all.customerId(r), id -> new ArrayList<>()).add(r);
+        }
+        assertThat(linesOf).hasSize(table.size());
+        for (Map.Entry<Long, List<Integer>> customer : linesOf.entrySet()) {
+            int[] rows = customer.getValue().stream().mapToInt(Integer::intValue).toArray();
+            CustomerTable alone = FeatureExtractor.extract(all.select(rows), Compat.SPEC, lastDay);
+            assertThat(alone.row(0)).as("customer %d", customer.getKey())
+                    .containsExactly(table.row(table.rowOf(customer.getKey())));
         }
     }
 
