@@ -6,7 +6,9 @@
 #
 # Usage: bench/spark.sh ROWS [ROWS ...]          e.g. bench/spark.sh 1000000 10000000
 #   MODES="local spark cluster" (default all three), FORMATS="csv parquet" (default both), OPTS (the run's
-#   options, default "--k 3 --restarts 2 --no-report --quiet"), JAVA_OPTS (the launcher's, e.g. -Xmx4g for local[2])
+#   options, default "--k 3 --restarts 2 --no-report --quiet"), JAVA_OPTS (the launcher's, e.g. -Xmx4g for local[2]),
+#   and for the cluster DRIVER_HEAP (default 2g) and SHUFFLE_PARTITIONS (default 8; give 100 M lines more, see
+#   docs/spark.md's sizing)
 # Needs the spark module packaged (./mvnw -B -DskipTests -pl spark -am package: the job jar and
 # spark/target/spark-home/jars). Results go to bench/target/spark/results.txt. Docs: docs/benchmarks.md,
 # "Issue 13: Spark".
@@ -18,7 +20,9 @@ cd "$work"
 R="$root/retailseg"
 MODES="${MODES:-local spark cluster}"
 FORMATS="${FORMATS:-csv parquet}"
-opts="${OPTS:---k 3 --restarts 2 --no-report --quiet}"   # the run's default recommender (hybrid) and customer value
+opts="${OPTS:---k 3 --restarts 2 --no-report --quiet}"
+driver_heap="${DRIVER_HEAP:-2g}"
+shuffle_partitions="${SHUFFLE_PARTITIONS:-8}"   # the run's default recommender (hybrid) and customer value
 log="$work/results.txt"
 spark_home="$root/spark/target/spark-home"
 job_jar="$root/spark/target/retailseg-spark.jar"
@@ -103,12 +107,13 @@ for input in "${inputs[@]}"; do
         sample_executors "$out.executors" &
         sampler=$!
         echo "   SparkSubmit --master spark://127.0.0.1:17077 --class io.retailseg.spark.SubmitMain" \
-          "--executor-memory 2g retailseg-spark.jar run --input $name --out $out $opts" >> "$log"
-        /usr/bin/time -f "   driver: $TIME_FMT" -a -o "$log" java -Xmx2g $flags \
+          "--executor-memory 2g --conf spark.sql.shuffle.partitions=$shuffle_partitions (driver -Xmx$driver_heap)" \
+          "retailseg-spark.jar run --input $name --out $out $opts" >> "$log"
+        /usr/bin/time -f "   driver: $TIME_FMT" -a -o "$log" java -Xmx"$driver_heap" $flags \
           -Dlog4j2.configurationFile="$root/spark/conf/log4j2.properties" -cp "$spark_home/jars/*" \
           org.apache.spark.deploy.SparkSubmit --master spark://127.0.0.1:17077 --deploy-mode client \
           --class io.retailseg.spark.SubmitMain --executor-memory 2g --conf spark.executor.cores=1 \
-          --conf spark.cores.max=2 --conf spark.driver.host=127.0.0.1 --conf spark.sql.shuffle.partitions=8 \
+          --conf spark.cores.max=2 --conf spark.driver.host=127.0.0.1 --conf spark.sql.shuffle.partitions="$shuffle_partitions" \
           --conf "spark.executor.extraJavaOptions=$flags" "$job_jar" \
           run --input "$input" --out "$out" $opts > "$out.stdout" 2> "$out.stderr" || echo "   FAILED" >> "$log"
         kill "$sampler" 2>/dev/null || true

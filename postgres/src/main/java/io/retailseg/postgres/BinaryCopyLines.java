@@ -55,7 +55,9 @@ final class BinaryCopyLines {
     }
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
-    private static final int FIELDS = Column.values().length;
+    /** Column.values() clones its array on every call: once here, not once per field of every row. */
+    private static final Column[] COLUMNS = Column.values();
+    private static final int FIELDS = COLUMNS.length;
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -206,7 +208,7 @@ final class BinaryCopyLines {
 
     /** Decodes column {@code c}'s value of {@code len} bytes at {@link #pos}. */
     private void field(int c, int len) {
-        Column column = Column.values()[c];
+        Column column = COLUMNS[c];
         switch (wires[c]) {
             case TEXT -> text(c, buf, pos, len);
             case INT2 -> whole(c, column, (short) SHORT.get(buf, pos));
