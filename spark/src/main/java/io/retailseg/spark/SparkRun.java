@@ -85,6 +85,7 @@ public final class SparkRun {
         Map<String, Long> timings = new LinkedHashMap<>();
         String name = source.name();
         SparkIngest.Lines read = timed(timings, "ingest", () -> SparkIngest.read(spark, source, options));
+        SparkEngine.sizeShuffles(spark, read.count());
         SparkCleaner.Result cleaned = timed(timings, "clean", () -> SparkCleaner.clean(read));
         long kept = cleaned.report().rowsOut();
         DataProfile profile = timed(timings, "explore",
