@@ -20,9 +20,9 @@ cd "$work"
 R="$root/retailseg"
 MODES="${MODES:-local spark cluster}"
 FORMATS="${FORMATS:-csv parquet}"
-opts="${OPTS:---k 3 --restarts 2 --no-report --quiet}"
+opts="${OPTS:---k 3 --restarts 2 --no-report --quiet}"   # the run's default recommender (hybrid) and customer value
 driver_heap="${DRIVER_HEAP:-2g}"
-shuffle_partitions="${SHUFFLE_PARTITIONS:-8}"   # the run's default recommender (hybrid) and customer value
+shuffle_partitions="${SHUFFLE_PARTITIONS:-8}"
 log="$work/results.txt"
 spark_home="$root/spark/target/spark-home"
 job_jar="$root/spark/target/retailseg-spark.jar"

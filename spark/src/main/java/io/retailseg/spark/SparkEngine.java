@@ -5,7 +5,7 @@ import org.apache.spark.sql.SparkSession;
 /** Starts (or joins) the SparkSession the engine runs in. */
 public final class SparkEngine {
     /** Shuffle partitions on a local master, unless set with {@code -Dspark.sql.shuffle.partitions}. */
-    static final String LOCAL_SHUFFLE_PARTITIONS = "8";
+    static final int LOCAL_SHUFFLE_PARTITIONS = 8;
     static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
     /**
      * The shuffle partitions the engine chose (a local master, the user did not): while the setting still
@@ -40,13 +40,15 @@ public final class SparkEngine {
                 .config("spark.sql.session.timeZone", "UTC");
         if (master != null && !master.isEmpty()) {
             b = b.master(master);
-            if (master.startsWith("local") && System.getProperty(SHUFFLE_PARTITIONS) == null) {
+        }
+        if (master != null && master.startsWith("local")) {
+            if (System.getProperty(SHUFFLE_PARTITIONS) == null) {
                 // Spark's default of 200 shuffle partitions is for clusters: on one machine each stage would
                 // run 200 tiny tasks (MLlib's k-means runs one stage per iteration)
-                b = b.config(SHUFFLE_PARTITIONS, LOCAL_SHUFFLE_PARTITIONS)
-                        .config(ENGINE_SHUFFLE_PARTITIONS, LOCAL_SHUFFLE_PARTITIONS);
+                String chosen = String.valueOf(LOCAL_SHUFFLE_PARTITIONS);
+                b = b.config(SHUFFLE_PARTITIONS, chosen).config(ENGINE_SHUFFLE_PARTITIONS, chosen);
             }
-            if (master.startsWith("local") && System.getProperty(CACHE_COMPRESSED) == null) {
+            if (System.getProperty(CACHE_COMPRESSED) == null) {
                 b = b.config(CACHE_COMPRESSED, "false");
             }
         }
@@ -59,7 +61,7 @@ public final class SparkEngine {
      */
     static int localShufflePartitions(long lines) {
         long perSize = (lines + LINES_PER_SHUFFLE_PARTITION - 1) / LINES_PER_SHUFFLE_PARTITION;
-        return (int) Math.min(1024, Math.max(Long.parseLong(LOCAL_SHUFFLE_PARTITIONS), perSize));
+        return (int) Math.min(1024, Math.max(LOCAL_SHUFFLE_PARTITIONS, perSize));
     }
 
     /**
