@@ -158,8 +158,11 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
+        try (var files = Files.walk(home)) {
             server.close();
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f); // the home of .pgpass files, one per server: not left in the temp folder
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
