@@ -109,6 +109,9 @@ public final class PostgresSource implements TransactionSource {
         try (Connection c = connections.open()) {
             try (var s = c.createStatement()) {
                 s.execute("SET TRANSACTION READ ONLY");
+                // A table larger than a quarter of shared_buffers is otherwise scanned from wherever another
+                // session's scan of it last was: the same table would give its lines in another order.
+                s.execute("SET LOCAL synchronize_seqscans = off");
             }
             BinaryCopyLines.Wire[] wires = new BinaryCopyLines.Wire[Column.values().length];
             String copy = "COPY (" + selectList(c, wires) + ") TO STDOUT (FORMAT binary)";

@@ -165,6 +165,34 @@ class PostgresSourceTest {
                         + " time zone), date or text");
     }
 
+    /**
+     * A table above a quarter of shared_buffers is scanned by PostgreSQL from where another session's scan of it
+     * stopped (synchronize_seqscans); the source turns that off, so its lines come from the first page on, every
+     * time. The control query shows the server would otherwise have started in the middle.
+     */
+    @Test
+    void aLargeTableIsReadFromItsFirstPageWhereverAnotherScanStopped() {
+        long sharedBuffers = db.count("SELECT setting::bigint FROM pg_settings WHERE name = 'shared_buffers'");
+        db.sql("CREATE TABLE public.big_lines (" + TYPED + ")", "ALTER TABLE public.big_lines SET (autovacuum_enabled"
+                + " = false)", "GRANT SELECT ON public.big_lines TO " + TestDatabase.USER);
+        long rows = 0;
+        while (db.count("SELECT pg_relation_size('public.big_lines') / 8192") < sharedBuffers / 4 + 64) {
+            db.sql("INSERT INTO public.big_lines SELECT i::text, '85123A', 'WHITE MUG', 1, timestamp '2011-01-01'"
+                    + " + i * interval '1 second', 2.55, 12346 + i % 100, 'United Kingdom'"
+                    + " FROM generate_series(" + (rows + 1) + ", " + (rows + 100_000) + ") i");
+            rows += 100_000;
+        }
+        // a scan that stops halfway leaves the next scan of the table starting there
+        db.count("SELECT \"InvoiceNo\"::bigint FROM public.big_lines LIMIT 1 OFFSET " + rows / 2);
+        assertThat(db.count("SELECT \"InvoiceNo\"::bigint FROM public.big_lines LIMIT 1")).isGreaterThan(1);
+
+        var lines = table("big_lines", IngestOptions.defaults()).load();
+
+        assertThat(lines.size()).isEqualTo(rows);
+        assertThat(lines.invoiceText(0)).isEqualTo("1");
+        assertThat(lines.invoiceText(lines.size() - 1)).isEqualTo(Long.toString(rows));
+    }
+
     @Test
     void anEmptyTableIsBadInput() {
         assertThatThrownBy(() -> table("empty_lines", IngestOptions.defaults()).load())
