@@ -51,6 +51,7 @@ public final class PgConnections {
         password.ifPresent(pw -> p.setProperty("password", pw));
         p.setProperty("ApplicationName", "retailseg");
         p.setProperty("loginTimeout", Integer.toString(LOGIN_TIMEOUT_SECONDS));
+        p.setProperty("socketFactory", BufferedSocketFactory.class.getName()); // fewer reads of a large COPY
         try {
             Connection c = new org.postgresql.Driver().connect(target.jdbcUrl(), p);
             c.setAutoCommit(false);
