@@ -1,0 +1,55 @@
+package io.retailseg.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retailseg.domain.Transactions;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class DuplicateFilterTest {
+    private static final LocalDateTime T = LocalDateTime.of(2011, 1, 3, 10, 0);
+
+    /** One line's 8 values as pandas compares them (a price of -0.0 equal to 0.0). */
+    private record Line(String invoice, String stock, String description, int quantity, LocalDateTime date,
+                        double price, long customer, String country) {
+        Line {
+            price += 0.0;
+        }
+    }
+
+    /**
+     * 200,000 lines drawn from small sets of values, so about half repeat an earlier line: the rows kept, in
+     * order, are those a set of the lines' values keeps.
+     */
+    @Test
+    void keepsTheFirstOfEachDistinctLineAsASetOfItsValuesWould() {
+        SplittableRandom random = new SplittableRandom(11);
+        Transactions.Builder b = new Transactions.Builder();
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < 200_000; i++) {
+            Line line = new Line("5" + random.nextInt(100), "S" + random.nextInt(4), "D" + random.nextInt(3),
+                    1 + random.nextInt(3), T.plusHours(random.nextInt(3)),
+                    random.nextInt(5) == 0 ? -0.0 : random.nextInt(2) * 1.25, 12_000 + random.nextInt(3),
+                    random.nextBoolean() ? "United Kingdom" : "France");
+            lines.add(line);
+            b.add(line.invoice(), line.stock(), line.description(), line.quantity(), line.date(),
+                    line.price() == 0 && random.nextBoolean() ? -0.0 : line.price(), line.customer(), line.country());
+        }
+        Set<Line> seen = new HashSet<>();
+        int[] expected = IntStream.range(0, lines.size()).filter(r -> seen.add(lines.get(r))).toArray();
+        int[] rows = IntStream.range(0, lines.size()).toArray();
+
+        int kept = DuplicateFilter.keepFirst(b.build(), rows, rows.length);
+
+        assertThat(expected.length).isBetween(50_000, 150_000);
+        assertThat(kept).isEqualTo(expected.length);
+        assertThat(Arrays.mismatch(Arrays.copyOf(rows, kept), expected)).as("first row kept differently").isEqualTo(-1);
+    }
+}
