@@ -84,20 +84,39 @@ public final class RepeatHistories {
             throw new IllegalArgumentException("customer " + customerId + ": " + n + " purchase days and "
                     + amounts.length + " amounts");
         }
-        Integer[] order = new Integer[n];
+        // by day, then within a day by amount (Double.compare's order, which Arrays.sort(double[]) keeps), so
+        // each day's spend is summed in one order; primitive sorts: the boxed Integer sort with a comparator
+        // was a third of this stage's samples (JFR, 10 M generated lines)
+        long firstDay = Arrays.stream(days).min().getAsLong();
+        long[] byDay = new long[n];
         for (int k = 0; k < n; k++) {
-            order[k] = k;
+            long offset = days[k] - firstDay;
+            if (offset > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("customer " + customerId + ": purchases " + offset
+                        + " days apart");
+            }
+            byDay[k] = offset << 32 | k; // the day first; k, below 2^31, after it
         }
-        Arrays.sort(order, (x, y) -> days[x] != days[y] ? Long.compare(days[x], days[y])
-                : Double.compare(amounts[x], amounts[y]));
+        Arrays.sort(byDay);
+        double[] sorted = new double[n];
+        for (int k = 0; k < n; k++) {
+            sorted[k] = amounts[(int) byDay[k]];
+        }
         long[] day = new long[n];
         double[] spend = new double[n];
         int m = 0;
-        for (int k : order) {
-            if (m == 0 || day[m - 1] != days[k]) {
-                day[m++] = days[k];
+        for (int from = 0, to; from < n; from = to) {
+            long d = days[(int) byDay[from]];
+            to = from + 1;
+            while (to < n && days[(int) byDay[to]] == d) {
+                to++;
             }
-            spend[m - 1] += amounts[k];
+            Arrays.sort(sorted, from, to);
+            day[m] = d;
+            for (int k = from; k < to; k++) {
+                spend[m] += sorted[k];
+            }
+            m++;
         }
         double repeatSpend = 0;
         for (int k = 1; k < m; k++) {
