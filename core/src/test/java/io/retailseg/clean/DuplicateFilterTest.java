@@ -42,13 +42,16 @@ class DuplicateFilterTest {
             b.add(line.invoice(), line.stock(), line.description(), line.quantity(), line.date(),
                     line.price() == 0 && random.nextBoolean() ? -0.0 : line.price(), line.customer(), line.country());
         }
+        // as the cleaner calls it: over the rows an earlier step kept (here one in four), so row numbers
+        // run past the count, into more bits than the count has
         Set<Line> seen = new HashSet<>();
-        int[] expected = IntStream.range(0, lines.size()).filter(r -> seen.add(lines.get(r))).toArray();
-        int[] rows = IntStream.range(0, lines.size()).toArray();
+        int[] expected = IntStream.range(0, lines.size()).filter(r -> r % 4 == 0 && seen.add(lines.get(r)))
+                .toArray();
+        int[] rows = IntStream.range(0, lines.size()).filter(r -> r % 4 == 0).toArray();
 
         int kept = DuplicateFilter.keepFirst(b.build(), rows, rows.length);
 
-        assertThat(expected.length).isBetween(50_000, 150_000);
+        assertThat(expected.length).isBetween(10_000, 45_000);
         assertThat(kept).isEqualTo(expected.length);
         assertThat(Arrays.mismatch(Arrays.copyOf(rows, kept), expected)).as("first row kept differently").isEqualTo(-1);
     }
