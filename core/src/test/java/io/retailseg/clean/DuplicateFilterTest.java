@@ -25,8 +25,8 @@ class DuplicateFilterTest {
     }
 
     /**
-     * 200,000 lines drawn from small sets of values, so about half repeat an earlier line: the rows kept, in
-     * order, are those a set of the lines' values keeps.
+     * 200,000 lines drawn from small sets of values, filtered over one row in four (about a fifth of those
+     * repeat an earlier one): the rows kept, in order, are those a set of the lines' values keeps.
      */
     @Test
     void keepsTheFirstOfEachDistinctLineAsASetOfItsValuesWould() {
