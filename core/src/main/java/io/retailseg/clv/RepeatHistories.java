@@ -87,7 +87,10 @@ public final class RepeatHistories {
         // by day, then within a day by amount (Double.compare's order, which Arrays.sort(double[]) keeps), so
         // each day's spend is summed in one order; primitive sorts: the boxed Integer sort with a comparator
         // was a third of this stage's samples (JFR, 10 M generated lines)
-        long firstDay = Arrays.stream(days).min().getAsLong();
+        long firstDay = days[0];
+        for (long d : days) {
+            firstDay = Math.min(firstDay, d);
+        }
         long[] byDay = new long[n];
         for (int k = 0; k < n; k++) {
             long offset = days[k] - firstDay;
