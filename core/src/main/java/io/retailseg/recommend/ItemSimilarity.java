@@ -167,24 +167,30 @@ public final class ItemSimilarity {
         int[][] together = new int[products][];
         Interleaved.forEach(products, threads, () -> null, (none, i) -> {
             int[] top = nearest(co, i, neighbours);
-            t[i] = top;
+            t[i] = new int[top.length];
             w[i] = new double[top.length];
             together[i] = new int[top.length];
             for (int e = 0; e < top.length; e++) {
-                int c = co.count(i, top[e]);
-                w[i][e] = co.cosine(i, top[e], c);
+                int target = co.targets[i][top[e]];
+                int c = co.counts[i][top[e]];
+                t[i][e] = target;
+                w[i][e] = co.cosine(i, target, c);
                 together[i][e] = c;
             }
         });
         return ItemWeights.ofRows(t, w, together);
     }
 
-    /** Product i's {@code k} kept companions of largest cosine, ties by index. */
+    /**
+     * Product i's {@code k} kept companions of largest cosine, ties by index, as their positions in its kept row
+     * (which is sorted by index, so ties by position are ties by index): the caller reads each one's product
+     * and count there, with no search.
+     */
     private static int[] nearest(Cooccurrence co, int i, int k) {
         int[] row = co.targets[i];
         TopScores top = new TopScores(Math.min(k, row.length));
         for (int e = 0; e < row.length; e++) {
-            top.offer(row[e], co.cosine(i, row[e], co.counts[i][e]));
+            top.offer(e, co.cosine(i, row[e], co.counts[i][e]));
         }
         int[] out = new int[top.size()];
         for (int e = 0; e < out.length; e++) {
@@ -212,25 +218,35 @@ public final class ItemSimilarity {
         Cooccurrence co = cooccurrence(baskets, products, Math.max(neighbours, DEFAULT_CANDIDATES), threads);
         int[][] inputs = new int[products][];
         double[][] columnWeights = new double[products][];
+        int[][] columnTogether = new int[products][];
         Interleaved.forEach(products, threads, () -> {
             int[] mark = new int[products];
             Arrays.fill(mark, -1);
             return mark;
         }, (mark, j) -> {
-            int[] n = nearest(co, j, neighbours);
-            int m = n.length;
+            int[] at = nearest(co, j, neighbours);
+            int m = at.length;
+            int[] n = new int[m];
+            int[] together = new int[m];
+            for (int r = 0; r < m; r++) {
+                n[r] = co.targets[j][at[r]];
+                together[r] = co.counts[j][at[r]];
+            }
             inputs[j] = n;
             columnWeights[j] = new double[m];
+            columnTogether[j] = together;
             if (m == 0) {
                 return;
             }
-            // G over N(j) and G(N(j), j), read off the kept rows of N(j) and of j (a count kept in either row of a
-            // pair is the exact count), through a position marker instead of a search per pair.
+            // G over N(j), read off the kept rows of N(j) (a count kept in either row of a pair is the exact count)
+            // through a position marker instead of a search per pair; G(N(j), j) is j's own kept row, where N(j)
+            // was chosen. j itself is unmarked: the scan's test is one load and one sign.
             DMatrixRMaj a = new DMatrixRMaj(m, m);
             DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
             DMatrixRMaj x = new DMatrixRMaj(m, 1);
             for (int r = 0; r < m; r++) {
                 mark[n[r]] = r;
+                rhs.unsafe_set(r, 0, together[r]);
             }
             for (int r = 0; r < m; r++) {
                 int row = n[r];
@@ -238,19 +254,11 @@ public final class ItemSimilarity {
                 int[] targets = co.targets[row];
                 int[] counts = co.counts[row];
                 for (int e = 0; e < targets.length; e++) {
-                    int c = targets[e] == j ? -2 : mark[targets[e]];
+                    int c = mark[targets[e]];
                     if (c >= 0) {
                         a.unsafe_set(r, c, counts[e]);
                         a.unsafe_set(c, r, counts[e]);
-                    } else if (c == -2) {
-                        rhs.unsafe_set(r, 0, counts[e]);
                     }
-                }
-            }
-            int[] own = co.targets[j];
-            for (int e = 0; e < own.length; e++) {
-                if (mark[own[e]] >= 0) {
-                    rhs.unsafe_set(mark[own[e]], 0, co.counts[j][e]);
                 }
             }
             for (int r = 0; r < m; r++) {
@@ -295,7 +303,7 @@ public final class ItemSimilarity {
                 int e = fill[a]++;
                 t[a][e] = j;
                 w[a][e] = columnWeights[j][r];
-                together[a][e] = co.count(a, j);
+                together[a][e] = columnTogether[j][r];
             }
         }
         return ItemWeights.ofRows(t, w, together);

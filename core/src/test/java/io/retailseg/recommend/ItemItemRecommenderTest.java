@@ -49,6 +49,7 @@ class ItemItemRecommenderTest {
         assertThat(w.find(1, 2)).isNegative();
         assertThat(w.to(4) - w.from(4)).isZero();
         assertThat(w.together(w.find(0, 2))).isEqualTo(2);
+        assertThat(w.together(w.find(1, 3))).isEqualTo(1);
         assertThat(w.entries()).isEqualTo(2 + 2 + 2 + 1);
     }
 
@@ -83,7 +84,11 @@ class ItemItemRecommenderTest {
         assertThat(weight(w, 1, 2)).isCloseTo(1 / 8.0, within(1e-15));
         assertThat(weight(w, 1, 3)).isCloseTo(1 / 3.0, within(1e-15));
         assertThat(w.entries()).isEqualTo(7);
+        // each weight's customers together, read off the output's own kept row: c_CA = 2, c_BA = c_DB = c_AB = 1
         assertThat(w.together(w.find(2, 0))).isEqualTo(2);
+        assertThat(w.together(w.find(1, 0))).isEqualTo(1);
+        assertThat(w.together(w.find(3, 1))).isEqualTo(1);
+        assertThat(w.together(w.find(0, 1))).isEqualTo(1);
     }
 
     @Test
