@@ -54,6 +54,23 @@ final class CharDictionary {
         return code;
     }
 
+    /**
+     * {@link #encode(char[], int, int)}, first trying {@code hint}, a code already given (or a negative number
+     * for none): when the characters are the hint's, its code, without hashing them. The Description of a line is
+     * nearly always the one last seen with its StockCode, so that code is the hint: one comparison of about 30
+     * characters instead of hashing them and probing.
+     */
+    int encode(char[] buf, int offset, int length, int hint) {
+        if (hint >= 0) {
+            int from = offsets[hint];
+            if (offsets[hint + 1] - from == length
+                    && Arrays.equals(pool, from, from + length, buf, offset, offset + length)) {
+                return hint;
+            }
+        }
+        return encode(buf, offset, length);
+    }
+
     private int lookUpOrAdd(char[] buf, int offset, int length) {
         int hash = 0;
         for (int i = offset, end = offset + length; i < end; i++) {

@@ -5,6 +5,7 @@ import io.retailseg.domain.BadLines;
 import io.retailseg.domain.BadLines.Reason;
 import io.retailseg.domain.Column;
 import io.retailseg.domain.Transactions;
+import java.util.Arrays;
 
 /**
  * The one set of field rules: decodes lines held as characters in a {@link FieldBatch} (as pandas
@@ -49,6 +50,8 @@ final class LineDecoder {
     private final CharDictionary stockCodes = new CharDictionary(builder.stockCodes());
     private final CharDictionary descriptions = new CharDictionary(builder.descriptions());
     private final CharDictionary countries = new CharDictionary(builder.countries());
+    /** By StockCode code, the Description code last decoded with it (-1: none yet): {@link CharDictionary}'s hint. */
+    private int[] descriptionOfStockCode = new int[0];
 
     /**
      * @param slot the slot of each column's field, by {@link Column#ordinal()}
@@ -156,10 +159,10 @@ final class LineDecoder {
         int countryField = base + slot[Column.COUNTRY.ordinal()];
         try {
             builder.checkTime(time); // before encoding: a refused line leaves the dictionaries as they were
-            builder.addEncoded(invoices.encode(c, b.start[invoice], b.length[invoice]),
-                    stockCodes.encode(c, b.start[stockCode], b.length[stockCode]),
+            int stockCodeCode = stockCodes.encode(c, b.start[stockCode], b.length[stockCode]);
+            builder.addEncoded(invoices.encode(c, b.start[invoice], b.length[invoice]), stockCodeCode,
                     b.length[descriptionField] == 0 ? Transactions.MISSING_DESCRIPTION // pandas reads it as NaN
-                            : descriptions.encode(c, b.start[descriptionField], b.length[descriptionField]),
+                            : description(stockCodeCode, c, b.start[descriptionField], b.length[descriptionField]),
                     (int) quantity, time, price, customer,
                     countries.encode(c, b.start[countryField], b.length[countryField]));
         } catch (Transactions.Refused e) {
@@ -168,6 +171,18 @@ final class LineDecoder {
         } catch (IllegalArgumentException e) { // the table is full: not about this line, never skipped
             throw new InputException(sourceOf(b), b.lines[i], null, e.getMessage());
         }
+    }
+
+    /** The Description's code, the one last decoded with the same StockCode tried first. */
+    private int description(int stockCodeCode, char[] c, int start, int length) {
+        if (stockCodeCode >= descriptionOfStockCode.length) {
+            int old = descriptionOfStockCode.length;
+            descriptionOfStockCode = Arrays.copyOf(descriptionOfStockCode, Math.max(stockCodeCode + 1, old * 2));
+            Arrays.fill(descriptionOfStockCode, old, descriptionOfStockCode.length, -1);
+        }
+        int code = descriptions.encode(c, start, length, descriptionOfStockCode[stockCodeCode]);
+        descriptionOfStockCode[stockCodeCode] = code;
+        return code;
     }
 
     /** The lines decoded, with the lines skipped. */

@@ -50,6 +50,34 @@ class CharDictionaryTest {
     }
 
     @Test
+    void aHintChangesNoCodeWhetherRightWrongOrOfAnotherLength() {
+        SplittableRandom r = new SplittableRandom(11);
+        StringDictionary expected = new StringDictionary();
+        CharDictionary chars = new CharDictionary(new StringDictionary());
+        char[] buf = new char[64];
+        int previous = -1;
+        for (int i = 0; i < 20_000; i++) {
+            // "Aa" and "BB" have equal hashes; prefixes of one another differ only in length
+            String v = switch (r.nextInt(4)) {
+                case 0 -> r.nextBoolean() ? "Aa" : "BB";
+                case 1 -> "WHITE HEART".substring(0, 1 + r.nextInt(11));
+                default -> Integer.toString(r.nextInt(3_000), 36);
+            };
+            v.getChars(0, v.length(), buf, 3);
+            buf[3 + v.length()] = 'x';
+            // the hint: none, the last code (often right), or any code given so far (usually wrong)
+            int hint = switch (r.nextInt(3)) {
+                case 0 -> -1;
+                case 1 -> previous;
+                default -> expected.size() == 0 ? -1 : r.nextInt(expected.size());
+            };
+            int code = chars.encode(buf, 3, v.length(), hint);
+            assertThat(code).as("%s with hint %d", v, hint).isEqualTo(expected.encode(v));
+            previous = code;
+        }
+    }
+
+    @Test
     void tooManyFieldsAreNamedAsTheReadersLimit() throws IOException {
         String header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country";
         String wide = "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom"
