@@ -76,6 +76,17 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void monthIndexIsLocalDatesYearAndMonthOnEveryDayAcceptedAndBeyond() {
+        // Transactions accept 1932-01-01 .. 2067-12-31; a century either side covers the leap-year rules
+        long from = Transactions.FIRST_DAY.minusYears(100).toEpochDay();
+        long to = Transactions.LAST_DAY.plusYears(100).toEpochDay();
+        for (long day = from; day <= to; day++) {
+            LocalDate d = LocalDate.ofEpochDay(day);
+            assertThat(FeatureExtractor.monthIndex(day)).as("%s", d).isEqualTo(d.getYear() * 12L + d.getMonthValue() - 1);
+        }
+    }
+
+    @Test
     void everyFeatureOfEveryCustomerMatchesTheHandCalculation() {
         CustomerTable t = FeatureExtractor.extract(build(lines()), Compat.SPEC);
 
