@@ -9,6 +9,7 @@
 #   bench/run.sh --with-100m        # also 100 M lines (about 8 GB of CSV, several minutes)
 #   bench/run.sh --real-only        # the real file only (DuckDB peer, retailseg, reference)
 #   GEN_DIR=/work/data RUNS=5 bench/run.sh
+#   PEER_RUNS=8: alternated runs of DuckDbPeer duckdb / retailseg (best and median of each)
 #
 # Generated files are taken from $GEN_DIR (gen1m.csv, gen10m.csv, gen100m.csv) when present, else
 # written there with `retailseg generate` (seed 42). Needs GNU time, python3, and for the reference
@@ -20,6 +21,7 @@ real="$shared/data/online_retail.csv.gz"
 reference="$shared/reference/notebook_reference.py"
 gen_dir="${GEN_DIR:-/work/data}"
 runs="${RUNS:-3}"
+peer_runs="${PEER_RUNS:-8}"
 gen_k="${GEN_K:-auto}"
 sizes="1000000 10000000"
 for arg in "$@"; do
@@ -68,8 +70,17 @@ if [ -f "$real" ]; then
   peer=(java -XX:TieredStopAtLevel=1 -cp "$bench_jar" io.retailseg.bench.DuckDbPeer)
   echo "bench: DuckDbPeer check" >&2
   "${peer[@]}" check "$real" >&2 || { echo "bench: DuckDB's features differ from retailseg's: no comparison" >&2; exit 1; }
-  measure "features duckdb" "$work/fduck" "$runs" "${peer[@]}" duckdb "$real"
-  measure "features retailseg" "$work/fours" "$runs" "${peer[@]}" retailseg "$real"
+  # Alternated, PEER_RUNS times each (each run is about a second, and a best of runs taken back to back
+  # drifts with the machine): every run's in-process ms and wall time, then best and median of each.
+  : >"$work/peer"
+  for i in $(seq "$peer_runs"); do
+    for engine in duckdb retailseg; do
+      echo "bench: features $engine (run $i of $peer_runs)" >&2
+      /usr/bin/time -f "%e %M" -o "$work/time.txt" "${peer[@]}" "$engine" "$real" >"$work/stdout.txt"
+      ms=$(sed 's/.* ms=\([0-9]*\).*/\1/' "$work/stdout.txt")
+      echo "$engine $ms $(cat "$work/time.txt")" >>"$work/peer"
+    done
+  done
   measure "retailseg run --k 3" "$work/k3" "$runs" ./retailseg run --input "$real" --out OUT --k 3 --quiet
   # like for like: the reference script draws no chart, so also without report.html
   measure "retailseg run --k 3 --no-report" "$work/k3nr" "$runs" ./retailseg run --input "$real" --out OUT --k 3 --quiet --no-report
@@ -91,28 +102,35 @@ for rows in $sizes; do
   measure "generated $rows" "$work/$name" "$n" ./retailseg run --input "$file" --out OUT --k "$gen_k" --quiet
 done
 
-/usr/bin/python3 - "$work/results" "$runs" "$gen_k" <<'PY'
-import json, math, os, sys
+/usr/bin/python3 - "$work/results" "$runs" "$gen_k" "$work/peer" <<'PY'
+import json, math, os, statistics, sys
 rows = [l.rstrip('\n').split('|') for l in open(sys.argv[1]) if l.strip()]
 runs, gen_k = sys.argv[2], sys.argv[3]
+peer = {}
+if os.path.exists(sys.argv[4]):
+    for l in open(sys.argv[4]):
+        engine, ms, wall, rss_kb = l.split()
+        peer.setdefault(engine, []).append((int(ms), float(wall), int(rss_kb) // 1024))
 res = {r[0]: (float(r[1]), int(r[2]), r[3]) for r in rows}
 def summary(out):
     return json.load(open(os.path.join(out, 'summary.json')))
 print(f"Machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GB;"
       f" load average at the end {os.getloadavg()[0]:.2f} (above ~0.1 means the machine was shared).\n")
 ref = res.get('reference notebook_reference.py')
-def peer_ms(out):
-    line = open(out + '.stdout').read().split()
-    return int(dict(x.split('=') for x in line)['ms'])
-if 'features duckdb' in res and 'features retailseg' in res:
-    d, o = res['features duckdb'], res['features retailseg']
-    dm, om = peer_ms(d[2]), peer_ms(o[2])
-    print(f"### Clean + 15 features from the .csv.gz: retailseg beside DuckDB (features checked equal), best of {runs}\n")
-    print("| engine | wall s (JVM start, DuckDB's native library) | in-process s (file to features) | peak RSS MB |")
-    print("|---|---:|---:|---:|")
-    print(f"| DuckDB SQL (`DuckDbPeer duckdb`) | {d[0]:.2f} | {dm / 1000:.3f} | {d[1]:,} |")
-    print(f"| retailseg (`DuckDbPeer retailseg`) | {o[0]:.2f} | {om / 1000:.3f} | {o[1]:,} |")
-    print(f"\nDuckDB / retailseg: wall {d[0] / o[0]:.2f}x, in-process {dm / om:.2f}x (above 1: retailseg faster).\n")
+if 'duckdb' in peer and 'retailseg' in peer:
+    d, o = peer['duckdb'], peer['retailseg']
+    def stat(runs, i, f):
+        return f([r[i] for r in runs])
+    print(f"### Clean + 15 features from the .csv.gz: retailseg beside DuckDB (features checked equal),"
+          f" {len(o)} alternated runs each\n")
+    print("| engine | in-process s, best | in-process s, median | wall s, best (JVM start, DuckDB's native library) | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|")
+    for name, r in (("DuckDB SQL (`DuckDbPeer duckdb`)", d), ("retailseg (`DuckDbPeer retailseg`)", o)):
+        print(f"| {name} | {stat(r, 0, min) / 1000:.3f} | {stat(r, 0, statistics.median) / 1000:.3f} |"
+              f" {stat(r, 1, min):.2f} | {stat(r, 2, max):,} |")
+    print(f"\nDuckDB / retailseg, in-process: best {stat(d, 0, min) / stat(o, 0, min):.2f}x, median"
+          f" {stat(d, 0, statistics.median) / stat(o, 0, statistics.median):.2f}x; wall, best"
+          f" {stat(d, 1, min) / stat(o, 1, min):.2f}x (above 1: retailseg faster).\n")
 if 'retailseg run --k 3' in res:
     print(f"### Real file, best of {runs} (wall time includes JVM / Python start)\n")
     print("| run | wall s | peak RSS MB | reference / this |")
