@@ -266,7 +266,6 @@ public final class FeatureExtractor {
         return year * 12 + month - 1;
     }
 
-
     /** Index of the largest count; ties go to the smallest index. */
     private static int argMax(int[] counts) {
         int best = 0;

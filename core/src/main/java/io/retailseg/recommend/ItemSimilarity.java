@@ -186,7 +186,7 @@ public final class ItemSimilarity {
      * (which is sorted by index, so ties by position are ties by index), best first: the caller reads each
      * one's product and count there, with no search.
      */
-    static int[] nearest(Cooccurrence co, int i, int k) {
+    private static int[] nearest(Cooccurrence co, int i, int k) {
         int[] row = co.targets[i];
         int[] counts = co.counts[i];
         double[] cosine = new double[row.length];
