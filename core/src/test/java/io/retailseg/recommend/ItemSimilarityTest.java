@@ -2,11 +2,65 @@ package io.retailseg.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The neighbour selection of the item-item weights keeps what {@link TopScores} keeps, in its order. */
+/**
+ * The co-occurrence counts are the brute-force ones, whichever way a product's row is counted, and the
+ * neighbour selection of the item-item weights keeps what {@link TopScores} keeps, in its order.
+ */
 class ItemSimilarityTest {
+    @Test
+    void cooccurrenceCountsArePairsOfBasketsWhicheverWayARowIsCounted() {
+        // 60 products, 200 customers: popular products have more counts than products (counted densely, read
+        // off the scratch row), rare ones fewer (counted with a list of first sights); then 8 kept per row
+        int products = 60;
+        SplittableRandom r = new SplittableRandom(3);
+        Basket[] baskets = new Basket[200];
+        for (int c = 0; c < baskets.length; c++) {
+            List<Integer> chosen = new ArrayList<>();
+            for (int p = 0; p < products; p++) {
+                // product p bought with chance falling from 0.5 to about 0.01
+                if (r.nextDouble() < 0.5 / (1 + p)) {
+                    chosen.add(p);
+                }
+            }
+            int[] ps = chosen.stream().mapToInt(Integer::intValue).toArray();
+            int n = ps.length;
+            baskets[c] = new Basket(ps, new int[n], new int[n], new long[n], new long[n], 0);
+        }
+        for (int candidates : new int[] {products, 8}) {
+            ItemSimilarity.Cooccurrence co = ItemSimilarity.cooccurrence(baskets, products, candidates, 2);
+            for (int i = 0; i < products; i++) {
+                int[] count = new int[products];
+                for (Basket b : baskets) {
+                    if (b.has(i)) {
+                        for (int j : b.products()) {
+                            count[j] += j == i ? 0 : 1;
+                        }
+                    }
+                }
+                // the largest counts, ties by the smaller index, listed by index
+                TopScores top = new TopScores(candidates);
+                for (int j = 0; j < products; j++) {
+                    if (count[j] > 0) {
+                        top.offer(j, count[j]);
+                    }
+                }
+                int[] expected = top.products();
+                java.util.Arrays.sort(expected);
+                int[] expectedCounts = new int[expected.length];
+                for (int e = 0; e < expected.length; e++) {
+                    expectedCounts[e] = count[expected[e]];
+                }
+                assertThat(co.targets[i]).as("product %d, %d kept", i, candidates).containsExactly(expected);
+                assertThat(co.counts[i]).as("product %d, %d kept", i, candidates).containsExactly(expectedCounts);
+            }
+        }
+    }
+
     @Test
     void theBestPositionsAreTopScoresOnesWithTiesByPosition() {
         SplittableRandom r = new SplittableRandom(5);
