@@ -42,14 +42,9 @@ public final class StringDictionary {
 
     private int lookUpOrAdd(String value) {
         int hash = value.hashCode();
-        int mask = slots.length - 1;
-        int slot = mix(hash) & mask;
-        for (long entry = slots[slot]; entry != 0; entry = slots[slot]) {
-            int code = (int) (entry & CODE_BITS) - 1;
-            if ((int) (entry >>> 32) == hash && values[code].equals(value)) {
-                return code;
-            }
-            slot = (slot + 1) & mask;
+        int slot = slotOf(value, hash);
+        if (slots[slot] != 0) {
+            return (int) (slots[slot] & CODE_BITS) - 1;
         }
         int code = size;
         if (size == values.length) {
@@ -86,16 +81,20 @@ public final class StringDictionary {
 
     /** The code of {@code value}, or -1 when absent. */
     public int codeOf(String value) {
-        int hash = value.hashCode();
+        return (int) (slots[slotOf(value, value.hashCode())] & CODE_BITS) - 1; // a free slot holds 0
+    }
+
+    /** The slot holding {@code value} (whose hash is {@code hash}), or the free slot where it would go. */
+    private int slotOf(String value, int hash) {
         int mask = slots.length - 1;
-        for (int slot = mix(hash) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
-            long entry = slots[slot];
-            int code = (int) (entry & CODE_BITS) - 1;
-            if ((int) (entry >>> 32) == hash && values[code].equals(value)) {
-                return code;
+        int slot = mix(hash) & mask;
+        for (long entry = slots[slot]; entry != 0; entry = slots[slot]) {
+            if ((int) (entry >>> 32) == hash && values[(int) (entry & CODE_BITS) - 1].equals(value)) {
+                return slot;
             }
+            slot = (slot + 1) & mask;
         }
-        return -1;
+        return slot;
     }
 
     /** The string behind {@code code}. */
