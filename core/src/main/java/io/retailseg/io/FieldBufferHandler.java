@@ -91,7 +91,7 @@ final class FieldBufferHandler extends AbstractBaseCsvCallbackHandler<FieldBuffe
     /** The records accepted so far (possibly none); the handler goes on with a new batch. */
     FieldBatch takeBatch() {
         FieldBatch taken = batch;
-        batch = new FieldBatch(slots, FieldBatch.next(taken.capacity));
+        batch = taken.following();
         return taken;
     }
 

@@ -151,7 +151,7 @@ public final class LineFeed implements AutoCloseable {
             return;
         }
         FieldBatch full = batch;
-        batch = new FieldBatch(SLOTS, FieldBatch.next(full.capacity));
+        batch = full.following();
         batch.source = batchSource;
         pipeline.submit(full);
     }
