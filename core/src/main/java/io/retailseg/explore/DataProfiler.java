@@ -108,12 +108,11 @@ public final class DataProfiler {
         int countries = lines.countries().size();
         long[] count = new long[countries];
         long[] customers = new long[countries];
-        // distinct (country, customer) pairs in a primitive set: memory proportional to the pairs, no boxing
-        PrimitiveDictionaries.Longs pairs = new PrimitiveDictionaries.Longs();
+        PairSet pairs = new PairSet(countries, lines.customerCodeCount());
         for (int r = 0; r < lines.size(); r++) {
             int country = lines.country(r);
             count[country]++;
-            if (isNew(pairs, (long) country << 32 | lines.customerCode(r))) {
+            if (pairs.add(country, lines.customerCode(r))) {
                 customers[country]++;
             }
         }
@@ -128,11 +127,44 @@ public final class DataProfiler {
         return out;
     }
 
-    /** Adds {@code key} to {@code set}; whether it was not there before. */
-    private static boolean isNew(PrimitiveDictionaries.Longs set, long key) {
-        int before = set.size();
-        set.encode(key);
-        return set.size() > before;
+    /**
+     * Distinct pairs of codes (a in 0 .. as - 1, b in 0 .. bs - 1, or b = -1): a bit per possible pair when
+     * there are at most 2^30 of them (128 MB), else a primitive set of the pairs seen. At 100 M generated
+     * lines the set's random probes were 3,013 JFR samples (1 ms each) of the explore stage's 8.7 s; the
+     * bits for (month, invoice) pairs take 5.4 M invoices x 13 months / 8 = 9 MB.
+     */
+    static final class PairSet {
+        private static final long MAX_BITS = 1L << 30;
+        private final int bs;
+        private final long[] bits;
+        private final PrimitiveDictionaries.Longs set;
+
+        PairSet(int as, int bs) {
+            this(as, bs, MAX_BITS);
+        }
+
+        /** @param maxBits the most bits to use before falling back to the set */
+        PairSet(int as, int bs, long maxBits) {
+            this.bs = bs + 1; // b = -1 (a missing customer) has a place of its own
+            long pairs = (long) as * this.bs;
+            bits = pairs <= maxBits ? new long[(int) ((pairs + 63) >>> 6)] : null;
+            set = bits == null ? new PrimitiveDictionaries.Longs() : null;
+        }
+
+        /** Adds the pair (a, b); whether it was not there before. */
+        boolean add(int a, int b) {
+            if (bits == null) {
+                int before = set.size();
+                set.encode((long) a << 32 | (b & 0xFFFF_FFFFL));
+                return set.size() > before;
+            }
+            long i = (long) a * bs + b + 1;
+            int word = (int) (i >>> 6);
+            long mask = 1L << i; // the shift takes the low 6 bits
+            long old = bits[word];
+            bits[word] = old | mask;
+            return (old & mask) == 0;
+        }
     }
 
     private static List<DataProfile.StockCodeCount> stockCodes(Transactions lines) {
@@ -176,17 +208,16 @@ public final class DataProfiler {
         long[] lineCount = new long[monthCount];
         long[] invoices = new long[monthCount];
         long[] customers = new long[monthCount];
-        // distinct (month, invoice) and (month, customer) pairs in primitive sets, no boxing per line
-        PrimitiveDictionaries.Longs invoicePairs = new PrimitiveDictionaries.Longs();
-        PrimitiveDictionaries.Longs customerPairs = new PrimitiveDictionaries.Longs();
+        PairSet invoicePairs = new PairSet(monthCount, lines.invoices().size());
+        PairSet customerPairs = new PairSet(monthCount, lines.customerCodeCount());
         for (int r = 0; r < lines.size(); r++) {
             int m = monthOfDay[(int) (lines.epochDay(r) - firstDay)];
             revenue[m] += lines.quantity(r) * lines.unitPrice(r);
             lineCount[m]++;
-            if (isNew(invoicePairs, (long) m << 32 | lines.invoice(r))) {
+            if (invoicePairs.add(m, lines.invoice(r))) {
                 invoices[m]++;
             }
-            if (isNew(customerPairs, (long) m << 32 | lines.customerCode(r))) {
+            if (customerPairs.add(m, lines.customerCode(r))) {
                 customers[m]++;
             }
         }

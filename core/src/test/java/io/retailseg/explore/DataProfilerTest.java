@@ -122,4 +122,20 @@ class DataProfilerTest {
         assertThat(p.months()).isEmpty();
         assertThat(p.cancellations().lines()).isZero();
     }
+
+    @Test
+    void pairSetCountsEachPairOnceWithBitsAndWithTheSetAlike() {
+        java.util.Random random = new java.util.Random(7);
+        DataProfiler.PairSet bits = new DataProfiler.PairSet(13, 500);
+        DataProfiler.PairSet set = new DataProfiler.PairSet(13, 500, 0);
+        java.util.Set<java.util.List<Integer>> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            int a = random.nextInt(13);
+            int b = random.nextInt(501) - 1; // -1 is a missing customer, a pair of its own for each a
+            boolean isNew = seen.add(java.util.List.of(a, b));
+            assertThat(bits.add(a, b)).as("bits, pair %d %d", a, b).isEqualTo(isNew);
+            assertThat(set.add(a, b)).as("set, pair %d %d", a, b).isEqualTo(isNew);
+        }
+        assertThat(seen).hasSizeGreaterThan(6_000).hasSizeLessThan(13 * 501);
+    }
 }
