@@ -179,6 +179,54 @@ public final class Transactions {
         return select(rows, null, null);
     }
 
+    /**
+     * The same lines, in order, in storage of their own (dictionaries shared, descriptions re-coded once),
+     * <em>giving up the storage this view was selected from</em>: its chunks are dropped as the copy
+     * passes them, so the peak is the larger of the two plus a chunk, not their sum. Afterwards the table
+     * this view came from and every view of it, this one included, must not be used: their columns are
+     * gone (an access fails with a {@link NullPointerException}). A view's lines must come in storage
+     * order (as {@link io.retailseg.clean.Cleaner}'s do) for the chunks to go early; otherwise they go at
+     * the end. Not a view: this instance itself.
+     *
+     * <p>At 100 M generated lines the cleaned lines are 73 M: the copy holds 2.2 GB where the storage and
+     * the view held 3.3 GB, and every later pass reads the columns in order, without the view's index.
+     */
+    public Transactions compactReleasing() {
+        if (rows == null && descriptionRecode == null) {
+            return this;
+        }
+        Storage copy = new Storage(storage);
+        boolean ordered = true;
+        for (int i = 1; i < size && ordered; i++) {
+            ordered = at(i - 1) < at(i);
+        }
+        int released = 0; // storage chunks below this one are gone
+        for (int i = 0; i < size; i++) {
+            int from = at(i);
+            int chunk = from >>> CHUNK_SHIFT;
+            int at = from & MASK;
+            if (ordered && chunk > released) {
+                storage.release(released, chunk);
+                released = chunk;
+            }
+            copy.ensure(i);
+            int to = i >>> CHUNK_SHIFT;
+            int slot = i & MASK;
+            copy.invoice[to][slot] = storage.invoice[chunk][at];
+            copy.stockCode[to][slot] = storage.stockCode[chunk][at];
+            int description = storage.description[chunk][at];
+            copy.description[to][slot] = descriptionRecode == null || description == MISSING_DESCRIPTION
+                    ? description : descriptionRecode[description];
+            copy.quantity[to][slot] = storage.quantity[chunk][at];
+            copy.time[to][slot] = storage.time[chunk][at];
+            copy.price[to][slot] = storage.price[chunk][at];
+            copy.customer[to][slot] = storage.customer[chunk][at];
+            copy.country[to][slot] = storage.country[chunk][at];
+        }
+        storage.release(0, storage.chunks);
+        return new Transactions(size, null, null, copy, descriptions);
+    }
+
     /** The columns in chunks, shared by a table and the views selected from it. */
     private static final class Storage {
         int chunks;
@@ -193,11 +241,44 @@ public final class Transactions {
         long timeBase = TIME_BASE;
         /** The source's lines that were skipped while reading (shared by every view). */
         BadLines badLines = BadLines.NONE;
-        final StringDictionary invoices = new StringDictionary();
-        final StringDictionary stockCodes = new StringDictionary();
-        final StringDictionary countries = new StringDictionary();
-        final PrimitiveDictionaries.Doubles prices = new PrimitiveDictionaries.Doubles();
-        final PrimitiveDictionaries.Longs customers = new PrimitiveDictionaries.Longs();
+        final StringDictionary invoices;
+        final StringDictionary stockCodes;
+        final StringDictionary countries;
+        final PrimitiveDictionaries.Doubles prices;
+        final PrimitiveDictionaries.Longs customers;
+
+        Storage() {
+            invoices = new StringDictionary();
+            stockCodes = new StringDictionary();
+            countries = new StringDictionary();
+            prices = new PrimitiveDictionaries.Doubles();
+            customers = new PrimitiveDictionaries.Longs();
+        }
+
+        /** Empty columns sharing {@code other}'s dictionaries, time base and skipped lines. */
+        Storage(Storage other) {
+            invoices = other.invoices;
+            stockCodes = other.stockCodes;
+            countries = other.countries;
+            prices = other.prices;
+            customers = other.customers;
+            timeBase = other.timeBase;
+            badLines = other.badLines;
+        }
+
+        /** Drops chunks {@code from} to {@code to} - 1 of every column. */
+        void release(int from, int to) {
+            for (int c = from; c < to; c++) {
+                invoice[c] = null;
+                stockCode[c] = null;
+                description[c] = null;
+                quantity[c] = null;
+                time[c] = null;
+                price[c] = null;
+                customer[c] = null;
+                country[c] = null;
+            }
+        }
 
         static int get(int[][] column, int index) {
             return column[index >>> CHUNK_SHIFT][index & MASK];

@@ -30,9 +30,23 @@ public final class DataProfiler {
     private DataProfiler() {
     }
 
+    /** What the profile says of the lines read: how many, and the missing values of each column. */
+    public record Read(long lines, List<DataProfile.ColumnMissing> missing) {
+    }
+
     /** Profiles {@code raw} (the lines read) and {@code clean} (the lines cleaning kept). */
     public static DataProfile profile(Transactions raw, Transactions clean) {
-        return new DataProfile(raw.size(), missing(raw), clean.size(),
+        return profile(read(raw), clean);
+    }
+
+    /** The lines read's part of the profile, taken before they go (see {@link Transactions#compactReleasing()}). */
+    public static Read read(Transactions raw) {
+        return new Read(raw.size(), missing(raw));
+    }
+
+    /** Profiles the lines read, as {@link #read(Transactions)} saw them, and {@code clean}. */
+    public static DataProfile profile(Read raw, Transactions clean) {
+        return new DataProfile(raw.lines(), raw.missing(), clean.size(),
                 clean.size() == 0 ? "" : LocalDate.ofEpochDay(minDay(clean)).toString(),
                 clean.size() == 0 ? "" : LocalDate.ofEpochDay(maxDay(clean)).toString(),
                 cancellations(clean), countries(clean), stockCodes(clean), months(clean));

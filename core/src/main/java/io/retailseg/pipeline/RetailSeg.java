@@ -56,10 +56,16 @@ public final class RetailSeg {
                                 Optional<SegmentationModel> previous) {
         Stages stages = new Stages(progress);
         Transactions raw = stages.run("ingest", () -> source.load(progress), t -> t.size() + " lines");
-        Cleaner.Result cleaned = stages.run("clean", () -> Cleaner.clean(raw, (done, total) ->
-                progress.stageProgress("clean", (double) done / total, done, "steps")),
-                c -> c.report().rowsOut() + " lines kept");
-        return fit(config, source.name(), source.fingerprint(), raw.size(), cleaned, raw, previous, stages);
+        DataProfiler.Read[] read = new DataProfiler.Read[1];
+        Cleaner.Result cleaned = stages.run("clean", () -> {
+            Cleaner.Result kept = Cleaner.clean(raw, (done, total) ->
+                    progress.stageProgress("clean", (double) done / total, done, "steps"));
+            read[0] = DataProfiler.read(raw);
+            // lines read afresh are nobody else's: the kept lines are copied out, giving up the storage
+            // (after the profile of the lines read, which needs it)
+            return source.loadsAfresh() ? new Cleaner.Result(kept.lines().compactReleasing(), kept.report()) : kept;
+        }, c -> c.report().rowsOut() + " lines kept");
+        return fit(config, source.name(), source.fingerprint(), raw.size(), cleaned, read[0], previous, stages);
     }
 
     /**
@@ -75,12 +81,12 @@ public final class RetailSeg {
                                        CleaningReport cleaning, ProgressListener progress,
                                        Optional<SegmentationModel> previous) {
         return fit(config, sourceName, new TransactionSource.Fingerprint(0, "none"), rowsRead,
-                new Cleaner.Result(lines, cleaning), lines, previous, new Stages(progress));
+                new Cleaner.Result(lines, cleaning), DataProfiler.read(lines), previous, new Stages(progress));
     }
 
     /** @param raw the lines as read, for the data profile (the clean lines themselves for {@link #runCleaned}) */
     private static RunResult fit(RunConfig config, String sourceName, TransactionSource.Fingerprint fingerprint,
-                                 long rowsRead, Cleaner.Result cleaned, Transactions raw,
+                                 long rowsRead, Cleaner.Result cleaned, DataProfiler.Read raw,
                                  Optional<SegmentationModel> previous, Stages stages) {
         ProgressListener progress = stages.progress();
         Transactions lines = cleaned.lines();

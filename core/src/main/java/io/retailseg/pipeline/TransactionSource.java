@@ -21,6 +21,15 @@ public interface TransactionSource {
         return new Fingerprint(0, "none");
     }
 
+    /**
+     * Whether every {@link #load} returns lines of their own, held by nobody else (read afresh), so the
+     * pipeline may give their storage up once cleaned ({@link Transactions#compactReleasing()}); false for
+     * lines given in memory, which their owner may go on using.
+     */
+    default boolean loadsAfresh() {
+        return false;
+    }
+
     /** A source's size and checksum. */
     record Fingerprint(long bytes, String checksum) {
     }
@@ -46,6 +55,11 @@ public interface TransactionSource {
             @Override
             public Transactions load() {
                 return TransactionReader.read(file, options, io.retailseg.io.ReadProgress.NONE, digest);
+            }
+
+            @Override
+            public boolean loadsAfresh() {
+                return true;
             }
 
             @Override

@@ -69,6 +69,29 @@ class TransactionsTest {
     }
 
     @Test
+    void compactingAViewCopiesItsLinesInOrderAndGivesUpTheStorage() {
+        Transactions t = lines();
+        int[] rows = java.util.stream.IntStream.range(0, LINES).filter(i -> i % 5 != 2).toArray();
+        Transactions compact = t.select(rows.clone()).compactReleasing();
+        assertThat(compact.size()).isEqualTo(rows.length);
+        for (int r = 0; r < rows.length; r++) {
+            assertLine(compact, r, rows[r]);
+        }
+        assertThat(compact.customerCodeCount()).isEqualTo(977);
+        assertThatThrownBy(() -> t.quantity(0)).as("the storage was given up").isInstanceOf(NullPointerException.class);
+        assertThat(compact.compactReleasing()).as("nothing to compact").isSameAs(compact);
+    }
+
+    @Test
+    void compactingAViewOutOfStorageOrderStillCopiesItsLinesInItsOrder() {
+        int[] rows = {LINES - 1, 5, 70_000, 65_535, 5};
+        Transactions compact = lines().select(rows.clone()).compactReleasing();
+        for (int r = 0; r < rows.length; r++) {
+            assertLine(compact, r, rows[r]);
+        }
+    }
+
+    @Test
     void descriptionRecodingComposesThroughViews() {
         Transactions.Builder b = new Transactions.Builder();
         b.add("1", "A", "red mug", 1, BASE, 1.0, 1, "UK");
@@ -86,6 +109,10 @@ class TransactionsTest {
         assertThat(view.description(2)).isEqualTo(view.description(0));
         assertThat(view.select(new int[] {2}).descriptionText(0)).isEqualTo("RED MUG");
         assertThat(t.descriptionText(2)).as("the table itself is unchanged").isEqualTo("Red Mug");
+        Transactions compact = view.select(new int[] {2, 1}).compactReleasing();
+        assertThat(compact.descriptionText(0)).as("re-coded once, in the copy").isEqualTo("RED MUG");
+        assertThat(compact.descriptionText(1)).isNull();
+        assertThat(compact.descriptions()).isSameAs(upper);
     }
 
     @Test

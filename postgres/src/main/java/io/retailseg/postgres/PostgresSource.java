@@ -100,6 +100,11 @@ public final class PostgresSource implements TransactionSource {
     }
 
     @Override
+    public boolean loadsAfresh() {
+        return true;
+    }
+
+    @Override
     public Transactions load() {
         return load(ProgressListener.NONE);
     }
