@@ -168,9 +168,10 @@ public final class SegmentationTrainer {
         List<SegmentProfile> profiles = stages.run("profile", () -> profiles(segmentedFeatures, labels, k,
                         values, segmentedRows),
                 p -> p.size() + " profiles");
+        // the best sellers alone: the customers' recommendations are the model's, in stage "recommend"
         SegmentBestSellers.Result bestSellers = stages.run("best_sellers",
-                () -> SegmentBestSellers.compute(lines, segmentation, config.topProducts(),
-                        config.recommendationsPerCustomer(), config.rankBy()),
+                () -> new SegmentBestSellers.Result(SegmentBestSellers.topProducts(lines, segmentation,
+                        config.topProducts(), config.rankBy()), List.of()),
                 r -> r.topProducts().size() + " best sellers");
         List<List<TopProduct>> bySegment = new ArrayList<>();
         for (int s = 0; s < k; s++) {
