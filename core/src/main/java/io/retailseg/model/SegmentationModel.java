@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * A fitted segmentation: what {@code model.json} holds, immutable and checked when built, so a model
@@ -37,6 +39,9 @@ import java.util.OptionalInt;
  * }</pre>
  */
 public final class SegmentationModel {
+    /** Customers from which {@link #recommendAll} uses a second core. */
+    static final int PARALLEL_FROM = 2048;
+
     /** Version of the {@code model.json} layout this code writes and reads. */
     public static final int FORMAT_VERSION = 4;
 
@@ -182,9 +187,37 @@ public final class SegmentationModel {
             throw new IllegalArgumentException("recommendAll: " + customerIds.length + " customers but "
                     + baskets.length + " baskets");
         }
+        // Each customer's picks depend on that customer's basket alone, so the customers holding the second
+        // half of the baskets' products may be done on another core without changing a bit (100 M generated
+        // lines: 144,000 customers, a recommend stage of 11.5 s on one core)
+        int n = customerIds.length;
+        int split = n;
+        if (n >= PARALLEL_FROM && Runtime.getRuntime().availableProcessors() > 1) {
+            long total = 0;
+            for (Basket b : baskets) {
+                total += b.size();
+            }
+            long half = 0;
+            split = 0;
+            while (split < n && 2 * half < total) {
+                half += baskets[split++].size();
+            }
+        }
+        int from = split;
+        ForkJoinTask<List<Recommendation>> upper = from == n ? null
+                : ForkJoinPool.commonPool().submit(() -> recommendAll(segmentation, customerIds, baskets, from, n));
+        List<Recommendation> out = recommendAll(segmentation, customerIds, baskets, 0, from);
+        if (upper != null) {
+            out.addAll(upper.join());
+        }
+        return out;
+    }
+
+    private List<Recommendation> recommendAll(Segmentation segmentation, long[] customerIds, Basket[] baskets,
+                                              int from, int to) {
         Catalogue catalogue = recommender.catalogue();
         List<Recommendation> out = new ArrayList<>();
-        for (int c = 0; c < customerIds.length; c++) {
+        for (int c = from; c < to; c++) {
             long id = customerIds[c];
             OptionalInt segment = segmentation.segmentOf(id);
             if (segment.isEmpty()) {
