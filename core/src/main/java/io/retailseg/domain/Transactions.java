@@ -378,6 +378,8 @@ public final class Transactions {
         private int size;
         private final Storage storage = new Storage();
         private final StringDictionary descriptions = new StringDictionary();
+        private long lastCustomerId = MISSING_CUSTOMER;
+        private int lastCustomerCode = MISSING_CUSTOMER_CODE;
 
         public Builder() {
         }
@@ -493,8 +495,12 @@ public final class Transactions {
             storage.quantity[chunk][at] = quantity;
             storage.time[chunk][at] = offset;
             storage.price[chunk][at] = storage.prices.encode(unitPrice);
-            storage.customer[chunk][at] = customerId == MISSING_CUSTOMER
-                    ? MISSING_CUSTOMER_CODE : storage.customers.encode(customerId);
+            if (customerId != lastCustomerId) { // the lines of an invoice come together: one look-up for them
+                lastCustomerId = customerId;
+                lastCustomerCode = customerId == MISSING_CUSTOMER
+                        ? MISSING_CUSTOMER_CODE : storage.customers.encode(customerId);
+            }
+            storage.customer[chunk][at] = lastCustomerCode;
             storage.country[chunk][at] = (short) countryCode;
             size = i + 1;
             return this;

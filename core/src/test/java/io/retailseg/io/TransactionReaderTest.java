@@ -354,6 +354,26 @@ class TransactionReaderTest {
         assertThat(TransactionReader.read(withField(5, text)).unitPrice(0)).isEqualTo(expected);
     }
 
+    /** The CustomerID text of the line before is compared, not parsed again: the same value either way. */
+    @Test
+    void customerIdsRunningOnFromLineToLine() throws IOException {
+        String line = "536365,85123A,MUG,6,12/1/2010 8:26,2.55,";
+        String[] ids = {"17850", "17850", "17850.0", "", "", " 17850", "12", "12", "", "17850"};
+        StringBuilder text = new StringBuilder(HEADER);
+        for (String id : ids) {
+            text.append(line).append(id).append(",United Kingdom\n");
+        }
+        text.append(line).append("abc,United Kingdom\n");
+        Path file = write("ids.csv", text.toString(), StandardCharsets.UTF_8);
+        Transactions t = TransactionReader.read(file, IngestOptions.defaults().withOnBadLines(BadLinePolicy.SKIP));
+        long none = Transactions.MISSING_CUSTOMER;
+        assertThat(java.util.stream.IntStream.range(0, t.size()).mapToLong(t::customerId).toArray())
+                .containsExactly(17850, 17850, 17850, none, none, 17850, 12, 12, none, 17850);
+        assertThat(t.customerCode(2)).isEqualTo(t.customerCode(0));
+        assertThat(t.customerCode(9)).isEqualTo(t.customerCode(0));
+        assertThat(t.badLines().skipped()).as("the last line, abc").isEqualTo(1);
+    }
+
     @Test
     void textFieldsAreKeptAsIs() throws IOException {
         Path file = write("t.csv", HEADER + " 536365 , 85123A ,  padded  ,6,12/1/2010 8:26,2.55,17850,  \n",
