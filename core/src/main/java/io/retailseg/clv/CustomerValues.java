@@ -1,6 +1,7 @@
 package io.retailseg.clv;
 
 import io.retailseg.domain.Transactions;
+import io.retailseg.features.CustomerGroups;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Optional;
@@ -41,6 +42,13 @@ public record CustomerValues(double[] probabilityAlive, double[] expectedPurchas
     public static Estimate estimate(Transactions lines, long[] customerIds, long endDay, int horizonDays,
                                     double annualDiscountRate) {
         return estimate(RepeatHistories.of(lines, endDay), customerIds, endDay, horizonDays, annualDiscountRate);
+    }
+
+    /** As {@link #estimate(Transactions, long[], long, int, double)}, with the lines' customer groups already made. */
+    public static Estimate estimate(Transactions lines, CustomerGroups groups, long[] customerIds, long endDay,
+                                    int horizonDays, double annualDiscountRate) {
+        return estimate(RepeatHistories.of(lines, groups, endDay), customerIds, endDay, horizonDays,
+                annualDiscountRate);
     }
 
     /**

@@ -29,7 +29,12 @@ public final class RepeatHistories {
      * @param endDay epoch day the observation ends (usually the last day of the lines)
      */
     public static Result of(Transactions lines, long endDay) {
-        return of(lines, endDay, false);
+        return of(lines, CustomerGroups.of(lines), endDay, false);
+    }
+
+    /** As {@link #of(Transactions, long)}, with the lines' customer groups already made. */
+    public static Result of(Transactions lines, CustomerGroups groups, long endDay) {
+        return of(lines, groups, endDay, false);
     }
 
     /**
@@ -38,11 +43,10 @@ public final class RepeatHistories {
      * their own lines and the model only, never on the other customers scored with them).
      */
     public static Result observedTo(Transactions lines, long endDay) {
-        return of(lines, endDay, true);
+        return of(lines, CustomerGroups.of(lines), endDay, true);
     }
 
-    private static Result of(Transactions lines, long endDay, boolean extend) {
-        CustomerGroups groups = CustomerGroups.of(lines);
+    private static Result of(Transactions lines, CustomerGroups groups, long endDay, boolean extend) {
         boolean[] cancelled = Cleaner.cancelledInvoices(lines.invoices());
         List<Long> ids = new ArrayList<>();
         List<RepeatHistory> out = new ArrayList<>();

@@ -57,7 +57,12 @@ public final class FeatureExtractor {
 
     /** As {@link #extract(Transactions, Compat, long)}, telling {@code progress} the customers done. */
     public static CustomerTable extract(Transactions lines, Compat compat, long referenceDay, WorkProgress progress) {
-        CustomerGroups groups = CustomerGroups.of(lines);
+        return extract(lines, CustomerGroups.of(lines), compat, referenceDay, progress);
+    }
+
+    /** As {@link #extract(Transactions, Compat, long, WorkProgress)}, with the lines' customer groups already made. */
+    public static CustomerTable extract(Transactions lines, CustomerGroups groups, Compat compat, long referenceDay,
+                                        WorkProgress progress) {
         int n = groups.size();
         boolean[] cancelled = Cleaner.cancelledInvoices(lines.invoices());
         int[] countryRank = lines.countries().sortRanks();

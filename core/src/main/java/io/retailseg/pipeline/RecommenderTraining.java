@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The run's recommender fit, started right after cleaning: the customers' baskets and everything of the
@@ -46,13 +47,16 @@ final class RecommenderTraining {
     /**
      * Starts the fit on {@code lines} (cleaned): on a background thread when {@code threads} > 1 and the
      * recommender has a model to fit.
+     *
+     * @param groupsOfLines the lines' customer groups, shared with the other stages (made here when first asked)
      */
-    static RecommenderTraining start(RecommenderKind kind, Transactions lines, long alsSeed, int threads) {
+    static RecommenderTraining start(RecommenderKind kind, Transactions lines, Supplier<CustomerGroups> groupsOfLines,
+                                     long alsSeed, int threads) {
         FutureTask<Prepared> task = new FutureTask<>(() -> {
             if (kind == RecommenderKind.SEGMENT_BEST_SELLERS) {
                 return new Prepared(null, null, RecommenderFit.fitBeforeSegments(kind, null, null, alsSeed, threads));
             }
-            CustomerGroups groups = CustomerGroups.of(lines);
+            CustomerGroups groups = groupsOfLines.get();
             Catalogue catalogue = Catalogue.of(lines);
             Basket[] baskets = Basket.of(lines, groups, catalogue);
             return new Prepared(groups, baskets,

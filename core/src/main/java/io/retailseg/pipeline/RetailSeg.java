@@ -93,13 +93,14 @@ public final class RetailSeg {
         Seeds seeds = Seeds.of(config.seed());
         // Only ALS draws a seed, so the other recommenders' provenance lists no seed they did not use.
         long alsSeed = config.recommender() == RecommenderKind.ALS ? seeds.seed(Seeds.ALS) : 0;
-        RecommenderTraining training = RecommenderTraining.start(config.recommender(), lines, alsSeed,
+        SharedGroups groups = new SharedGroups(lines);
+        RecommenderTraining training = RecommenderTraining.start(config.recommender(), lines, groups, alsSeed,
                 config.threads());
         DataProfile dataProfile = stages.run("explore", () -> DataProfiler.profile(raw, lines),
                 p -> p.countries().size() + " countries, " + p.months().size() + " months");
         long referenceDay = lines.size() == 0 ? 0 : FeatureExtractor.lastDay(lines);
         CustomerTable customers = stages.run("features",
-                () -> FeatureExtractor.extract(lines, config.compat(), referenceDay, (done, total) ->
+                () -> FeatureExtractor.extract(lines, groups.get(), config.compat(), referenceDay, (done, total) ->
                         progress.stageProgress("features", (double) done / total, done, "customers")),
                 t -> t.size() + " customers");
         if (customers.size() == 0) {
@@ -113,13 +114,13 @@ public final class RetailSeg {
                     + " is a cancellation (InvoiceNo starting with C): nothing was bought to segment or recommend");
         }
         CustomerValues.Estimate value = stages.run("customer_value", () -> CustomerValues.estimate(lines,
-                customers.customerIds(), referenceDay, config.horizonDays(), config.discountRate()),
+                groups.get(), customers.customerIds(), referenceDay, config.horizonDays(), config.discountRate()),
                 e -> e.model().map(m -> "BG/NBD fitted on " + customers.size() + " customers")
                         .orElse("not fitted: " + e.why().orElse("")));
         InputIdentity input = new InputIdentity(sourceName, fingerprint.bytes(), rowsRead, fingerprint.checksum(),
                 dataProfile.firstDay(), LocalDate.ofEpochDay(referenceDay).toString());
         SegmentationTrainer.Fit fit = SegmentationTrainer.fit(customers, lines, config, seeds,
-                input, previous, value.values(), value.model(), training, stages);
+                input, previous, value.values(), value.model(), training, groups, stages);
         return new RunResult(sourceName, rowsRead, config, cleaned.report(), customers, fit.outlierScores(),
                 fit.outlier(), fit.pcaScores(), fit.kSelection(), fit.segmentation(), fit.metrics(), fit.profiles(),
                 fit.recommended().topProducts(), fit.recommended().recommendations(), fit.model(), stages.timings(),

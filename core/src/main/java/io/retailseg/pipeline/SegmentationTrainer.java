@@ -66,18 +66,20 @@ public final class SegmentationTrainer {
     public static Fit fit(CustomerTable customers, Transactions lines, RunConfig config, Seeds seeds,
                           InputIdentity input, Optional<SegmentationModel> previous) {
         long alsSeed = config.recommender() == RecommenderKind.ALS ? seeds.seed(Seeds.ALS) : 0;
+        SharedGroups groups = new SharedGroups(lines);
         return fit(customers, lines, config, seeds, input, previous, CustomerValues.none(customers.size()),
-                Optional.empty(), RecommenderTraining.start(config.recommender(), lines, alsSeed, config.threads()),
-                new Stages(ProgressListener.NONE));
+                Optional.empty(), RecommenderTraining.start(config.recommender(), lines, groups, alsSeed,
+                        config.threads()), groups, new Stages(ProgressListener.NONE));
     }
 
     /**
      * @param values the customers' value predictions (rows of {@code customers}), for the profiles and names
      * @param valueModel the customer-value models the model keeps
+     * @param groups the lines' customer groups, shared with the recommender's fit
      */
     static Fit fit(CustomerTable customers, Transactions lines, RunConfig config, Seeds seeds, InputIdentity input,
                    Optional<SegmentationModel> previous, CustomerValues values, Optional<CustomerValueModel> valueModel,
-                   RecommenderTraining training, Stages stages) {
+                   RecommenderTraining training, SharedGroups groups, Stages stages) {
         ProgressListener progress = stages.progress();
         int n = customers.size();
         double[][] features = customers.matrix();
@@ -170,7 +172,7 @@ public final class SegmentationTrainer {
                 p -> p.size() + " profiles");
         // the best sellers alone: the customers' recommendations are the model's, in stage "recommend"
         SegmentBestSellers.Result bestSellers = stages.run("best_sellers",
-                () -> new SegmentBestSellers.Result(SegmentBestSellers.topProducts(lines, segmentation,
+                () -> new SegmentBestSellers.Result(SegmentBestSellers.topProducts(lines, groups.get(), segmentation,
                         config.topProducts(), config.rankBy()), List.of()),
                 r -> r.topProducts().size() + " best sellers");
         List<List<TopProduct>> bySegment = new ArrayList<>();

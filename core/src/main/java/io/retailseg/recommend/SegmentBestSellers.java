@@ -82,7 +82,12 @@ public final class SegmentBestSellers {
      */
     public static List<TopProduct> topProducts(Transactions lines, Segmentation segmentation, int topN,
                                                RankBy rankBy) {
-        CustomerGroups groups = CustomerGroups.of(lines);
+        return topProducts(lines, CustomerGroups.of(lines), segmentation, topN, rankBy);
+    }
+
+    /** As {@link #topProducts(Transactions, Segmentation, int, RankBy)}, with the lines' customer groups already made. */
+    public static List<TopProduct> topProducts(Transactions lines, CustomerGroups groups, Segmentation segmentation,
+                                               int topN, RankBy rankBy) {
         return top(lines, groups, segmentOfGroups(groups, segmentation), segmentation.k(), topN, rankBy).products();
     }
 
