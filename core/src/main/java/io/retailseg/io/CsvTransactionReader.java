@@ -73,15 +73,15 @@ final class CsvTransactionReader {
                         }
                         handler.accept(); // with its field count, which the decoder checks in line order
                         if (handler.full()) {
-                            pipeline.submit(handler.takeBatch());
+                            pipeline.submit(handler.takeBatch(pipeline.spare()));
                         }
                         if (++lines % ReadProgress.EVERY_LINES == 0) {
                             counter.linesRead(lines);
                         }
                     }
-                    pipeline.submit(handler.takeBatch());
+                    pipeline.submit(handler.takeBatch(null));
                 } catch (RuntimeException e) {
-                    pipeline.submit(handler.takeBatch()); // the lines before the failure
+                    pipeline.submit(handler.takeBatch(null)); // the lines before the failure
                     pipeline.finishAfterFailure(); // a bad field on an earlier line wins
                     throw e;
                 }

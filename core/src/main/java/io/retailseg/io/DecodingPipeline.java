@@ -14,7 +14,10 @@ import java.util.function.Consumer;
  * <p>Errors keep their sequential meaning: when reading fails at some line, the batches before it are
  * still decoded, and a bad field among them is the error reported ({@link #finishAfterFailure()}).
  *
- * @param <B> a batch of lines, owned by the pipeline once submitted
+ * <p>A decoded batch is kept for reuse ({@link #spare()}): the reading thread then fills it again
+ * instead of allocating and zeroing a new one.
+ *
+ * @param <B> a batch of lines, owned by the pipeline once submitted, until {@link #spare()} hands it back
  */
 final class DecodingPipeline<B> implements AutoCloseable {
     private static final int QUEUED_BATCHES = 8;
@@ -23,6 +26,8 @@ final class DecodingPipeline<B> implements AutoCloseable {
 
     private final Consumer<B> decode;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    /** Decoded batches, free to be filled again; at most as many as can be in flight. */
+    private final BlockingQueue<B> spare = new ArrayBlockingQueue<>(QUEUED_BATCHES + 2);
     private final Thread worker;
     private volatile Throwable failure;
 
@@ -42,10 +47,19 @@ final class DecodingPipeline<B> implements AutoCloseable {
         return Runtime.getRuntime().availableProcessors() > 1;
     }
 
+    /**
+     * A batch already decoded, to be filled again (its lines are no longer read by anyone), or null when
+     * none is free.
+     */
+    B spare() {
+        return spare.poll();
+    }
+
     /** Decodes {@code batch} (now, or queued for the decoding thread); rethrows a decoding failure. */
     void submit(B batch) {
         if (worker == null) {
             decode.accept(batch);
+            spare.offer(batch);
         } else {
             put(batch);
         }
@@ -109,6 +123,7 @@ final class DecodingPipeline<B> implements AutoCloseable {
                     return;
                 }
                 decode.accept((B) batch);
+                spare.offer((B) batch);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

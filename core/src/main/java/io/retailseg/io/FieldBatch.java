@@ -80,6 +80,22 @@ final class FieldBatch {
         return new FieldBatch(slots, lines, (int) Math.min(chars, Integer.MAX_VALUE - 8));
     }
 
+    /**
+     * This batch made empty to be filled again, its arrays kept (the characters' as large as they grew):
+     * what a reused batch's lines were is never read again, since a line's slots are all written before
+     * the decoder reads them (a line with another field count is refused on its count alone).
+     */
+    FieldBatch emptied() {
+        size = 0;
+        used = 0;
+        source = null;
+        epochSeconds = null;
+        quantities = null;
+        prices = null;
+        customers = null;
+        return this;
+    }
+
     /** Appends characters to {@link #chars}, growing it, and returns where they start. */
     int append(char[] buf, int offset, int len) {
         if (used + len > chars.length) {

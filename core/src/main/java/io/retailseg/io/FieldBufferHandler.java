@@ -88,10 +88,14 @@ final class FieldBufferHandler extends AbstractBaseCsvCallbackHandler<FieldBuffe
         return batch.full();
     }
 
-    /** The records accepted so far (possibly none); the handler goes on with a new batch. */
-    FieldBatch takeBatch() {
+    /**
+     * The records accepted so far (possibly none); the handler goes on with {@code spare} (a batch
+     * decoded already, or null) when it has the size the next batch should have, else with a new batch.
+     */
+    FieldBatch takeBatch(FieldBatch spare) {
         FieldBatch taken = batch;
-        batch = taken.following();
+        batch = spare != null && spare.slots == slots && spare.capacity == FieldBatch.next(taken.capacity)
+                ? spare.emptied() : taken.following();
         return taken;
     }
 

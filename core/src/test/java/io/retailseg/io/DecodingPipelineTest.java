@@ -65,4 +65,50 @@ class DecodingPipelineTest {
                     InvoiceDateParser.of(java.util.Optional.empty()), lines -> { }, parallel);
         }
     }
+
+    /**
+     * Batches are filled again once decoded: every line comes back as written, whatever the lengths of the
+     * lines before it in the batch's earlier use (long descriptions first, short ones after), with blank
+     * lines and short lines (skipped) among them.
+     */
+    @Test
+    void reusedBatchesGiveBackEveryLineAsWritten() throws IOException {
+        StringBuilder sb = new StringBuilder(HEADER);
+        java.util.List<String> descriptions = new java.util.ArrayList<>();
+        java.util.List<Long> customers = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 60_000; i++) {
+            int length = i < 20_000 ? 100 + random.nextInt(150) : 1 + random.nextInt(20);
+            String description = "D" + "x".repeat(length - 1) + i;
+            long customer = random.nextInt(10) == 0 ? Transactions.MISSING_CUSTOMER : 12_000 + random.nextInt(500);
+            if (random.nextInt(500) == 0) {
+                sb.append(",,,,,,,\n"); // blank: dropped
+            }
+            if (random.nextInt(500) == 0) {
+                sb.append("536365,85123A,SHORT\n"); // three fields: skipped
+            }
+            sb.append(536_365 + i / 20).append(",85123A,").append(description).append(",2,12/1/2010 8:26,2.55,")
+                    .append(customer == Transactions.MISSING_CUSTOMER ? "" : Long.toString(customer))
+                    .append(",United Kingdom\n");
+            descriptions.add(description);
+            customers.add(customer);
+        }
+        Path f = dir.resolve("varied.csv");
+        Files.writeString(f, sb, StandardCharsets.UTF_8);
+        for (boolean parallel : new boolean[] {true, false}) {
+            Transactions t;
+            try (java.io.InputStream in = Files.newInputStream(f)) {
+                t = CsvTransactionReader.read(f.toString(), in,
+                        IngestOptions.defaults().withOnBadLines(BadLinePolicy.SKIP),
+                        InvoiceDateParser.of(java.util.Optional.empty()), lines -> { }, parallel);
+            }
+            assertThat(t.size()).isEqualTo(60_000);
+            for (int r = 0; r < t.size(); r++) {
+                if (!t.descriptionText(r).equals(descriptions.get(r)) || t.customerId(r) != customers.get(r)) {
+                    assertThat(t.descriptionText(r) + " " + t.customerId(r)).as("line %d, parallel %s", r, parallel)
+                            .isEqualTo(descriptions.get(r) + " " + customers.get(r));
+                }
+            }
+        }
+    }
 }
