@@ -66,8 +66,8 @@ measure() {
 if [ -f "$real" ]; then
   # Target 4: clean + the 15 features from the .csv.gz, retailseg beside DuckDB's SQL (bench DuckDbPeer),
   # after checking that both compute the same features (exit 1 and the first difference otherwise).
-  # Both JVMs with the launcher's C1-only option for a file of this size.
-  peer=(java -XX:TieredStopAtLevel=1 -cp "$bench_jar" io.retailseg.bench.DuckDbPeer)
+  # Both JVMs with the launcher's options for a file of this size (C1 only, the serial collector).
+  peer=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$bench_jar" io.retailseg.bench.DuckDbPeer)
   echo "bench: DuckDbPeer check" >&2
   "${peer[@]}" check "$real" >&2 || { echo "bench: DuckDB's features differ from retailseg's: no comparison" >&2; exit 1; }
   # Alternated, PEER_RUNS times each (each run is about a second, and a best of runs taken back to back
