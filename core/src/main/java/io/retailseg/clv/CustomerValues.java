@@ -37,14 +37,9 @@ public record CustomerValues(double[] probabilityAlive, double[] expectedPurchas
      * Fits the models on the cleaned lines, observed to {@code endDay}, and predicts every customer of
      * {@code customerIds}.
      *
+     * @param groups the lines' customer groups ({@link CustomerGroups#of})
      * @param customerIds the customers to predict, in the order of the result
      */
-    public static Estimate estimate(Transactions lines, long[] customerIds, long endDay, int horizonDays,
-                                    double annualDiscountRate) {
-        return estimate(RepeatHistories.of(lines, endDay), customerIds, endDay, horizonDays, annualDiscountRate);
-    }
-
-    /** As {@link #estimate(Transactions, long[], long, int, double)}, with the lines' customer groups already made. */
     public static Estimate estimate(Transactions lines, CustomerGroups groups, long[] customerIds, long endDay,
                                     int horizonDays, double annualDiscountRate) {
         return estimate(RepeatHistories.of(lines, groups, endDay), customerIds, endDay, horizonDays,
@@ -52,8 +47,8 @@ public record CustomerValues(double[] probabilityAlive, double[] expectedPurchas
     }
 
     /**
-     * As {@link #estimate(Transactions, long[], long, int, double)}, from the customers' histories already
-     * computed (e.g. by Spark's executors with {@link RepeatHistories#history}).
+     * As {@link #estimate(Transactions, CustomerGroups, long[], long, int, double)}, from the customers'
+     * histories already computed (e.g. by Spark's executors with {@link RepeatHistories#history}).
      */
     public static Estimate estimate(RepeatHistories.Result histories, long[] customerIds, long endDay, int horizonDays,
                                     double annualDiscountRate) {

@@ -79,13 +79,9 @@ public final class SegmentBestSellers {
      * The best sellers of every segment alone, as {@link #compute(Transactions, Segmentation, int, int, RankBy)}
      * gives them, without the customers' recommendations (a run recommends with its model; at 100 M generated
      * lines the recommendations' sorts and searches were a third of this stage).
+     *
+     * @param groups the lines' customer groups ({@link CustomerGroups#of})
      */
-    public static List<TopProduct> topProducts(Transactions lines, Segmentation segmentation, int topN,
-                                               RankBy rankBy) {
-        return topProducts(lines, CustomerGroups.of(lines), segmentation, topN, rankBy);
-    }
-
-    /** As {@link #topProducts(Transactions, Segmentation, int, RankBy)}, with the lines' customer groups already made. */
     public static List<TopProduct> topProducts(Transactions lines, CustomerGroups groups, Segmentation segmentation,
                                                int topN, RankBy rankBy) {
         return top(lines, groups, segmentOfGroups(groups, segmentation), segmentation.k(), topN, rankBy).products();
