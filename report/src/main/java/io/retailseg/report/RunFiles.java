@@ -1,6 +1,9 @@
 package io.retailseg.report;
 
 import io.retailseg.InputException;
+import io.retailseg.explore.DataProfile;
+import io.retailseg.recommend.Recommendation;
+import io.retailseg.recommend.TopProduct;
 import io.retailseg.runfolder.DataProfileFile;
 import io.retailseg.runfolder.EvaluationReport;
 import io.retailseg.runfolder.RunCsv;
@@ -8,6 +11,7 @@ import io.retailseg.runfolder.RunFolderLayout;
 import io.retailseg.runfolder.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -32,21 +36,30 @@ public final class RunFiles {
         return data;
     }
 
-    /** Reads a run whose files are found by name through {@code file}. */
+    /**
+     * Reads a run whose files are found by name through {@code file}, each file on its own (at the same time,
+     * {@link Concurrently}); of several bad files, the first in this order is the one reported.
+     */
     public static ReportData read(Function<String, Path> file) {
-        RunSummary summary = RunSummary.read(file.apply(RunFolderLayout.SUMMARY), name(file, RunFolderLayout.SUMMARY));
         Path evaluation = file.apply(RunFolderLayout.EVALUATION);
-        return new ReportData(summary,
-                RunCsv.readCustomers(file.apply(RunFolderLayout.CUSTOMERS), name(file, RunFolderLayout.CUSTOMERS)),
-                RunCsv.readTopProducts(file.apply(RunFolderLayout.TOP_PRODUCTS),
+        List<Object> read = Concurrently.get(List.of(
+                () -> RunSummary.read(file.apply(RunFolderLayout.SUMMARY), name(file, RunFolderLayout.SUMMARY)),
+                () -> RunCsv.readCustomers(file.apply(RunFolderLayout.CUSTOMERS),
+                        name(file, RunFolderLayout.CUSTOMERS)),
+                () -> RunCsv.readTopProducts(file.apply(RunFolderLayout.TOP_PRODUCTS),
                         name(file, RunFolderLayout.TOP_PRODUCTS)),
-                RunCsv.readRecommendations(file.apply(RunFolderLayout.RECOMMENDATIONS),
+                () -> RunCsv.readRecommendations(file.apply(RunFolderLayout.RECOMMENDATIONS),
                         name(file, RunFolderLayout.RECOMMENDATIONS)),
-                DataProfileFile.read(file.apply(RunFolderLayout.DATA_PROFILE),
+                () -> DataProfileFile.read(file.apply(RunFolderLayout.DATA_PROFILE),
                         name(file, RunFolderLayout.DATA_PROFILE)).profile(),
-                Files.exists(evaluation)
+                () -> Files.exists(evaluation)
                         ? Optional.of(EvaluationReport.read(evaluation, name(file, RunFolderLayout.EVALUATION)))
-                        : Optional.empty());
+                        : Optional.empty()));
+        @SuppressWarnings("unchecked")
+        ReportData data = new ReportData((RunSummary) read.get(0), (RunCsv.Customers) read.get(1),
+                (List<TopProduct>) read.get(2), (List<Recommendation>) read.get(3),
+                (DataProfile) read.get(4), (Optional<EvaluationReport>) read.get(5));
+        return data;
     }
 
     /** The name to show for a file: a temporary of the run being written shows as its final name. */
