@@ -7,22 +7,25 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Builds the sparse {@link ItemWeights} of the item-item recommenders from the training baskets, without
- * ever holding a products x products matrix.
+ * holding a products x products matrix beyond a small catalogue.
  *
  * <p>Co-occurrence: c<sub>ij</sub> = the number of customers whose basket has both i and j, n<sub>i</sub> =
- * c<sub>ii</sub>, the customers of i. Each product's row of counts is computed from an inverted index
- * (product to customers) into one scratch array per thread, and only its {@code candidates} largest
- * counts are kept (ties by product index): memory is products x candidates, whatever the catalogue.
- * Work is the sum over customers of their number of products squared. Rows are handed to threads one
- * product at a time and each product's result depends on its own row only, so the weights do not
- * depend on the thread count.
+ * c<sub>ii</sub>, the customers of i. Up to {@link #MAX_TRIANGLE_PAIRS} product pairs (about 5,800 products:
+ * the real file's 3,600, the generator's 4,000) every pair is counted once, into a triangle of counts, in
+ * blocks of rows; work is the sum over customers of |B|(|B| - 1) / 2. Larger catalogues count each
+ * product's row from an inverted index (product to customers) into one scratch array per thread, both
+ * sides of every pair: the sum over customers of |B| squared. Either way only a row's {@code candidates}
+ * largest counts are kept (ties by product index). Rows are handed to threads whole and each row's result
+ * depends on its own counts only, so the weights do not depend on the thread count or the way of counting.
  *
  * <p>Memory of a fit, p products, E basket entries (sum over customers of distinct products), C =
- * {@link #DEFAULT_CANDIDATES}, K neighbours, T threads: the inverted index 4 E bytes; the kept counts at
- * most 8 p C bytes (two ints per pair: 410 MB at 50,000 products); per thread a p-int scratch row, its
- * touched list (up to 4 p bytes) and, for local EASE, a K x K system (three K x K doubles); the result,
- * {@link ItemWeights}, 16 bytes per weight (target int, weight double, together int), p K of them, held
- * twice while rows are flattened. Nothing is p x p. Measured in docs/benchmarks.md, "Issue 11: catalogue scale".
+ * {@link #DEFAULT_CANDIDATES}, K neighbours, T threads: the inverted index 4 E bytes; the triangle, when
+ * used, 2 p<sup>2</sup> bytes (at most 64 MB), plus per thread a block of 64 p-int rows and a flag per
+ * customer; else per thread a p-int scratch row and its touched list (up to 4 p bytes); the kept counts at
+ * most 8 p C bytes (two ints per pair: 410 MB at 50,000 products); for local EASE, per thread a K x K system
+ * (three K x K doubles); the result, {@link ItemWeights}, 16 bytes per weight (target int, weight double,
+ * together int), p K of them, held twice while rows are flattened. Measured in docs/benchmarks.md, "Issue 11:
+ * catalogue scale".
  */
 public final class ItemSimilarity {
     /** Counts kept per product (and the neighbourhoods chosen from them). */
@@ -62,6 +65,12 @@ public final class ItemSimilarity {
     }
 
     static Cooccurrence cooccurrence(Basket[] baskets, int products, int candidates, int threads) {
+        return cooccurrence(baskets, products, candidates, threads, MAX_TRIANGLE_PAIRS);
+    }
+
+    /** As above, counting into a triangle up to {@code maxTrianglePairs} product pairs (a test forces either way). */
+    static Cooccurrence cooccurrence(Basket[] baskets, int products, int candidates, int threads,
+                                     long maxTrianglePairs) {
         int[] degree = new int[products];
         for (Basket b : baskets) {
             for (int i : b.products()) {
@@ -80,6 +89,42 @@ public final class ItemSimilarity {
         }
         int[][] targets = new int[products][];
         int[][] counts = new int[products][];
+        if ((long) products * (products - 1) / 2 <= maxTrianglePairs) {
+            int[][] triangle = triangle(baskets, products, customersOf, threads);
+            // rows in blocks of ROWS_PER_BLOCK: row i's counts c(j, i), j < i, stand in column i of the rows above,
+            // and a block reads them as one short run per row j instead of one cache line per count
+            int blocks = (products + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
+            Interleaved.forEach(blocks, threads, () -> new int[ROWS_PER_BLOCK][products], (rows, block) -> {
+                int first = block * ROWS_PER_BLOCK;
+                int end = Math.min(products, first + ROWS_PER_BLOCK);
+                for (int j = 0; j < end - 1; j++) {
+                    int[] above = triangle[j];
+                    for (int i = Math.max(first, j + 1); i < end; i++) {
+                        rows[i - first][j] = above[i - j - 1];
+                    }
+                }
+                for (int i = first; i < end; i++) {
+                    int[] scratch = rows[i - first];
+                    int[] own = triangle[i];
+                    System.arraycopy(own, 0, scratch, i + 1, own.length);
+                    int n = 0;
+                    for (int j = 0; j < products; j++) {
+                        if (scratch[j] != 0) {
+                            n++;
+                        }
+                    }
+                    int[] touched = new int[n];
+                    for (int j = 0, e = 0; e < n; j++) {
+                        if (scratch[j] != 0) {
+                            touched[e++] = j;
+                        }
+                    }
+                    keepLargest(scratch, touched, n, candidates, i, targets, counts);
+                    Arrays.fill(scratch, 0);
+                }
+            });
+            return new Cooccurrence(targets, counts, degree);
+        }
         Interleaved.forEach(products, threads, () -> new int[products], (scratch, i) -> {
             long increments = 0;
             for (int c : customersOf[i]) {
@@ -123,25 +168,94 @@ public final class ItemSimilarity {
                     }
                 }
             }
-            int keep = Math.min(n, candidates);
-            int[] chosen;
-            if (keep < n) {
-                chosen = largestCounts(scratch, touched, n, keep);
-            } else {
-                chosen = Arrays.copyOf(touched, n);
-            }
-            Arrays.sort(chosen);
-            int[] kept = new int[keep];
-            for (int e = 0; e < keep; e++) {
-                kept[e] = scratch[chosen[e]];
-            }
+            keepLargest(scratch, touched, n, candidates, i, targets, counts);
             for (int e = 0; e < n; e++) {
                 scratch[touched[e]] = 0;
             }
-            targets[i] = chosen;
-            counts[i] = kept;
         });
         return new Cooccurrence(targets, counts, degree);
+    }
+
+    /**
+     * Up to this many product pairs (2^24: 64 MB of int counts, about 5,800 products) the counts are taken
+     * once per pair, into a triangle, instead of once from each side: half the work, which is the hybrid's
+     * fit at 100 M generated lines (4,000 products; a quarter of the run's CPU before). Larger catalogues
+     * count row by row, in products x candidates memory.
+     */
+    static final long MAX_TRIANGLE_PAIRS = 1L << 24;
+    /** Rows counted, and completed from the triangle, together (a block's scratch: 64 p ints per thread). */
+    private static final int ROWS_PER_BLOCK = 64;
+
+    /**
+     * c<sub>ij</sub> for every i < j, row i holding j = i + 1 .. products - 1: each customer adds one to the
+     * pair of every two of their products, in the row of the smaller. Work is the sum over customers of
+     * |B|(|B| - 1) / 2 additions. Rows go in blocks of {@link #ROWS_PER_BLOCK} consecutive products, one block
+     * to a thread (so each row has one writer), and a block visits each of its products' customers once, for
+     * all of the block's products in their basket: a visit to a customer's basket (a cache miss or more) was
+     * as costly as the additions when each row visited its customers itself (JFR, 10 M generated lines).
+     */
+    private static int[][] triangle(Basket[] baskets, int products, int[][] customersOf, int threads) {
+        int[][] triangle = new int[products][];
+        int blocks = (products + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
+        Interleaved.forEach(blocks, threads, () -> new boolean[baskets.length], (seen, block) -> {
+            int first = block * ROWS_PER_BLOCK;
+            int end = Math.min(products, first + ROWS_PER_BLOCK);
+            int[][] rows = new int[end - first][];
+            int visits = 0;
+            for (int i = first; i < end; i++) {
+                rows[i - first] = new int[products - i - 1];
+                visits += customersOf[i].length;
+            }
+            // the block's customers, each once (in the order first met: the sums do not depend on it)
+            int[] customers = new int[visits];
+            int count = 0;
+            for (int i = first; i < end; i++) {
+                for (int c : customersOf[i]) {
+                    if (!seen[c]) {
+                        seen[c] = true;
+                        customers[count++] = c;
+                    }
+                }
+            }
+            for (int v = 0; v < count; v++) {
+                int c = customers[v];
+                seen[c] = false;
+                int[] bought = baskets[c].products();
+                // strictly increasing: the block's products in this basket are one run, from the first >= first
+                int at = Arrays.binarySearch(bought, first);
+                at = at >= 0 ? at : -at - 1;
+                for (; at < bought.length && bought[at] < end; at++) {
+                    int[] row = rows[bought[at] - first];
+                    int offset = -bought[at] - 1;
+                    for (int e = at + 1; e < bought.length; e++) {
+                        row[offset + bought[e]]++;
+                    }
+                }
+            }
+            for (int i = first; i < end; i++) {
+                triangle[i] = rows[i - first];
+            }
+        });
+        return triangle;
+    }
+
+    /** Row i's kept counts: its {@code candidates} largest of the {@code n} touched (ties by index), by index. */
+    private static void keepLargest(int[] scratch, int[] touched, int n, int candidates, int i, int[][] targets,
+                                    int[][] counts) {
+        int keep = Math.min(n, candidates);
+        int[] chosen;
+        if (keep < n) {
+            chosen = largestCounts(scratch, touched, n, keep);
+        } else {
+            chosen = Arrays.copyOf(touched, n);
+        }
+        Arrays.sort(chosen);
+        int[] kept = new int[keep];
+        for (int e = 0; e < keep; e++) {
+            kept[e] = scratch[chosen[e]];
+        }
+        targets[i] = chosen;
+        counts[i] = kept;
     }
 
     /**

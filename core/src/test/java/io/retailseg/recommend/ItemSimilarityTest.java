@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 class ItemSimilarityTest {
     @Test
     void cooccurrenceCountsArePairsOfBasketsWhicheverWayARowIsCounted() {
-        // 60 products, 200 customers: popular products have more counts than products (counted densely, read
-        // off the scratch row), rare ones fewer (counted with a list of first sights); then 8 kept per row
-        int products = 60;
+        // 150 products, 200 customers: popular products have more counts than products (counted densely, read
+        // off the scratch row), rare ones fewer (counted with a list of first sights); then 8 kept per row.
+        // Both ways of counting: once per pair into a triangle, in three blocks of rows (what 150 products
+        // get), and row by row (what a catalogue beyond the triangle's limit gets), on one thread and on three
+        int products = 150;
         SplittableRandom r = new SplittableRandom(3);
         Basket[] baskets = new Basket[200];
         for (int c = 0; c < baskets.length; c++) {
@@ -32,32 +34,42 @@ class ItemSimilarityTest {
             baskets[c] = new Basket(ps, new int[n], new int[n], new long[n], new long[n], 0);
         }
         for (int candidates : new int[] {products, 8}) {
-            ItemSimilarity.Cooccurrence co = ItemSimilarity.cooccurrence(baskets, products, candidates, 2);
-            for (int i = 0; i < products; i++) {
-                int[] count = new int[products];
-                for (Basket b : baskets) {
-                    if (b.has(i)) {
-                        for (int j : b.products()) {
-                            count[j] += j == i ? 0 : 1;
-                        }
-                    }
+            for (long maxTrianglePairs : new long[] {ItemSimilarity.MAX_TRIANGLE_PAIRS, 0}) {
+                for (int threads : new int[] {1, 3}) {
+                    ItemSimilarity.Cooccurrence co = ItemSimilarity.cooccurrence(baskets, products, candidates,
+                            threads, maxTrianglePairs);
+                    assertBruteForceCounts(co, baskets, products, candidates);
                 }
-                // the largest counts, ties by the smaller index, listed by index
-                TopScores top = new TopScores(candidates);
-                for (int j = 0; j < products; j++) {
-                    if (count[j] > 0) {
-                        top.offer(j, count[j]);
-                    }
-                }
-                int[] expected = top.products();
-                java.util.Arrays.sort(expected);
-                int[] expectedCounts = new int[expected.length];
-                for (int e = 0; e < expected.length; e++) {
-                    expectedCounts[e] = count[expected[e]];
-                }
-                assertThat(co.targets[i]).as("product %d, %d kept", i, candidates).containsExactly(expected);
-                assertThat(co.counts[i]).as("product %d, %d kept", i, candidates).containsExactly(expectedCounts);
             }
+        }
+    }
+
+    private static void assertBruteForceCounts(ItemSimilarity.Cooccurrence co, Basket[] baskets, int products,
+                                               int candidates) {
+        for (int i = 0; i < products; i++) {
+            int[] count = new int[products];
+            for (Basket b : baskets) {
+                if (b.has(i)) {
+                    for (int j : b.products()) {
+                        count[j] += j == i ? 0 : 1;
+                    }
+                }
+            }
+            // the largest counts, ties by the smaller index, listed by index
+            TopScores top = new TopScores(candidates);
+            for (int j = 0; j < products; j++) {
+                if (count[j] > 0) {
+                    top.offer(j, count[j]);
+                }
+            }
+            int[] expected = top.products();
+            java.util.Arrays.sort(expected);
+            int[] expectedCounts = new int[expected.length];
+            for (int e = 0; e < expected.length; e++) {
+                expectedCounts[e] = count[expected[e]];
+            }
+            assertThat(co.targets[i]).as("product %d, %d kept", i, candidates).containsExactly(expected);
+            assertThat(co.counts[i]).as("product %d, %d kept", i, candidates).containsExactly(expectedCounts);
         }
     }
 
