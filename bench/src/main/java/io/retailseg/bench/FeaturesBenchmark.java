@@ -39,9 +39,16 @@ public class FeaturesBenchmark {
         clean = Cleaner.clean(raw).lines();
     }
 
+    /** Cleaning as a run does it, on all threads (the duplicates' parts are shared among them). */
     @Benchmark
     public Cleaner.Result clean() {
-        return Cleaner.clean(raw);
+        return Cleaner.clean(raw, Inputs.THREADS, io.retailseg.domain.WorkProgress.NONE);
+    }
+
+    /** Cleaning on one thread, as before issue 15 shared the duplicates' parts. */
+    @Benchmark
+    public Cleaner.Result cleanOneThread() {
+        return Cleaner.clean(raw, 1, io.retailseg.domain.WorkProgress.NONE);
     }
 
     @Benchmark

@@ -38,11 +38,14 @@ public final class Cleaner {
     }
 
     public static Result clean(Transactions raw) {
-        return clean(raw, WorkProgress.NONE);
+        return clean(raw, 1, WorkProgress.NONE);
     }
 
-    /** As {@link #clean(Transactions)}, telling {@code progress} after each step (steps done, of 5). */
-    public static Result clean(Transactions raw, WorkProgress progress) {
+    /**
+     * As {@link #clean(Transactions)}, on up to {@code threads} threads (the duplicates' step; the result does
+     * not depend on them), telling {@code progress} after each step (steps done, of 5).
+     */
+    public static Result clean(Transactions raw, int threads, WorkProgress progress) {
         List<CleaningStep> steps = new ArrayList<>() {
             @Override
             public boolean add(CleaningStep step) {
@@ -64,7 +67,7 @@ public final class Cleaner {
         steps.add(new CleaningStep(MISSING_VALUES, n - kept, "lines without CustomerID or Description"));
 
         int before = kept;
-        kept = DuplicateFilter.keepFirst(raw, rows, kept);
+        kept = DuplicateFilter.keepFirst(raw, rows, kept, threads);
         steps.add(new CleaningStep(DUPLICATES, before - kept, "lines repeating an earlier line in all 8 columns"));
 
         boolean[] cancelledInvoice = cancelledInvoices(raw.invoices());

@@ -2,6 +2,7 @@ package io.retailseg.clean;
 
 import io.retailseg.domain.Transactions;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Drops lines equal in all 8 columns to an earlier line, keeping the first (pandas'
@@ -25,12 +26,16 @@ final class DuplicateFilter {
      *
      * @return the new count
      */
-    static int keepFirst(Transactions t, int[] rows, int count) {
-        return keepFirst(t, rows, count, PART_LINES);
+    static int keepFirst(Transactions t, int[] rows, int count, int threads) {
+        return keepFirst(t, rows, count, PART_LINES, threads);
     }
 
-    /** As {@link #keepFirst(Transactions, int[], int)}, with parts of about {@code partLines} lines. */
-    static int keepFirst(Transactions t, int[] rows, int count, int partLines) {
+    /**
+     * As {@link #keepFirst(Transactions, int[], int, int)}, with parts of about {@code partLines} lines. The parts
+     * are independent: up to {@code threads} threads take every threads-th part each, with their own table,
+     * and mark a duplicate in the part's own slots (the result does not depend on the threads).
+     */
+    static int keepFirst(Transactions t, int[] rows, int count, int partLines, int threads) {
         if (count == 0) {
             return 0;
         }
@@ -67,29 +72,41 @@ final class DuplicateFilter {
         int rowBits = 32 - Integer.numberOfLeadingZeros(t.size()); // every row + 1 fits: row < t.size()
         int tagBits = 31 - rowBits;
         int rowMask = (int) ((1L << rowBits) - 1);
-        int[] table = new int[capacity(largest)];
-        long[] duplicate = new long[(t.size() + 63) >>> 6];
-        for (int p = 0; p < parts; p++) {
-            int mask = capacity(start[p + 1] - start[p]) - 1;
-            Arrays.fill(table, 0, mask + 1, 0);
-            for (int i = start[p]; i < start[p + 1]; i++) {
-                int r = byPart[i];
-                long h = mix(hash(t, r));
-                int tag = tagBits == 0 ? 0 : (int) (h >>> (64 - tagBits)) << rowBits;
-                int slot = (int) h & mask;
-                boolean seen = false;
-                for (int entry = table[slot]; entry != 0; entry = table[slot]) {
-                    if ((entry & ~rowMask) == tag && sameLine(t, (entry & rowMask) - 1, r)) {
-                        seen = true;
-                        break;
+        int tableSize = capacity(largest);
+        int partCount = parts;
+        int workers = Math.max(1, Math.min(threads, parts));
+        // a duplicate's slot in byPart becomes ~row (negative): each part writes only its own slots
+        IntStream.range(0, workers).parallel().forEach(w -> {
+            int[] table = new int[tableSize];
+            for (int p = w; p < partCount; p += workers) {
+                int mask = capacity(start[p + 1] - start[p]) - 1;
+                Arrays.fill(table, 0, mask + 1, 0);
+                for (int i = start[p]; i < start[p + 1]; i++) {
+                    int r = byPart[i];
+                    long h = mix(hash(t, r));
+                    int tag = tagBits == 0 ? 0 : (int) (h >>> (64 - tagBits)) << rowBits;
+                    int slot = (int) h & mask;
+                    boolean seen = false;
+                    for (int entry = table[slot]; entry != 0; entry = table[slot]) {
+                        if ((entry & ~rowMask) == tag && sameLine(t, (entry & rowMask) - 1, r)) {
+                            seen = true;
+                            break;
+                        }
+                        slot = (slot + 1) & mask;
                     }
-                    slot = (slot + 1) & mask;
+                    if (seen) {
+                        byPart[i] = ~r;
+                    } else {
+                        table[slot] = tag | (r + 1);
+                    }
                 }
-                if (seen) {
-                    duplicate[r >>> 6] |= 1L << r;
-                } else {
-                    table[slot] = tag | (r + 1);
-                }
+            }
+        });
+        long[] duplicate = new long[(t.size() + 63) >>> 6];
+        for (int i = 0; i < count; i++) {
+            int r = byPart[i];
+            if (r < 0) {
+                duplicate[~r >>> 6] |= 1L << ~r;
             }
         }
         int kept = 0;

@@ -165,7 +165,7 @@ public final class HoldoutEvaluation {
         long start = System.nanoTime();
         progress.stageStarted("ingest");
         Transactions raw = source.load();
-        Cleaner.Result cleaned = Cleaner.clean(raw);
+        Cleaner.Result cleaned = Cleaner.clean(raw, config.threads(), io.retailseg.domain.WorkProgress.NONE);
         Transactions lines = cleaned.lines();
         start = lap(progress, timings, "ingest", start, lines.size() + " cleaned lines");
         if (lines.size() == 0) {

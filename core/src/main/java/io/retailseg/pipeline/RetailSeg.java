@@ -18,6 +18,7 @@ import io.retailseg.model.SegmentationModel;
 import io.retailseg.recommend.RecommenderChoice;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The pipeline, start to end: the one place that knows the order of the stages.
@@ -58,9 +59,16 @@ public final class RetailSeg {
         Transactions raw = stages.run("ingest", () -> source.load(progress), t -> t.size() + " lines");
         DataProfiler.Read[] read = new DataProfiler.Read[1];
         Cleaner.Result cleaned = stages.run("clean", () -> {
-            Cleaner.Result kept = Cleaner.clean(raw, (done, total) ->
+            // the profile of the lines read and the cleaning only read them: the profile is taken at the same time
+            CompletableFuture<DataProfiler.Read> profiled = CompletableFuture.supplyAsync(() -> DataProfiler.read(raw),
+                    runnable -> {
+                        Thread t = new Thread(runnable, "retailseg-profile");
+                        t.setDaemon(true);
+                        t.start();
+                    });
+            Cleaner.Result kept = Cleaner.clean(raw, config.threads(), (done, total) ->
                     progress.stageProgress("clean", (double) done / total, done, "steps"));
-            read[0] = DataProfiler.read(raw);
+            read[0] = joined(profiled);
             // lines read afresh are nobody else's: the kept lines are copied out, giving up the storage
             // (after the profile of the lines read, which needs it)
             return source.loadsAfresh() ? new Cleaner.Result(kept.lines().compactReleasing(), kept.report()) : kept;
@@ -136,5 +144,20 @@ public final class RetailSeg {
             }
         }
         return lines.size() > 0;
+    }
+
+    /** The value of {@code future}, or what it threw, as thrown (a one-line error stays one). */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 }

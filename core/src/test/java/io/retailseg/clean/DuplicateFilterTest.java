@@ -50,12 +50,17 @@ class DuplicateFilterTest {
         Set<Line> seen = new HashSet<>();
         int[] expected = IntStream.range(0, lines.size()).filter(r -> r % 4 == 0 && seen.add(lines.get(r)))
                 .toArray();
-        int[] rows = IntStream.range(0, lines.size()).filter(r -> r % 4 == 0).toArray();
-
-        int kept = DuplicateFilter.keepFirst(b.build(), rows, rows.length, partLines);
-
+        Transactions t = b.build();
         assertThat(expected.length).isBetween(10_000, 45_000);
-        assertThat(kept).isEqualTo(expected.length);
-        assertThat(Arrays.mismatch(Arrays.copyOf(rows, kept), expected)).as("first row kept differently").isEqualTo(-1);
+        // the parts on one thread, and shared among three (each part marks its duplicates in its own slots)
+        for (int threads : new int[] {1, 3}) {
+            int[] rows = IntStream.range(0, lines.size()).filter(r -> r % 4 == 0).toArray();
+
+            int kept = DuplicateFilter.keepFirst(t, rows, rows.length, partLines, threads);
+
+            assertThat(kept).as("%d threads", threads).isEqualTo(expected.length);
+            assertThat(Arrays.mismatch(Arrays.copyOf(rows, kept), expected)).as("first row kept differently, %d threads",
+                    threads).isEqualTo(-1);
+        }
     }
 }
