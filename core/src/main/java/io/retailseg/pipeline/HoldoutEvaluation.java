@@ -8,6 +8,7 @@ import io.retailseg.config.RunConfig;
 import io.retailseg.config.Seeds;
 import io.retailseg.domain.Segmentation;
 import io.retailseg.domain.Transactions;
+import io.retailseg.domain.WorkProgress;
 import io.retailseg.evaluate.BootstrapStability;
 import io.retailseg.evaluate.Migration;
 import io.retailseg.evaluate.PurchaseHistory;
@@ -165,7 +166,7 @@ public final class HoldoutEvaluation {
         long start = System.nanoTime();
         progress.stageStarted("ingest");
         Transactions raw = source.load();
-        Cleaner.Result cleaned = Cleaner.clean(raw, config.threads(), io.retailseg.domain.WorkProgress.NONE);
+        Cleaner.Result cleaned = Cleaner.clean(raw, config.threads(), WorkProgress.NONE);
         Transactions lines = cleaned.lines();
         start = lap(progress, timings, "ingest", start, lines.size() + " cleaned lines");
         if (lines.size() == 0) {

@@ -90,39 +90,8 @@ public final class ItemSimilarity {
         int[][] targets = new int[products][];
         int[][] counts = new int[products][];
         if ((long) products * (products - 1) / 2 <= maxTrianglePairs) {
-            int[][] triangle = triangle(baskets, products, customersOf, threads);
-            // rows in blocks of ROWS_PER_BLOCK: row i's counts c(j, i), j < i, stand in column i of the rows above,
-            // and a block reads them as one short run per row j instead of one cache line per count
-            int blocks = (products + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
-            Interleaved.forEach(blocks, threads, () -> new int[ROWS_PER_BLOCK][products], (rows, block) -> {
-                int first = block * ROWS_PER_BLOCK;
-                int end = Math.min(products, first + ROWS_PER_BLOCK);
-                for (int j = 0; j < end - 1; j++) {
-                    int[] above = triangle[j];
-                    for (int i = Math.max(first, j + 1); i < end; i++) {
-                        rows[i - first][j] = above[i - j - 1];
-                    }
-                }
-                for (int i = first; i < end; i++) {
-                    int[] scratch = rows[i - first];
-                    int[] own = triangle[i];
-                    System.arraycopy(own, 0, scratch, i + 1, own.length);
-                    int n = 0;
-                    for (int j = 0; j < products; j++) {
-                        if (scratch[j] != 0) {
-                            n++;
-                        }
-                    }
-                    int[] touched = new int[n];
-                    for (int j = 0, e = 0; e < n; j++) {
-                        if (scratch[j] != 0) {
-                            touched[e++] = j;
-                        }
-                    }
-                    keepLargest(scratch, touched, n, candidates, i, targets, counts);
-                    Arrays.fill(scratch, 0);
-                }
-            });
+            keepFromTriangle(triangle(baskets, products, customersOf, threads), products, candidates, threads,
+                    targets, counts);
             return new Cooccurrence(targets, counts, degree);
         }
         Interleaved.forEach(products, threads, () -> new int[products], (scratch, i) -> {
@@ -142,18 +111,8 @@ public final class ItemSimilarity {
                     }
                 }
                 scratch[i] = 0;
-                n = 0;
-                for (int j = 0; j < products; j++) {
-                    if (scratch[j] != 0) {
-                        n++;
-                    }
-                }
-                touched = new int[n];
-                for (int j = 0, e = 0; e < n; j++) {
-                    if (scratch[j] != 0) {
-                        touched[e++] = j;
-                    }
-                }
+                touched = nonZero(scratch, products);
+                n = touched.length;
             } else {
                 touched = new int[16];
                 n = 0;
@@ -237,6 +196,51 @@ public final class ItemSimilarity {
             }
         });
         return triangle;
+    }
+
+    /**
+     * Each row's kept counts from the triangle, rows in blocks of {@link #ROWS_PER_BLOCK}: row i's counts
+     * c(j, i), j < i, stand in column i of the rows above, and a block reads them as one short run per row j
+     * instead of one cache line per count.
+     */
+    private static void keepFromTriangle(int[][] triangle, int products, int candidates, int threads,
+                                         int[][] targets, int[][] counts) {
+        int blocks = (products + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
+        Interleaved.forEach(blocks, threads, () -> new int[ROWS_PER_BLOCK][products], (rows, block) -> {
+            int first = block * ROWS_PER_BLOCK;
+            int end = Math.min(products, first + ROWS_PER_BLOCK);
+            for (int j = 0; j < end - 1; j++) {
+                int[] above = triangle[j];
+                for (int i = Math.max(first, j + 1); i < end; i++) {
+                    rows[i - first][j] = above[i - j - 1];
+                }
+            }
+            for (int i = first; i < end; i++) {
+                int[] scratch = rows[i - first];
+                int[] own = triangle[i];
+                System.arraycopy(own, 0, scratch, i + 1, own.length);
+                int[] touched = nonZero(scratch, products);
+                keepLargest(scratch, touched, touched.length, candidates, i, targets, counts);
+                Arrays.fill(scratch, 0);
+            }
+        });
+    }
+
+    /** The indices of {@code row[0..length)} that are not 0, ascending. */
+    private static int[] nonZero(int[] row, int length) {
+        int n = 0;
+        for (int j = 0; j < length; j++) {
+            if (row[j] != 0) {
+                n++;
+            }
+        }
+        int[] out = new int[n];
+        for (int j = 0, e = 0; e < n; j++) {
+            if (row[j] != 0) {
+                out[e++] = j;
+            }
+        }
+        return out;
     }
 
     /** Row i's kept counts: its {@code candidates} largest of the {@code n} touched (ties by index), by index. */
