@@ -4,6 +4,7 @@ import io.retailseg.clean.Cleaner;
 import io.retailseg.config.Compat;
 import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Transactions;
+import io.retailseg.domain.WorkProgress;
 import io.retailseg.features.FeatureExtractor;
 import io.retailseg.io.TransactionReader;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +43,13 @@ public class FeaturesBenchmark {
     /** Cleaning as a run does it, on all threads (the duplicates' parts are shared among them). */
     @Benchmark
     public Cleaner.Result clean() {
-        return Cleaner.clean(raw, Inputs.THREADS, io.retailseg.domain.WorkProgress.NONE);
+        return Cleaner.clean(raw, Inputs.THREADS, WorkProgress.NONE);
     }
 
     /** Cleaning on one thread, as before issue 15 shared the duplicates' parts. */
     @Benchmark
     public Cleaner.Result cleanOneThread() {
-        return Cleaner.clean(raw, 1, io.retailseg.domain.WorkProgress.NONE);
+        return Cleaner.clean(raw, 1, WorkProgress.NONE);
     }
 
     @Benchmark
