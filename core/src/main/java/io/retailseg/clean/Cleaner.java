@@ -4,7 +4,6 @@ import io.retailseg.domain.StringDictionary;
 import io.retailseg.domain.Transactions;
 import io.retailseg.domain.WorkProgress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -64,7 +63,9 @@ public final class Cleaner {
                 rows[kept++] = r;
             }
         }
-        steps.add(new CleaningStep(MISSING_VALUES, n - kept, "lines without CustomerID or Description"));
+        // lines the reader counted instead of storing (Transactions.incomplete()) are this step's too
+        long incomplete = raw.incomplete().lines();
+        steps.add(new CleaningStep(MISSING_VALUES, n - kept + incomplete, "lines without CustomerID or Description"));
 
         int before = kept;
         kept = DuplicateFilter.keepFirst(raw, rows, kept, threads);
@@ -117,9 +118,9 @@ public final class Cleaner {
         for (int code = 0; code < recode.length; code++) {
             recode[code] = upper.encode(raw.descriptions().decode(code).toUpperCase(Locale.ROOT));
         }
-        rows = Arrays.copyOf(rows, kept);
-        Transactions clean = raw.select(rows, recode, upper);
-        CleaningReport report = new CleaningReport(n, steps, kept, cancelled, anomalousCodes, raw.badLines());
+        Transactions clean = raw.select(rows, kept, recode, upper);
+        CleaningReport report = new CleaningReport(raw.linesRead(), steps, kept, cancelled, anomalousCodes,
+                raw.badLines());
         return new Result(clean, report);
     }
 

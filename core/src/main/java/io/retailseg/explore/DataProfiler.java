@@ -2,6 +2,7 @@ package io.retailseg.explore;
 
 import io.retailseg.clean.Cleaner;
 import io.retailseg.domain.Column;
+import io.retailseg.domain.IncompleteLines;
 import io.retailseg.domain.PrimitiveDictionaries;
 import io.retailseg.domain.StringDictionary;
 import io.retailseg.domain.Transactions;
@@ -41,7 +42,7 @@ public final class DataProfiler {
 
     /** The lines read's part of the profile, taken before they go (see {@link Transactions#compactReleasing()}). */
     public static Read read(Transactions raw) {
-        return new Read(raw.size(), missing(raw));
+        return new Read(raw.linesRead(), missing(raw));
     }
 
     /** Profiles the lines read, as {@link #read(Transactions)} saw them, and {@code clean}. */
@@ -56,11 +57,13 @@ public final class DataProfiler {
         boolean[] blankInvoice = blank(raw.invoices());
         boolean[] blankStockCode = blank(raw.stockCodes());
         boolean[] blankCountry = blank(raw.countries());
-        long invoice = 0;
-        long stockCode = 0;
-        long description = 0;
-        long customer = 0;
-        long country = 0;
+        // the lines the reader counted instead of storing, then the lines stored
+        IncompleteLines incomplete = raw.incomplete();
+        long invoice = incomplete.blankInvoices();
+        long stockCode = incomplete.blankStockCodes();
+        long description = incomplete.missingDescriptions();
+        long customer = incomplete.missingCustomers();
+        long country = incomplete.blankCountries();
         for (int r = 0; r < raw.size(); r++) {
             invoice += blankInvoice[raw.invoice(r)] ? 1 : 0;
             stockCode += blankStockCode[raw.stockCode(r)] ? 1 : 0;

@@ -60,8 +60,7 @@ final class CsvTransactionReader {
                 index[column.ordinal()] = mapping.index(column);
             }
             int width = mapping.width();
-            LineDecoder decoder = new LineDecoder(source, dates, handler.keep(width, index), mapping,
-                    options.onBadLines());
+            LineDecoder decoder = new LineDecoder(source, dates, handler.keep(width, index), mapping, options);
             try (DecodingPipeline<FieldBatch> pipeline = new DecodingPipeline<>(decoder::decode, pipelined)) {
                 try {
                     long lines = 0;

@@ -45,11 +45,11 @@ final class LineDecoder {
     private final HeaderMapping mapping;
     private final BadLinePolicy policy;
     private final BadLines.Counter skipped = new BadLines.Counter();
-    private final Transactions.Builder builder = new Transactions.Builder();
-    private final CharDictionary invoices = new CharDictionary(builder.invoices());
-    private final CharDictionary stockCodes = new CharDictionary(builder.stockCodes());
-    private final CharDictionary descriptions = new CharDictionary(builder.descriptions());
-    private final CharDictionary countries = new CharDictionary(builder.countries());
+    private final Transactions.Builder builder;
+    private final CharDictionary invoices;
+    private final CharDictionary stockCodes;
+    private final CharDictionary descriptions;
+    private final CharDictionary countries;
     /**
      * The last CustomerID text parsed and its value ({@link Transactions#MISSING_CUSTOMER} when blank): the
      * next line's is nearly always the same text, compared instead of parsed (at 100 M generated lines the
@@ -64,8 +64,9 @@ final class LineDecoder {
     /**
      * @param slot the slot of each column's field, by {@link Column#ordinal()}
      * @param mapping the CSV header, whose width every line must have; null for String fields
+     * @param options the bad-line policy, and whether lines without CustomerID or Description are stored
      */
-    LineDecoder(String source, InvoiceDateParser dates, int[] slot, HeaderMapping mapping, BadLinePolicy policy) {
+    LineDecoder(String source, InvoiceDateParser dates, int[] slot, HeaderMapping mapping, IngestOptions options) {
         if (slot.length != COLUMNS.length) {
             throw new IllegalArgumentException("expected a slot for each of the " + COLUMNS.length + " columns");
         }
@@ -74,16 +75,21 @@ final class LineDecoder {
         this.slot = slot.clone();
         this.mapping = mapping;
         this.expectedFields = mapping == null ? 0 : mapping.width();
-        this.policy = policy;
+        this.policy = options.onBadLines();
+        this.builder = new Transactions.Builder(options.storeIncomplete());
+        this.invoices = new CharDictionary(builder.invoices());
+        this.stockCodes = new CharDictionary(builder.stockCodes());
+        this.descriptions = new CharDictionary(builder.descriptions());
+        this.countries = new CharDictionary(builder.countries());
     }
 
     /** A decoder of String fields given in {@link Column} order (slot i = column i), no field count to check. */
-    static LineDecoder ofColumns(String source, InvoiceDateParser dates, BadLinePolicy policy) {
+    static LineDecoder ofColumns(String source, InvoiceDateParser dates, IngestOptions options) {
         int[] slot = new int[COLUMNS.length];
         for (Column c : COLUMNS) {
             slot[c.ordinal()] = c.ordinal();
         }
-        return new LineDecoder(source, dates, slot, null, policy);
+        return new LineDecoder(source, dates, slot, null, options);
     }
 
     /** Appends the lines of {@code batch}, in order (skipping or stopping at a bad one, by the policy). */

@@ -34,7 +34,7 @@ public final class LineFeed implements AutoCloseable {
 
     private LineFeed(String source, IngestOptions options, boolean parallel) {
         this.source = source;
-        this.decoder = LineDecoder.ofColumns(source, TransactionReader.dateParser(source, options), options.onBadLines());
+        this.decoder = LineDecoder.ofColumns(source, TransactionReader.dateParser(source, options), options);
         this.pipeline = new DecodingPipeline<>(decoder::decode, parallel);
         this.memory = new MemoryEstimate(source, Runtime.getRuntime().maxMemory());
     }

@@ -311,7 +311,7 @@ public final class TransactionReader {
      * field is an error. Errors name {@code source} and the 1-based position of the line.
      */
     public static Transactions readFields(String source, List<String[]> lines, IngestOptions options) {
-        LineDecoder decoder = LineDecoder.ofColumns(source, dateParser(source, options), options.onBadLines());
+        LineDecoder decoder = LineDecoder.ofColumns(source, dateParser(source, options), options);
         FieldBatch batch = new FieldBatch(Column.values().length, Math.max(1, lines.size()));
         String[] fields = new String[Column.values().length];
         for (int i = 0; i < lines.size(); i++) {

@@ -48,7 +48,7 @@ final class XlsxTransactionReader {
             }
             HeaderMapping mapping = HeaderMapping.resolve(source, header.getRowNum(), names, options.columnNames());
             int dateIndex = mapping.index(Column.INVOICE_DATE);
-            LineDecoder decoder = LineDecoder.ofColumns(source, dates, options.onBadLines());
+            LineDecoder decoder = LineDecoder.ofColumns(source, dates, options);
             FieldBatch batch = new FieldBatch(COLUMNS.length, FieldBatch.FIRST_LINES);
             String[] fields = new String[COLUMNS.length];
             for (Row row = nextNonEmpty(it); row != null; row = nextNonEmpty(it)) {

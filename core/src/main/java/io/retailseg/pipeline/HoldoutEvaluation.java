@@ -165,7 +165,7 @@ public final class HoldoutEvaluation {
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
         progress.stageStarted("ingest");
-        Transactions raw = source.load();
+        Transactions raw = source.loadToClean(ProgressListener.NONE);
         Cleaner.Result cleaned = Cleaner.clean(raw, config.threads(), WorkProgress.NONE);
         Transactions lines = cleaned.lines();
         start = lap(progress, timings, "ingest", start, lines.size() + " cleaned lines");
@@ -188,7 +188,7 @@ public final class HoldoutEvaluation {
         Transactions before = lines.select(beforeRows);
         Transactions after = lines.select(afterRows);
 
-        RunResult training = RetailSeg.runCleaned(config, source.name(), raw.size(), before, cleaned.report(),
+        RunResult training = RetailSeg.runCleaned(config, source.name(), raw.linesRead(), before, cleaned.report(),
                 progress, Optional.empty());
         start = lap(progress, timings, "fit_training", start, "k = " + training.k());
 
@@ -301,7 +301,7 @@ public final class HoldoutEvaluation {
             // Only the segments are compared: the reference's lists are all the later fit needs to recommend.
             RunResult later = RetailSeg.runCleaned(config.toBuilder().k(training.k())
                             .recommender(RecommenderKind.SEGMENT_BEST_SELLERS).build(), source.name(),
-                    raw.size(), after, cleaned.report(), ProgressListener.NONE, Optional.of(training.model()));
+                    raw.linesRead(), after, cleaned.report(), ProgressListener.NONE, Optional.of(training.model()));
             migration = Optional.of(Migration.between(segmentation, later.segmentation()));
             lap(progress, timings, "migration", start, later.customers().size() + " hold-out customers");
         }

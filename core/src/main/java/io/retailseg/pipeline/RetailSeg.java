@@ -56,7 +56,7 @@ public final class RetailSeg {
     public static RunResult run(RunConfig config, TransactionSource source, ProgressListener progress,
                                 Optional<SegmentationModel> previous) {
         Stages stages = new Stages(progress);
-        Transactions raw = stages.run("ingest", () -> source.load(progress), t -> t.size() + " lines");
+        Transactions raw = stages.run("ingest", () -> source.loadToClean(progress), t -> t.linesRead() + " lines");
         DataProfiler.Read[] read = new DataProfiler.Read[1];
         Cleaner.Result cleaned = stages.run("clean", () -> {
             // the profile of the lines read and the cleaning only read them: the profile is taken at the same time
@@ -73,7 +73,7 @@ public final class RetailSeg {
             // (after the profile of the lines read, which needs it)
             return source.loadsAfresh() ? new Cleaner.Result(kept.lines().compactReleasing(), kept.report()) : kept;
         }, c -> c.report().rowsOut() + " lines kept");
-        return fit(config, source.name(), source.fingerprint(), raw.size(), cleaned, read[0], previous, stages);
+        return fit(config, source.name(), source.fingerprint(), raw.linesRead(), cleaned, read[0], previous, stages);
     }
 
     /**

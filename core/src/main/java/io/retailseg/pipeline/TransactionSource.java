@@ -40,6 +40,16 @@ public interface TransactionSource {
     }
 
     /**
+     * As {@link #load(ProgressListener)}, for a caller that cleans the lines at once ({@link io.retailseg.clean.Cleaner}):
+     * a source reading afresh may count, instead of storing, the lines without CustomerID or Description that
+     * cleaning's first step removes ({@link Transactions#incomplete()}); everything cleaning and the data profile
+     * report comes out the same.
+     */
+    default Transactions loadToClean(ProgressListener progress) {
+        return load(progress);
+    }
+
+    /**
      * A CSV (plain or gzip), XLSX or Parquet file or a folder of Parquet part files; {@code -} is standard input, and standard input or a named
      * pipe is read once as CSV (plain or gzip), its fingerprint computed while reading.
      */
@@ -92,7 +102,16 @@ public interface TransactionSource {
 
             @Override
             public Transactions load(ProgressListener progress) {
-                return TransactionReader.read(file, options, (lines, bytes, total) ->
+                return read(options, progress);
+            }
+
+            @Override
+            public Transactions loadToClean(ProgressListener progress) {
+                return read(options.withIncompleteCounted(), progress);
+            }
+
+            private Transactions read(IngestOptions with, ProgressListener progress) {
+                return TransactionReader.read(file, with, (lines, bytes, total) ->
                         progress.stageProgress("ingest", total > 0 ? Math.min(1.0, (double) bytes / total)
                                 : Double.NaN, lines, "lines"), digest);
             }

@@ -2,7 +2,9 @@ package io.retailseg.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.retailseg.domain.IncompleteLines;
 import io.retailseg.domain.Transactions;
+import io.retailseg.domain.WorkProgress;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,11 @@ class CleanerTest {
 
     /** The main fixture: 18 lines; the trailing comment says which step drops it, or "kept". */
     private static Transactions fixture() {
-        return new Transactions.Builder()
+        return fixture(new Transactions.Builder());
+    }
+
+    private static Transactions fixture(Transactions.Builder builder) {
+        return builder
                 .add("536001", "85123A", "White Hanging Heart", 6, T, 2.55, 17850, UK)       // 0 kept
                 .add("536001", "71053", "White Metal Lantern", 6, T, 3.39, NONE, UK)         // 1 step 1: no CustomerID
                 .add("536001", "84406B", null, 8, T, 2.75, 17850, UK)                        // 2 step 1: no Description
@@ -56,6 +62,35 @@ class CleanerTest {
         assertThat(report.rowsOut()).isEqualTo(19 - 3 - 2 - 4 - 2 - 2);
         assertThat(result.lines().size()).isEqualTo(6);
         assertThat(report.removed(Cleaner.SERVICE_LINES)).isEqualTo(2);
+    }
+
+    @Test
+    void linesCountedInsteadOfStoredAreStepOnesAndLeaveTheSameResult() {
+        Transactions counted = fixture(new Transactions.Builder(false));
+        // lines 1, 2 and 3 (no CustomerID, no Description, no CustomerID) are counted, not stored
+        assertThat(counted.size()).isEqualTo(16);
+        assertThat(counted.incomplete()).isEqualTo(new IncompleteLines(3, 0, 0, 1, 2, 0));
+        assertThat(counted.linesRead()).isEqualTo(19);
+
+        Cleaner.Result stored = Cleaner.clean(fixture());
+        Cleaner.Result result = Cleaner.clean(counted, 3, WorkProgress.NONE);
+
+        assertThat(result.report()).isEqualTo(stored.report());
+        assertThat(result.report().removed(Cleaner.MISSING_VALUES)).isEqualTo(3);
+        assertThat(result.lines().incomplete()).isEqualTo(IncompleteLines.NONE); // a view holds stored lines only
+        assertThat(result.lines().size()).isEqualTo(stored.lines().size());
+        for (int r = 0; r < stored.lines().size(); r++) {
+            // the same codes, not only the same values: the uncounted lines still took theirs, in order
+            Transactions a = stored.lines();
+            Transactions b = result.lines();
+            assertThat(new long[] {b.invoice(r), b.stockCode(r), b.description(r), b.quantity(r), b.epochSecond(r),
+                    b.customerCode(r), b.country(r)}).containsExactly(a.invoice(r), a.stockCode(r), a.description(r),
+                    a.quantity(r), a.epochSecond(r), a.customerCode(r), a.country(r));
+            assertThat(b.unitPrice(r)).isEqualTo(a.unitPrice(r));
+        }
+        // 71053 and 84406B came only with incomplete lines: they still have their codes
+        assertThat(result.lines().stockCodes().codeOf("84406B")).isEqualTo(stored.lines().stockCodes().codeOf("84406B"));
+        assertThat(result.lines().customerCodeCount()).isEqualTo(stored.lines().customerCodeCount());
     }
 
     @Test

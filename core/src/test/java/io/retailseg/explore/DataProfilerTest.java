@@ -20,7 +20,11 @@ class DataProfilerTest {
     private static final LocalDateTime JAN_LATE = LocalDateTime.of(2011, 1, 31, 23, 59);
 
     private static Transactions raw() {
-        return new Transactions.Builder()
+        return raw(new Transactions.Builder());
+    }
+
+    private static Transactions raw(Transactions.Builder builder) {
+        return builder
                 .add("1", "10001", "Mug", 2, DEC, 3.0, 100, UK)          // 0 kept: Dec, UK, 6.00
                 .add("1", "10002", "Cup", 1, DEC, 4.0, 100, UK)          // 1 kept: Dec, UK, 4.00
                 .add("2", "10001", "Mug", 5, JAN, 3.0, 200, "France")    // 2 kept: Jan, France, 15.00
@@ -47,6 +51,14 @@ class DataProfilerTest {
         // Description: line 4; CustomerID: lines 5, 6; Country: lines 6, 7.
         assertThat(p.missing()).extracting(DataProfile.ColumnMissing::missing).containsExactly(
                 0L, 0L, 1L, 0L, 0L, 0L, 2L, 2L);
+    }
+
+    @Test
+    void linesCountedInsteadOfStoredAreProfiledAsIfStored() {
+        Transactions counted = raw(new Transactions.Builder(false)); // lines 4, 5, 6 counted, not stored
+        assertThat(counted.size()).isEqualTo(6);
+        assertThat(DataProfiler.profile(counted, Cleaner.clean(counted).lines())).isEqualTo(profile());
+        assertThat(DataProfiler.read(counted)).isEqualTo(DataProfiler.read(raw()));
     }
 
     @Test

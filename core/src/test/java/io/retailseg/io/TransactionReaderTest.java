@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retailseg.InputException;
 import io.retailseg.domain.Column;
+import io.retailseg.domain.IncompleteLines;
 import io.retailseg.domain.Transactions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -388,6 +389,34 @@ class TransactionReaderTest {
     @Test
     void emptyCountryIsAllowed() throws IOException {
         assertThat(TransactionReader.read(withField(7, "")).countryText(0)).isEmpty();
+    }
+
+    @Test
+    void incompleteLinesCountedInsteadOfStoredAreStillCheckedAndEncoded() throws IOException {
+        Path file = write("incomplete.csv", SAMPLE
+                + "536600,22222,,1,12/2/2010 9:00,1.5,17850,\n" // no Description, no Country: counted
+                + "536601,85123A,WHITE HANGING HEART T-LIGHT HOLDER,2,12/2/2010 9:01,2.55,,United Kingdom\n"
+                + "536602,33333,NEW PRODUCT,3,12/2/2010 9:02,9.99,12345,Spain\n", StandardCharsets.UTF_8);
+        IngestOptions counting = IngestOptions.defaults().withIncompleteCounted();
+        Transactions all = TransactionReader.read(file);
+        Transactions counted = TransactionReader.read(file, counting);
+
+        // stored: SAMPLE's lines 0, 1, 3 and the last; counted: SAMPLE's line 2 (no Description, no CustomerID)
+        // and the two lines above the last
+        assertThat(counted.size()).isEqualTo(4);
+        assertThat(counted.incomplete()).isEqualTo(new IncompleteLines(3, 0, 0, 2, 2, 1));
+        assertThat(counted.linesRead()).isEqualTo(all.size()).isEqualTo(7);
+        assertThat(counted.stockCodeText(3)).isEqualTo("33333");
+        assertThat(counted.stockCode(3)).isEqualTo(all.stockCode(6)); // 22139 and 22222 kept their codes
+        assertThat(counted.customerCode(3)).isEqualTo(all.customerCode(6));
+        assertThat(counted.country(3)).isEqualTo(all.country(6)); // "" took a code before Spain
+        assertThat(counted.countries().size()).isEqualTo(all.countries().size());
+
+        // a bad field on a line that would be counted is the same error
+        Path bad = write("bad.csv", HEADER + "536600,22222,,x,12/2/2010 9:00,1.5,,UK\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> TransactionReader.read(bad, counting))
+                .isInstanceOf(InputException.class)
+                .hasMessage(bad + ":2: field 'Quantity': expected a whole number, found \"x\"");
     }
 
     @Test

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailseg.config.RunConfig;
 import io.retailseg.generate.SyntheticRetailGenerator;
+import io.retailseg.domain.Transactions;
+import io.retailseg.io.IngestOptions;
 import io.retailseg.io.TransactionReader;
+import io.retailseg.pipeline.ProgressListener;
 import io.retailseg.pipeline.RetailSeg;
 import io.retailseg.pipeline.RunResult;
 import io.retailseg.pipeline.TransactionSource;
@@ -37,6 +40,7 @@ class GoldenRunTest {
             "model.json", "summary.json", "data_profile.json");
     private static final List<String> VOLATILE = List.of("timings_ms", "run_id", "created_at", "retailseg_version");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NAME = "generated-8000-seed11";
 
     @TempDir
     Path dir;
@@ -45,8 +49,47 @@ class GoldenRunTest {
     void everyOutputOfARunIsPinned() throws Exception {
         Path input = dir.resolve("lines.csv");
         SyntheticRetailGenerator.write(8_000, 11, input);
-        RunResult r = RetailSeg.run(RunConfig.builder().seed(7).threads(2).build(),
-                TransactionSource.of("generated-8000-seed11", TransactionReader.read(input)));
+        assertPinned(TransactionSource.of(NAME, TransactionReader.read(input)));
+    }
+
+    /**
+     * The same outputs when the lines are read as a run reads a file: the lines without CustomerID or
+     * Description counted, not stored ({@link TransactionSource#loadToClean}), and the cleaned lines compacted
+     * into the storage they came from. Only the name and fingerprint are the in-memory source's, which the
+     * pinned {@code model.json} and {@code summary.json} record.
+     */
+    @Test
+    void aFileReadAsARunReadsItGivesThePinnedOutputs() throws Exception {
+        Path input = dir.resolve("lines.csv");
+        SyntheticRetailGenerator.write(8_000, 11, input);
+        TransactionSource file = TransactionSource.file(input, IngestOptions.defaults());
+        assertThat(file.loadToClean(ProgressListener.NONE).incomplete().lines()).as("lines counted, not stored")
+                .isPositive();
+        assertPinned(new TransactionSource() {
+            @Override
+            public String name() {
+                return NAME;
+            }
+
+            @Override
+            public Transactions load() {
+                return file.load();
+            }
+
+            @Override
+            public Transactions loadToClean(ProgressListener progress) {
+                return file.loadToClean(progress);
+            }
+
+            @Override
+            public boolean loadsAfresh() {
+                return file.loadsAfresh();
+            }
+        });
+    }
+
+    private void assertPinned(TransactionSource source) throws Exception {
+        RunResult r = RetailSeg.run(RunConfig.builder().seed(7).threads(2).build(), source);
         Path out = dir.resolve("run");
         RunWriter.write(r, out);
         Map<String, String> actual = new TreeMap<>();

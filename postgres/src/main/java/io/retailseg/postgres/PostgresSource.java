@@ -111,6 +111,15 @@ public final class PostgresSource implements TransactionSource {
 
     @Override
     public Transactions load(ProgressListener progress) {
+        return read(options, progress);
+    }
+
+    @Override
+    public Transactions loadToClean(ProgressListener progress) {
+        return read(options.withIncompleteCounted(), progress);
+    }
+
+    private Transactions read(IngestOptions options, ProgressListener progress) {
         try (Connection c = connections.open()) {
             try (var s = c.createStatement()) {
                 s.execute("SET TRANSACTION READ ONLY");
@@ -140,7 +149,7 @@ public final class PostgresSource implements TransactionSource {
                 lines = feed.finish();
             }
             c.rollback(); // read only: nothing to keep
-            if (lines.size() == 0 && lines.badLines().skipped() == 0) {
+            if (lines.linesRead() == 0 && lines.badLines().skipped() == 0) {
                 throw new InputException(name(), "no lines: the " + (relation instanceof Table ? "table" : "query")
                         + " returned no rows");
             }
