@@ -15,4 +15,13 @@ final class KahanSum {
     double value() {
         return sum;
     }
+
+    /** The compensated sum of {@code terms}, in their order. */
+    static double of(double[] terms) {
+        KahanSum sum = new KahanSum();
+        for (double x : terms) {
+            sum.add(x);
+        }
+        return sum.value();
+    }
 }

@@ -213,4 +213,36 @@ class FeatureExtractorTest {
         }
         return out;
     }
+
+    /** Sorted runs merged give Arrays.sort's order to the bit: empty runs, one run, -0.0 before 0.0, ties. */
+    @Test
+    void mergingSortedRunsGivesTheSortsOrder() {
+        Random random = new Random(5);
+        double[] values = {-0.0, 0.0, 1.5, -2.25, 0.1 + 0.2, 0.3, 1e-300, -1e300};
+        for (int trial = 0; trial < 500; trial++) {
+            int m = 1 + random.nextInt(60);
+            int runs = 1 + random.nextInt(14);
+            double[] a = new double[m];
+            for (int i = 0; i < m; i++) {
+                a[i] = random.nextInt(3) == 0 ? values[random.nextInt(values.length)]
+                        : random.nextInt(7) * 0.35 - random.nextInt(50) * 1.1;
+            }
+            int[] start = new int[runs + 1];
+            for (int k = 1; k < runs; k++) {
+                start[k] = random.nextInt(m + 1);
+            }
+            start[runs] = m;
+            Arrays.sort(start, 1, runs); // some runs empty
+            for (int k = 0; k < runs; k++) {
+                Arrays.sort(a, start[k], start[k + 1]);
+            }
+            double[] expected = a.clone();
+            Arrays.sort(expected);
+            double[] merged = FeatureExtractor.mergeSortedRuns(a, start, new double[m]);
+            for (int i = 0; i < m; i++) {
+                assertThat(Double.doubleToRawLongBits(merged[i])).as("trial %d, place %d", trial, i)
+                        .isEqualTo(Double.doubleToRawLongBits(expected[i]));
+            }
+        }
+    }
 }
