@@ -1,10 +1,12 @@
 package io.retailseg.bench;
 
 import io.retailseg.clean.Cleaner;
+import io.retailseg.clv.RepeatHistories;
 import io.retailseg.config.Compat;
 import io.retailseg.domain.CustomerTable;
 import io.retailseg.domain.Transactions;
 import io.retailseg.domain.WorkProgress;
+import io.retailseg.features.CustomerGroups;
 import io.retailseg.features.FeatureExtractor;
 import io.retailseg.io.TransactionReader;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Cleaning and the per-customer feature aggregation (15 features) of a generated file's lines. */
+/** Cleaning, the per-customer feature aggregation (15 features) and the customer-value histories of a generated file's lines. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -33,11 +35,27 @@ public class FeaturesBenchmark {
 
     Transactions raw;
     Transactions clean;
+    CustomerGroups groups;
+    long lastDay;
 
     @Setup
     public void setUp() {
         raw = TransactionReader.read(Inputs.generatedFile(lines));
         clean = Cleaner.clean(raw).lines();
+        groups = CustomerGroups.of(clean);
+        lastDay = FeatureExtractor.lastDay(clean);
+    }
+
+    /** The customer-value models' input: each customer's purchase days and spend, on all threads. */
+    @Benchmark
+    public RepeatHistories.Result histories() {
+        return RepeatHistories.of(clean, groups, lastDay, Inputs.THREADS);
+    }
+
+    /** As {@link #histories()}, on one thread. */
+    @Benchmark
+    public RepeatHistories.Result historiesOneThread() {
+        return RepeatHistories.of(clean, groups, lastDay, 1);
     }
 
     /** Cleaning as a run does it, on all threads (the duplicates' parts are shared among them). */

@@ -42,7 +42,16 @@ public record CustomerValues(double[] probabilityAlive, double[] expectedPurchas
      */
     public static Estimate estimate(Transactions lines, CustomerGroups groups, long[] customerIds, long endDay,
                                     int horizonDays, double annualDiscountRate) {
-        return estimate(RepeatHistories.of(lines, groups, endDay), customerIds, endDay, horizonDays,
+        return estimate(lines, groups, customerIds, endDay, horizonDays, annualDiscountRate, 1);
+    }
+
+    /**
+     * As {@link #estimate(Transactions, CustomerGroups, long[], long, int, double)}, the customers' histories
+     * taken on up to {@code threads} threads (the result does not depend on them).
+     */
+    public static Estimate estimate(Transactions lines, CustomerGroups groups, long[] customerIds, long endDay,
+                                    int horizonDays, double annualDiscountRate, int threads) {
+        return estimate(RepeatHistories.of(lines, groups, endDay, threads), customerIds, endDay, horizonDays,
                 annualDiscountRate);
     }
 

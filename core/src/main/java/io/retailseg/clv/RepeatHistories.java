@@ -3,6 +3,7 @@ package io.retailseg.clv;
 import io.retailseg.clean.Cleaner;
 import io.retailseg.domain.Transactions;
 import io.retailseg.features.CustomerGroups;
+import io.retailseg.recommend.Interleaved;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.List;
  * no history.
  */
 public final class RepeatHistories {
+    /** Customers from which the histories are taken on more than one thread. */
+    static final int PARALLEL_FROM = 2048;
+
     private RepeatHistories() {
     }
 
@@ -29,12 +33,22 @@ public final class RepeatHistories {
      * @param endDay epoch day the observation ends (usually the last day of the lines)
      */
     public static Result of(Transactions lines, long endDay) {
-        return of(lines, CustomerGroups.of(lines), endDay, false);
+        return of(lines, CustomerGroups.of(lines), endDay, false, 1);
     }
 
     /** As {@link #of(Transactions, long)}, with the lines' customer groups already made. */
     public static Result of(Transactions lines, CustomerGroups groups, long endDay) {
-        return of(lines, groups, endDay, false);
+        return of(lines, groups, endDay, false, 1);
+    }
+
+    /**
+     * As {@link #of(Transactions, CustomerGroups, long)}, on up to {@code threads} threads: a customer's history
+     * depends on their own lines only, so the result does not depend on the threads. At 100 M generated lines
+     * the histories were nearly all of a 13 to 15 s stage on one core, reading each customer's lines where
+     * they lie in the columns.
+     */
+    public static Result of(Transactions lines, CustomerGroups groups, long endDay, int threads) {
+        return of(lines, groups, endDay, false, threads);
     }
 
     /**
@@ -43,14 +57,15 @@ public final class RepeatHistories {
      * their own lines and the model only, never on the other customers scored with them).
      */
     public static Result observedTo(Transactions lines, long endDay) {
-        return of(lines, CustomerGroups.of(lines), endDay, true);
+        return of(lines, CustomerGroups.of(lines), endDay, true, 1);
     }
 
-    private static Result of(Transactions lines, CustomerGroups groups, long endDay, boolean extend) {
+    private static Result of(Transactions lines, CustomerGroups groups, long endDay, boolean extend, int threads) {
         boolean[] cancelled = Cleaner.cancelledInvoices(lines.invoices());
-        List<Long> ids = new ArrayList<>();
-        List<RepeatHistory> out = new ArrayList<>();
-        for (int c = 0; c < groups.size(); c++) {
+        RepeatHistory[] each = new RepeatHistory[groups.size()];
+        // below a few thousand customers a second thread costs more than it saves
+        int workers = groups.size() < PARALLEL_FROM ? 1 : threads;
+        Interleaved.forEach(groups.size(), workers, () -> null, (unused, c) -> {
             int n = groups.to(c) - groups.from(c);
             long[] days = new long[n];
             double[] amounts = new double[n];
@@ -62,11 +77,18 @@ public final class RepeatHistories {
                     amounts[m++] = lines.quantity(row) * lines.unitPrice(row);
                 }
             }
-            if (m == 0) {
-                continue;
+            if (m > 0) {
+                each[c] = history(groups.customerId(c), Arrays.copyOf(days, m), Arrays.copyOf(amounts, m), endDay,
+                        extend);
             }
-            ids.add(groups.customerId(c));
-            out.add(history(groups.customerId(c), Arrays.copyOf(days, m), Arrays.copyOf(amounts, m), endDay, extend));
+        });
+        List<Long> ids = new ArrayList<>();
+        List<RepeatHistory> out = new ArrayList<>();
+        for (int c = 0; c < each.length; c++) {
+            if (each[c] != null) { // a customer without a purchase day (only cancellations) has no history
+                ids.add(groups.customerId(c));
+                out.add(each[c]);
+            }
         }
         return new Result(ids.stream().mapToLong(Long::longValue).toArray(), List.copyOf(out));
     }

@@ -122,7 +122,8 @@ public final class RetailSeg {
                     + " is a cancellation (InvoiceNo starting with C): nothing was bought to segment or recommend");
         }
         CustomerValues.Estimate value = stages.run("customer_value", () -> CustomerValues.estimate(lines,
-                groups.get(), customers.customerIds(), referenceDay, config.horizonDays(), config.discountRate()),
+                groups.get(), customers.customerIds(), referenceDay, config.horizonDays(), config.discountRate(),
+                config.threads()),
                 e -> e.model().map(m -> "BG/NBD fitted on " + customers.size() + " customers")
                         .orElse("not fitted: " + e.why().orElse("")));
         InputIdentity input = new InputIdentity(sourceName, fingerprint.bytes(), rowsRead, fingerprint.checksum(),

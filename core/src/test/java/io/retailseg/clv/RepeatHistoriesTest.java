@@ -2,6 +2,9 @@ package io.retailseg.clv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.retailseg.domain.Transactions;
+import io.retailseg.features.CustomerGroups;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -62,5 +65,31 @@ class RepeatHistoriesTest {
             assertThat(Double.doubleToRawLongBits(actual.meanRepeatSpend()))
                     .isEqualTo(Double.doubleToRawLongBits(expected.meanRepeatSpend()));
         }
+    }
+
+    /**
+     * 2,600 customers (above the threshold for a second thread), some with only cancellations (no history): the
+     * same ids and histories on 1 and 3 threads, in ascending customer order.
+     */
+    @Test
+    void theHistoriesDoNotDependOnTheThreads() {
+        SplittableRandom random = new SplittableRandom(9);
+        Transactions.Builder b = new Transactions.Builder();
+        LocalDateTime start = LocalDateTime.of(2011, 1, 3, 10, 0);
+        for (int customer = 0; customer < 2_600; customer++) {
+            boolean onlyCancelled = customer % 97 == 0;
+            for (int line = 0, lines = 1 + random.nextInt(12); line < lines; line++) {
+                String invoice = (onlyCancelled ? "C" : "") + (500_000 + customer * 20 + line % 4);
+                b.add(invoice, "2" + (1000 + random.nextInt(50)), "P", 1 + random.nextInt(9),
+                        start.plusDays(random.nextInt(300)), 0.5 + random.nextInt(40) * 0.25, 10_000 + customer, "UK");
+            }
+        }
+        Transactions lines = b.build();
+        CustomerGroups groups = CustomerGroups.of(lines);
+        RepeatHistories.Result one = RepeatHistories.of(lines, groups, 16_000, 1);
+        RepeatHistories.Result three = RepeatHistories.of(lines, groups, 16_000, 3);
+        assertThat(one.customerIds()).hasSize(2_600 - 27).isSorted();
+        assertThat(three.customerIds()).containsExactly(one.customerIds());
+        assertThat(three.histories()).containsExactlyElementsOf(one.histories());
     }
 }
