@@ -2,6 +2,7 @@ package io.retailseg.bench;
 
 import io.retailseg.clean.Cleaner;
 import io.retailseg.domain.Transactions;
+import io.retailseg.features.CustomerGroups;
 import io.retailseg.io.TransactionReader;
 import io.retailseg.recommend.Basket;
 import io.retailseg.recommend.Catalogue;
@@ -42,16 +43,26 @@ public class HybridFitBenchmark {
     @Param("500000")
     int lines;
 
+    Transactions clean;
+    CustomerGroups groups;
+    Catalogue catalogue;
     Basket[] baskets;
     int products;
 
     @Setup
     public void setUp() {
-        Transactions clean = file.isEmpty() ? Inputs.cleanLines(lines)
+        clean = file.isEmpty() ? Inputs.cleanLines(lines)
                 : Cleaner.clean(TransactionReader.read(Path.of(file))).lines();
-        Catalogue catalogue = Catalogue.of(clean);
-        baskets = Basket.of(clean, catalogue);
+        groups = CustomerGroups.of(clean);
+        catalogue = Catalogue.of(clean);
+        baskets = Basket.of(clean, groups, catalogue);
         products = catalogue.size();
+    }
+
+    /** The fit's input: every customer's basket, from the cleaned lines grouped by customer. */
+    @Benchmark
+    public Basket[] baskets() {
+        return Basket.of(clean, groups, catalogue);
     }
 
     @Benchmark
