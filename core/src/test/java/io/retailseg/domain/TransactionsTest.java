@@ -53,6 +53,53 @@ class TransactionsTest {
         assertThatThrownBy(() -> t.quantity(LINES)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
+    /**
+     * Stock codes pass 65,534 distinct values at line 124,535 and descriptions near line 176,000 (both widen from
+     * 16 to 32 bits then, in the middle of a chunk); prices stay under (16 bits): every code and value reads back,
+     * before and after the widening, also once a view of every third line is compacted.
+     */
+    @Test
+    void codesWidenPastSixteenBitsWithoutLosingALine() {
+        int lines = (3 << Transactions.CHUNK_SHIFT) + 77;
+        Transactions.Builder b = new Transactions.Builder();
+        for (int i = 0; i < lines; i++) {
+            b.add("5" + (i / 7), stock(i), description(i), i % 50 - 10, BASE + i * 61L, price(i), 12_000 + i % 977,
+                    "United Kingdom");
+        }
+        Transactions t = b.build();
+        assertThat(t.codeBits()).containsExactly(32, 32, 16);
+        assertThat(t.stockCodes().size()).isGreaterThan(65_535);
+        for (int i = 0; i < lines; i++) {
+            assertThat(t.stockCodeText(i)).isEqualTo(stock(i));
+            assertThat(t.descriptionText(i)).isEqualTo(description(i));
+            assertThat(t.unitPrice(i)).isEqualTo(price(i));
+        }
+        int[] rows = new int[lines / 3];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = 3 * r + 1;
+        }
+        Transactions compact = t.select(rows).compactReleasing();
+        for (int r = 0; r < rows.length; r++) {
+            int i = rows[r];
+            assertThat(compact.stockCodeText(r)).isEqualTo(stock(i));
+            assertThat(compact.descriptionText(r)).isEqualTo(description(i));
+            assertThat(compact.unitPrice(r)).isEqualTo(price(i));
+            assertThat(compact.quantity(r)).isEqualTo(i % 50 - 10);
+        }
+    }
+
+    private static String stock(int i) {
+        return i < 60_000 ? "SC" + (i % 1000) : "U" + i;
+    }
+
+    private static String description(int i) {
+        return i % 7 == 0 ? null : i < 100_000 ? "D" + (i % 500) : "E" + i;
+    }
+
+    private static double price(int i) {
+        return i < 150_000 ? (i % 300) / 100.0 : i * 0.01;
+    }
+
     @Test
     void selectIsAViewAndViewsCompose() {
         Transactions t = lines();
