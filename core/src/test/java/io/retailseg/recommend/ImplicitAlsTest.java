@@ -95,7 +95,7 @@ class ImplicitAlsTest {
                 sortedCounts[k] = counts[u][order[k]];
             }
             Basket basket = new Basket(sortedRows, new int[sortedRows.length], sortedCounts,
-                    new long[sortedRows.length], new long[sortedRows.length], 0);
+                    new int[sortedRows.length], new int[sortedRows.length], 0);
             double[] x = als.foldIn(basket);
             for (int q = 0; q < 4; q++) {
                 assertThat(x[q]).as("x[%d][%d]", u, q).isCloseTo(next.users()[u][q], within(1e-9));

@@ -117,8 +117,8 @@ class ItemItemRecommenderTest {
         ItemItemRecommender r = RecommenderFit.hybrid(catalogue, baskets, 2, 1,
                 new ItemItemRecommender.Settings(60, 0, 2, 180), new int[0][], 1);
         // A new customer: A in 3 orders from day 100 to day 170, B once on day 130, last purchase day 170.
-        Basket basket = new Basket(new int[] {0, 1}, new int[] {3, 1}, new int[] {3, 1}, new long[] {100, 130},
-                new long[] {170, 130}, 170);
+        Basket basket = new Basket(new int[] {0, 1}, new int[] {3, 1}, new int[] {3, 1}, new int[] {100, 130},
+                new int[] {170, 130}, 170);
         double vB = Math.exp(-40 / 60.0);
         List<Pick> any = r.recommend(basket, OptionalInt.empty(), 5, OfferMode.ANY);
         // A: 2 x 1/6 x ln(1 + 3) (re-buy, age 0) + v_B w_BA; B: 2 x 1/6 x ln 2 x exp(-40/180) + v_A w_AB;

@@ -31,7 +31,7 @@ class ItemSimilarityTest {
             }
             int[] ps = chosen.stream().mapToInt(Integer::intValue).toArray();
             int n = ps.length;
-            baskets[c] = new Basket(ps, new int[n], new int[n], new long[n], new long[n], 0);
+            baskets[c] = new Basket(ps, new int[n], new int[n], new int[n], new int[n], 0);
         }
         for (int candidates : new int[] {products, 8}) {
             for (long maxTrianglePairs : new long[] {ItemSimilarity.MAX_TRIANGLE_PAIRS, 0}) {

@@ -116,8 +116,8 @@ final class SparkBaskets {
         int[] products = new int[n];
         int[] orders = new int[n];
         int[] lines = new int[n];
-        long[] first = new long[n];
-        long[] last = new long[n];
+        int[] first = new int[n];
+        int[] last = new int[n];
         long customerLast = Long.MIN_VALUE;
         long customerAnyLast = Long.MIN_VALUE;
         for (int k = 0; k < n; k++) {
@@ -126,8 +126,8 @@ final class SparkBaskets {
             lines[k] = (int) r.getLong(2);
             orders[k] = (int) r.getLong(3);
             boolean bought = orders[k] > 0;
-            first[k] = bought ? r.getLong(4) : r.getLong(6);
-            last[k] = bought ? r.getLong(5) : r.getLong(7);
+            first[k] = Math.toIntExact(bought ? r.getLong(4) : r.getLong(6));
+            last[k] = Math.toIntExact(bought ? r.getLong(5) : r.getLong(7));
             if (bought) {
                 customerLast = Math.max(customerLast, r.getLong(5));
             }
