@@ -27,12 +27,13 @@ final class CsvTransactionReader {
 
     /** Told every {@link ReadProgress#EVERY_LINES} lines. */
     interface LineCounter {
-        void linesRead(long lines);
+        /** @param storedShare the share of the lines decoded so far that were stored ({@code LineDecoder.storedShare}) */
+        void linesRead(long lines, double storedShare);
     }
 
     static Transactions read(String source, InputStream bytes, IngestOptions options, InvoiceDateParser dates)
             throws IOException {
-        return read(source, bytes, options, dates, lines -> { }, DecodingPipeline.worthIt());
+        return read(source, bytes, options, dates, (lines, storedShare) -> { }, DecodingPipeline.worthIt());
     }
 
     /**
@@ -75,7 +76,7 @@ final class CsvTransactionReader {
                             pipeline.submit(handler.takeBatch(pipeline.spare()));
                         }
                         if (++lines % ReadProgress.EVERY_LINES == 0) {
-                            counter.linesRead(lines);
+                            counter.linesRead(lines, decoder.storedShare());
                         }
                     }
                     pipeline.submit(handler.takeBatch(null));

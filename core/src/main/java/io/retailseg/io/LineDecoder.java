@@ -60,6 +60,9 @@ final class LineDecoder {
     private long lastCustomer;
     /** By StockCode code, the Description code last decoded with it (-1: none yet): {@link CharDictionary}'s hint. */
     private int[] descriptionOfStockCode = new int[0];
+    /** Lines decoded and stored so far, as of the last whole batch (for {@link #storedShare()}). */
+    private volatile long decoded;
+    private volatile long stored;
 
     /**
      * @param slot the slot of each column's field, by {@link Column#ordinal()}
@@ -97,6 +100,18 @@ final class LineDecoder {
         for (int i = 0; i < batch.size; i++) {
             add(batch, i);
         }
+        decoded += batch.size;
+        stored = builder.size();
+    }
+
+    /**
+     * The share of the lines decoded so far that were stored (1 before any): the others were bad and skipped, or
+     * counted instead of stored ({@link IngestOptions#storeIncomplete()}). Read by the reading thread for the
+     * memory check while this decoder works on another.
+     */
+    double storedShare() {
+        long d = decoded;
+        return d == 0 ? 1.0 : (double) stored / d;
     }
 
     /** Appends line {@code i} of {@code b} (not blank), or rejects it. */

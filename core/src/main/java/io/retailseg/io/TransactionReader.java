@@ -294,9 +294,9 @@ public final class TransactionReader {
             buffered.reset();
             if (isGzip(magic)) {
                 return CsvTransactionReader.read(source, new GZIPInputStream(buffered, GZIP_BUFFER_BYTES), options,
-                        dates, lines -> { }, false);
+                        dates, (lines, storedShare) -> { }, false);
             }
-            return CsvTransactionReader.read(source, buffered, options, dates, lines -> { }, false);
+            return CsvTransactionReader.read(source, buffered, options, dates, (lines, storedShare) -> { }, false);
         } catch (IOException e) {
             throw cannotRead(source, e);
         } catch (UncheckedIOException e) {
@@ -351,9 +351,9 @@ public final class TransactionReader {
     private static CsvTransactionReader.LineCounter reporter(CountingInputStream counted, long size, String source,
                                                             ReadProgress progress) {
         MemoryEstimate memory = new MemoryEstimate(source, Runtime.getRuntime().maxMemory());
-        return lines -> {
+        return (lines, storedShare) -> {
             long bytes = counted.count();
-            memory.check(lines, bytes, size);
+            memory.check(lines, bytes, size, storedShare);
             progress.read(lines, bytes, size);
         };
     }

@@ -164,7 +164,7 @@ class BadLinesReadTest {
         Path f = write("d.csv", mixed());
         try (var in = Files.newInputStream(f)) {
             Transactions t = CsvTransactionReader.read(f.toString(), in, SKIP,
-                    InvoiceDateParser.of(java.util.Optional.empty()), lines -> { }, parallel);
+                    InvoiceDateParser.of(java.util.Optional.empty()), (lines, storedShare) -> { }, parallel);
             assertThat(t.size()).isEqualTo(5);
             assertThat(t.badLines().first()).extracting(BadLines.Line::line).containsExactly(4L, 6L, 7L, 9L);
         }

@@ -62,7 +62,7 @@ class DecodingPipelineTest {
     private static Transactions read(Path f, boolean parallel) throws IOException {
         try (java.io.InputStream in = Files.newInputStream(f)) {
             return CsvTransactionReader.read(f.toString(), in, IngestOptions.defaults(),
-                    InvoiceDateParser.of(java.util.Optional.empty()), lines -> { }, parallel);
+                    InvoiceDateParser.of(java.util.Optional.empty()), (lines, storedShare) -> { }, parallel);
         }
     }
 
@@ -100,7 +100,7 @@ class DecodingPipelineTest {
             try (java.io.InputStream in = Files.newInputStream(f)) {
                 t = CsvTransactionReader.read(f.toString(), in,
                         IngestOptions.defaults().withOnBadLines(BadLinePolicy.SKIP),
-                        InvoiceDateParser.of(java.util.Optional.empty()), lines -> { }, parallel);
+                        InvoiceDateParser.of(java.util.Optional.empty()), (lines, storedShare) -> { }, parallel);
             }
             assertThat(t.size()).isEqualTo(60_000);
             for (int r = 0; r < t.size(); r++) {

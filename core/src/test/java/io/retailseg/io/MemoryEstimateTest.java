@@ -11,12 +11,25 @@ class MemoryEstimateTest {
 
     @Test
     void projectsTheWholeFileAndSaysHowMuchToGive() {
-        // 262,144 lines in 20 MB of an 8 GB file: about 105 M lines, 50 bytes each: about 4.9 GB
+        // 262,144 lines in 20 MB of an 8 GB file: about 105 M lines, 48 bytes each when all are stored: 4.7 GiB
         MemoryEstimate estimate = new MemoryEstimate("big.csv", 2 * GIB);
         assertThatThrownBy(() -> estimate.check(MemoryEstimate.FIRST_CHECK_LINES, 20_000_000L, 8_000_000_000L))
                 .isInstanceOf(MemoryLimitException.class)
-                .hasMessage("big.csv: about 104,857,600 lines need about 4.9 GB of memory, Java was given 2.0 GB;"
+                .hasMessage("big.csv: about 104,857,600 lines need about 4.7 GB of memory, Java was given 2.0 GB;"
                         + " give it more with JAVA_OPTS=-Xmx6g (the machine needs that much free) and run again");
+    }
+
+    @Test
+    void linesCountedInsteadOfStoredNeedLess() {
+        // the same file with half its lines counted (no CustomerID or Description): 104,857,600 x (24 + 2) bytes,
+        // 2.54 GiB
+        assertThatCode(() -> new MemoryEstimate("big.csv", 3 * GIB)
+                .check(MemoryEstimate.FIRST_CHECK_LINES, 20_000_000L, 8_000_000_000L, 0.5))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> new MemoryEstimate("big.csv", 2 * GIB)
+                .check(MemoryEstimate.FIRST_CHECK_LINES, 20_000_000L, 8_000_000_000L, 0.5))
+                .hasMessageContaining("about 104,857,600 lines need about 2.5 GB of memory, Java was given 2.0 GB;"
+                        + " give it more with JAVA_OPTS=-Xmx4g");
     }
 
     @Test
