@@ -104,7 +104,7 @@ public final class RetailSeg {
         SharedGroups groups = new SharedGroups(lines);
         RecommenderTraining training = RecommenderTraining.start(config.recommender(), lines, groups, alsSeed,
                 config.threads());
-        DataProfile dataProfile = stages.run("explore", () -> DataProfiler.profile(raw, lines),
+        DataProfile dataProfile = stages.run("explore", () -> DataProfiler.profile(raw, lines, config.threads()),
                 p -> p.countries().size() + " countries, " + p.months().size() + " months");
         long referenceDay = lines.size() == 0 ? 0 : FeatureExtractor.lastDay(lines);
         CustomerTable customers = stages.run("features",

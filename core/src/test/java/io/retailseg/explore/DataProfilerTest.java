@@ -62,6 +62,21 @@ class DataProfilerTest {
     }
 
     @Test
+    void theProfileDoesNotDependOnTheThreads() {
+        Transactions raw = raw();
+        Transactions clean = Cleaner.clean(raw).lines();
+        DataProfiler.Read read = DataProfiler.read(raw);
+        DataProfile one = DataProfiler.profile(read, clean, 1);
+        assertThat(one).isEqualTo(profile());
+        assertThat(DataProfiler.profile(read, clean, 2)).isEqualTo(one);
+        assertThat(DataProfiler.profile(read, clean, 5)).isEqualTo(one);
+        // no line: empty days and months, on any number of threads
+        Transactions none = clean.select(new int[0]);
+        assertThat(DataProfiler.profile(read, none, 3)).isEqualTo(DataProfiler.profile(read, none, 1));
+        assertThat(DataProfiler.profile(read, none, 3).firstDay()).isEmpty();
+    }
+
+    @Test
     void cancellationsAreSharesOfTheCleanedLines() {
         DataProfile p = profile();
         // Kept: lines 0, 1, 2, 3, 7; invoices 1, 2, C3, 7; one cancelled line and invoice.
