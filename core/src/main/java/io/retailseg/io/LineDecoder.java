@@ -175,8 +175,8 @@ final class LineDecoder {
         long customer = b.customers == null ? FieldBatch.NO_WHOLE : b.customers[i];
         if (customer != FieldBatch.NO_WHOLE) {
             // given as a number: nothing to parse
-        } else if (b.length[customerField] == lastCustomerLength && Arrays.equals(c, b.start[customerField],
-                b.start[customerField] + lastCustomerLength, lastCustomerText, 0, lastCustomerLength)) {
+        } else if (b.length[customerField] == lastCustomerLength
+                && CharDictionary.sameChars(c, b.start[customerField], lastCustomerText, 0, lastCustomerLength)) {
             customer = lastCustomer; // the lines of an invoice come together, and share the customer
         } else {
             if (FieldBufferHandler.isBlank(c, b.start[customerField], b.length[customerField])) {
