@@ -87,6 +87,18 @@ public final class PrimitiveDictionaries {
             return bits.encode(Double.doubleToRawLongBits(value));
         }
 
+        /**
+         * {@link #encode(double)}, {@code hint} (a code already given, or a negative number for none) tried first:
+         * when it holds the value's bits, its code without a look-up. The codes are the same as without hints.
+         */
+        int encode(double value, int hint) {
+            long raw = Double.doubleToRawLongBits(value);
+            if (hint >= 0 && bits.value(hint) == raw) {
+                return hint;
+            }
+            return bits.encode(raw);
+        }
+
         double value(int code) {
             return Double.longBitsToDouble(bits.value(code));
         }

@@ -95,6 +95,9 @@ public final class Transactions {
      */
     public IncompleteLines incomplete() { return incomplete; }
 
+    /** The code of row {@code row}'s UnitPrice in the table's prices (first appearance order), for tests. */
+    int priceCode(int row) { return storage.price.get(at(row)); }
+
     /** Bits a line of the stock code, description and price codes (16 or 32 each), for tests and memory notes. */
     int[] codeBits() {
         return new int[] {storage.stockCode.isNarrow() ? 16 : 32, storage.description.isNarrow() ? 16 : 32,
@@ -507,6 +510,11 @@ public final class Transactions {
         private final Storage storage = new Storage();
         private final StringDictionary descriptions = new StringDictionary();
         private long lastCustomerId = MISSING_CUSTOMER;
+        /**
+         * By StockCode code, the UnitPrice code last stored or counted with it (-1: none yet): a product's lines
+         * mostly repeat its price, so that code is tried before a look-up in the prices' table.
+         */
+        private int[] priceOfStockCode = new int[0];
         private int lastCustomerCode = MISSING_CUSTOMER_CODE;
         private final boolean storeIncomplete;
         private final IncompleteLines.Counter incomplete = new IncompleteLines.Counter();
@@ -639,11 +647,23 @@ public final class Transactions {
             storage.description.set(i, descriptionCode);
             storage.quantity[chunk][at] = quantity;
             storage.time[chunk][at] = offset;
-            storage.price.set(i, storage.prices.encode(unitPrice));
+            storage.price.set(i, priceCode(stockCodeCode, unitPrice));
             storage.customer[chunk][at] = customerCode(customerId);
             storage.country[chunk][at] = (short) countryCode;
             size = i + 1;
             return this;
+        }
+
+        /** The code of {@code unitPrice}, the one last given with the same StockCode tried first. */
+        private int priceCode(int stockCodeCode, double unitPrice) {
+            if (stockCodeCode >= priceOfStockCode.length) {
+                int old = priceOfStockCode.length;
+                priceOfStockCode = Arrays.copyOf(priceOfStockCode, Math.max(stockCodeCode + 1, old * 2));
+                Arrays.fill(priceOfStockCode, old, priceOfStockCode.length, -1);
+            }
+            int code = storage.prices.encode(unitPrice, priceOfStockCode[stockCodeCode]);
+            priceOfStockCode[stockCodeCode] = code;
+            return code;
         }
 
         /** The code of {@code customerId} (one look-up for the lines of an invoice, which come together). */
@@ -659,7 +679,7 @@ public final class Transactions {
         /** Counts a line not stored; its price and customer take their codes as if it were. */
         private void countIncomplete(int invoiceCode, int stockCodeCode, int descriptionCode, double unitPrice,
                                      long customerId, int countryCode) {
-            storage.prices.encode(unitPrice);
+            priceCode(stockCodeCode, unitPrice);
             customerCode(customerId);
             incomplete.add(storage.invoices.decode(invoiceCode).isBlank(),
                     storage.stockCodes.decode(stockCodeCode).isBlank(), descriptionCode == MISSING_DESCRIPTION,

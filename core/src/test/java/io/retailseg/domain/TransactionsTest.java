@@ -183,6 +183,28 @@ class TransactionsTest {
     }
 
     @Test
+    void priceCodesFollowFirstAppearanceWhateverTheStockCodesLastPrice() {
+        // the builder tries the price last seen with the line's StockCode first; the codes must not show it
+        Transactions t = new Transactions.Builder()
+                .add("1", "A", "x", 1, BASE, 1.0, 1, "UK")
+                .add("1", "B", "y", 1, BASE, 2.0, 1, "UK")
+                .add("1", "A", "x", 1, BASE, 1.0, 1, "UK")
+                .add("1", "A", "x", 1, BASE, 3.0, 1, "UK")
+                .add("1", "B", "y", 1, BASE, 1.0, 1, "UK")
+                .add("1", "A", "x", 1, BASE, 1.0, 1, "UK")
+                .add("1", "C", "z", 1, BASE, 3.0, 1, "UK")
+                .build();
+        int[] codes = new int[t.size()];
+        double[] prices = new double[t.size()];
+        for (int r = 0; r < t.size(); r++) {
+            codes[r] = t.priceCode(r);
+            prices[r] = t.unitPrice(r);
+        }
+        assertThat(codes).containsExactly(0, 1, 0, 2, 0, 0, 2);
+        assertThat(prices).containsExactly(1.0, 2.0, 1.0, 3.0, 1.0, 1.0, 3.0);
+    }
+
+    @Test
     void negativeZeroAndPositiveZeroPricesStayApart() {
         Transactions t = new Transactions.Builder()
                 .add("1", "A", "x", 1, BASE, -0.0, 1, "UK")
