@@ -71,17 +71,18 @@ public final class Cleaner {
         kept = DuplicateFilter.keepFirst(raw, rows, kept, threads);
         steps.add(new CleaningStep(DUPLICATES, before - kept, "lines repeating an earlier line in all 8 columns"));
 
+        // one pass for the cancelled lines' count and the stock codes present, then one for the three steps that
+        // test a line alone, each line counted by the first of them it fails (at 100 M generated lines each pass
+        // over the 73 M lines was about a second on one core)
         boolean[] cancelledInvoice = cancelledInvoices(raw.invoices());
+        boolean[] present = new boolean[raw.stockCodes().size()];
         long cancelled = 0;
         for (int i = 0; i < kept; i++) {
-            if (cancelledInvoice[raw.invoice(rows[i])]) {
+            int r = rows[i];
+            if (cancelledInvoice[raw.invoice(r)]) {
                 cancelled++;
             }
-        }
-
-        boolean[] present = new boolean[raw.stockCodes().size()];
-        for (int i = 0; i < kept; i++) {
-            present[raw.stockCode(rows[i])] = true;
+            present[raw.stockCode(r)] = true;
         }
         boolean[] anomalous = new boolean[present.length];
         List<String> anomalousCodes = new ArrayList<>();
@@ -92,11 +93,6 @@ public final class Cleaner {
             }
         }
         anomalousCodes.sort(null);
-        before = kept;
-        kept = retain(rows, kept, r -> !anomalous[raw.stockCode(r)]);
-        steps.add(new CleaningStep(ANOMALOUS_STOCK_CODES, before - kept,
-                "lines whose StockCode has 0 or 1 digits (service codes such as POST, M, BANK CHARGES)"));
-
         boolean[] service = new boolean[raw.descriptions().size()];
         for (String s : SERVICE_DESCRIPTIONS) {
             int code = raw.descriptions().codeOf(s);
@@ -104,14 +100,28 @@ public final class Cleaner {
                 service[code] = true;
             }
         }
-        before = kept;
-        kept = retain(rows, kept, r -> !service[raw.description(r)]);
-        steps.add(new CleaningStep(SERVICE_LINES, before - kept,
+        int anomalousLines = 0;
+        int serviceLines = 0;
+        int freeLines = 0;
+        int retained = 0;
+        for (int i = 0; i < kept; i++) {
+            int r = rows[i];
+            if (anomalous[raw.stockCode(r)]) {
+                anomalousLines++;
+            } else if (service[raw.description(r)]) {
+                serviceLines++;
+            } else if (!(raw.unitPrice(r) > 0)) {
+                freeLines++;
+            } else {
+                rows[retained++] = r;
+            }
+        }
+        kept = retained;
+        steps.add(new CleaningStep(ANOMALOUS_STOCK_CODES, anomalousLines,
+                "lines whose StockCode has 0 or 1 digits (service codes such as POST, M, BANK CHARGES)"));
+        steps.add(new CleaningStep(SERVICE_LINES, serviceLines,
                 "service lines described as " + String.join(" or ", SERVICE_DESCRIPTIONS)));
-
-        before = kept;
-        kept = retain(rows, kept, r -> raw.unitPrice(r) > 0);
-        steps.add(new CleaningStep(NON_POSITIVE_PRICE, before - kept, "lines with UnitPrice <= 0"));
+        steps.add(new CleaningStep(NON_POSITIVE_PRICE, freeLines, "lines with UnitPrice <= 0"));
 
         StringDictionary upper = new StringDictionary();
         int[] recode = new int[raw.descriptions().size()];
@@ -141,19 +151,5 @@ public final class Cleaner {
             }
         }
         return digits;
-    }
-
-    private interface RowTest {
-        boolean keep(int row);
-    }
-
-    private static int retain(int[] rows, int count, RowTest test) {
-        int kept = 0;
-        for (int i = 0; i < count; i++) {
-            if (test.keep(rows[i])) {
-                rows[kept++] = rows[i];
-            }
-        }
-        return kept;
     }
 }
