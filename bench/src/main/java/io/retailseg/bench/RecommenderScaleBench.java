@@ -9,7 +9,7 @@ import io.retailseg.domain.Transactions;
 import io.retailseg.features.CustomerGroups;
 import io.retailseg.io.TransactionReader;
 import io.retailseg.recommend.Basket;
-import io.retailseg.recommend.Interleaved;
+import io.retailseg.Interleaved;
 import io.retailseg.recommend.Catalogue;
 import io.retailseg.recommend.Pick;
 import io.retailseg.recommend.ProductRecommender;

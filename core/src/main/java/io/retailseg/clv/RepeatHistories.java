@@ -3,7 +3,7 @@ package io.retailseg.clv;
 import io.retailseg.clean.Cleaner;
 import io.retailseg.domain.Transactions;
 import io.retailseg.features.CustomerGroups;
-import io.retailseg.recommend.Interleaved;
+import io.retailseg.Interleaved;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.retailseg.domain.IncompleteLines;
 import io.retailseg.domain.PrimitiveDictionaries;
 import io.retailseg.domain.StringDictionary;
 import io.retailseg.domain.Transactions;
-import io.retailseg.recommend.Interleaved;
+import io.retailseg.Interleaved;
 import io.retailseg.recommend.SegmentBestSellers;
 import java.time.LocalDate;
 import java.time.YearMonth;

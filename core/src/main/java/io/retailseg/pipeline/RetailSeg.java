@@ -71,7 +71,8 @@ public final class RetailSeg {
             read[0] = joined(profiled);
             // lines read afresh are nobody else's: the kept lines are copied out, giving up the storage
             // (after the profile of the lines read, which needs it)
-            return source.loadsAfresh() ? new Cleaner.Result(kept.lines().compactReleasing(), kept.report()) : kept;
+            return source.loadsAfresh()
+                    ? new Cleaner.Result(kept.lines().compactReleasing(config.threads()), kept.report()) : kept;
         }, c -> c.report().rowsOut() + " lines kept");
         return fit(config, source.name(), source.fingerprint(), raw.linesRead(), cleaned, read[0], previous, stages);
     }

@@ -1,5 +1,6 @@
 package io.retailseg.recommend;
 
+import io.retailseg.Interleaved;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;

@@ -1,5 +1,6 @@
 package io.retailseg.recommend;
 
+import io.retailseg.Interleaved;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;

@@ -78,7 +78,7 @@ class TransactionsTest {
         for (int r = 0; r < rows.length; r++) {
             rows[r] = 3 * r + 1;
         }
-        Transactions compact = t.select(rows).compactReleasing();
+        Transactions compact = t.select(rows).compactReleasing(2);
         for (int r = 0; r < rows.length; r++) {
             int i = rows[r];
             assertThat(compact.stockCodeText(r)).isEqualTo(stock(i));
@@ -135,6 +135,23 @@ class TransactionsTest {
         Transactions compact = lines().select(rows.clone()).compactReleasing();
         for (int r = 0; r < rows.length; r++) {
             assertLine(compact, r, rows[r]);
+        }
+    }
+
+    /** The columns are moved one per thread: in storage order (in place) or not, the same lines come out. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3, 8, 9})
+    void compactingOnSeveralThreadsCopiesTheSameLines(int threads) {
+        int[] inOrder = java.util.stream.IntStream.range(0, LINES).filter(i -> i % 3 != 1).toArray();
+        Transactions compact = lines().select(inOrder.clone()).compactReleasing(threads);
+        assertThat(compact.size()).isEqualTo(inOrder.length);
+        for (int r = 0; r < inOrder.length; r++) {
+            assertLine(compact, r, inOrder[r]);
+        }
+        int[] shuffled = {LINES - 1, 5, 70_000, 65_535, 5, 0, LINES / 2};
+        Transactions moved = lines().select(shuffled.clone()).compactReleasing(threads);
+        for (int r = 0; r < shuffled.length; r++) {
+            assertLine(moved, r, shuffled[r]);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.retailseg.recommend;
+package io.retailseg;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * A parallel loop for work whose result per index does not depend on which thread ran it (each index
- * writes only its own slot): the recommenders' per-product fits and ALS's per-row solves. Results are
- * therefore the same for any thread count.
+ * writes only its own slot): the recommenders' per-product fits, ALS's per-row solves, the customers'
+ * histories, the data profile's parts, the columns of a compaction. Results are therefore the same for any
+ * thread count.
  */
 public final class Interleaved {
     private Interleaved() {
