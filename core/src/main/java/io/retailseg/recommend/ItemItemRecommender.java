@@ -249,12 +249,17 @@ public final class ItemItemRecommender implements ProductRecommender {
         int second = -1;
         double bestValue = 0;
         double secondValue = 0;
-        for (int e = 0; e < products.length; e++) {
-            int x = weights.find(products[e], j);
-            if (x < 0) {
+        // the basket's products that lend j a weight, in basket order: column j and the basket both ascend
+        int e = 0;
+        for (int at = weights.columnFrom(j); at < weights.columnTo(j) && e < products.length; at++) {
+            int input = weights.columnInput(at);
+            while (e < products.length && products[e] < input) {
+                e++;
+            }
+            if (e == products.length || products[e] != input) {
                 continue;
             }
-            double c = v[e] * weights.weight(x);
+            double c = v[e] * weights.weight(weights.columnEntry(at));
             if (c > bestValue) {
                 second = best;
                 secondValue = bestValue;
