@@ -1,5 +1,6 @@
 package io.retailseg.bench;
 
+import io.retailseg.Interleaved;
 import io.retailseg.clean.Cleaner;
 import io.retailseg.config.OfferMode;
 import io.retailseg.config.RankBy;
@@ -9,7 +10,6 @@ import io.retailseg.domain.Transactions;
 import io.retailseg.features.CustomerGroups;
 import io.retailseg.io.TransactionReader;
 import io.retailseg.recommend.Basket;
-import io.retailseg.Interleaved;
 import io.retailseg.recommend.Catalogue;
 import io.retailseg.recommend.Pick;
 import io.retailseg.recommend.ProductRecommender;

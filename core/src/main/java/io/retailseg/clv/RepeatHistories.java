@@ -1,9 +1,9 @@
 package io.retailseg.clv;
 
+import io.retailseg.Interleaved;
 import io.retailseg.clean.Cleaner;
 import io.retailseg.domain.Transactions;
 import io.retailseg.features.CustomerGroups;
-import io.retailseg.Interleaved;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -139,7 +139,10 @@ public final class RepeatHistories {
         }
     }
 
-    /** {@link #history(long, long[], double[], long, boolean)} of {@code days[0..n)} and {@code amounts[0..n)}, n > 0. */
+    /**
+     * {@link #history(long, long[], double[], long, boolean)} of {@code days[0..n)} and {@code amounts[0..n)},
+     * n > 0, in the scratch's arrays.
+     */
     private static RepeatHistory history(long customerId, long[] days, double[] amounts, int n, long endDay,
                                          boolean extend, Scratch scratch) {
         // by day, then within a day by amount (Double.compare's order, which Arrays.sort(double[]) keeps), so

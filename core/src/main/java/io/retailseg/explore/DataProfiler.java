@@ -1,12 +1,12 @@
 package io.retailseg.explore;
 
+import io.retailseg.Interleaved;
 import io.retailseg.clean.Cleaner;
 import io.retailseg.domain.Column;
 import io.retailseg.domain.IncompleteLines;
 import io.retailseg.domain.PrimitiveDictionaries;
 import io.retailseg.domain.StringDictionary;
 import io.retailseg.domain.Transactions;
-import io.retailseg.Interleaved;
 import io.retailseg.recommend.SegmentBestSellers;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -84,7 +84,8 @@ final class CharDictionary {
             }
             int code = entry - 1;
             int from = offsets[code];
-            if (hashes[code] == hash && offsets[code + 1] - from == length && sameChars(pool, from, buf, offset, length)) {
+            if (hashes[code] == hash && offsets[code + 1] - from == length
+                    && sameChars(pool, from, buf, offset, length)) {
                 return code;
             }
             slot = (slot + 1) & mask;
